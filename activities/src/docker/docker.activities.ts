@@ -1,0 +1,138 @@
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { LABELS, validateRelativePath } from '@paas/contracts';
+import { realpath, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import type { GitAdapter } from '../git/git.adapter.js';
+import { workspaceDir } from '../git/git.activities.js';
+import type { DeploymentPlan, ReleaseRef } from '../plan.js';
+import { LogWriter } from '../projection/log-writer.js';
+import type { ProjectionAdapter } from '../projection/projection.adapter.js';
+import type { ActivitySettings } from '../settings.js';
+import { currentAttempt, withHeartbeat } from '../shared/heartbeat.js';
+import { BuildError, type DockerAdapter } from './docker.adapter.js';
+
+export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, projection: ProjectionAdapter, settings: ActivitySettings) {
+  const labelsFor = (plan: DeploymentPlan) => ({
+    [LABELS.managed]: 'true',
+    [LABELS.app]: plan.appId,
+    [LABELS.appName]: plan.appName,
+    [LABELS.deployment]: plan.deploymentId,
+  });
+
+  /** The build context and Dockerfile, checked to lie inside the checkout (symlinks included). */
+  async function resolveBuildContext(plan: DeploymentPlan): Promise<{ contextDir: string; dockerfile: string }> {
+    const root = await realpath(workspaceDir(settings, plan.deploymentId));
+    const rootDirectory = validateRelativePath(plan.rootDirectory, 'rootDirectory');
+    const dockerfile = validateRelativePath(plan.dockerfilePath, 'dockerfilePath');
+    const inside = (p: string) => p === root || p.startsWith(root + sep);
+    let contextDir: string;
+    try {
+      contextDir = await realpath(join(root, rootDirectory));
+    } catch {
+      throw ApplicationFailure.nonRetryable(`Root directory "${rootDirectory}" does not exist in the repository.`, 'MissingRootDirectory');
+    }
+    if (!inside(contextDir)) throw ApplicationFailure.nonRetryable(`Root directory "${rootDirectory}" points outside the repository.`, 'InvalidPath');
+    let file: string;
+    try {
+      file = await realpath(join(contextDir, dockerfile));
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+    } catch {
+      throw ApplicationFailure.nonRetryable(
+        `No Dockerfile at "${dockerfile}" (relative to root directory "${rootDirectory}"). Add one to the repository or set dockerfilePath.`,
+        'MissingDockerfile',
+      );
+    }
+    if (!inside(file)) throw ApplicationFailure.nonRetryable(`dockerfilePath "${dockerfile}" points outside the repository.`, 'InvalidPath');
+    return { contextDir, dockerfile: file.slice(contextDir.length + 1) };
+  }
+
+  async function buildImage(plan: DeploymentPlan, commitSha: string): Promise<string> {
+    await projection.recordAttempt(plan.deploymentId, 'BUILD', currentAttempt());
+    const logs = new LogWriter(projection, plan.deploymentId);
+    try {
+      return await withHeartbeat(async (signal) => {
+        // a retry on another worker (or after the checkout was cleaned) clones again
+        await git.checkout({ url: plan.gitUrl, token: await projection.getGitToken(plan.appId) }, commitSha, workspaceDir(settings, plan.deploymentId), signal);
+        const { contextDir, dockerfile } = await resolveBuildContext(plan);
+        logs.line(`Building ${plan.imageTag} from ${dockerfile}`);
+        const timeout = AbortSignal.timeout(plan.timing.buildTimeoutMs);
+        const both = AbortSignal.any([signal, timeout]);
+        try {
+          const imageId = await docker.build({
+            contextDir,
+            dockerfile,
+            tag: plan.imageTag,
+            labels: labelsFor(plan),
+            onOutput: (text, stream) => logs.write(text, stream),
+            signal: both,
+          });
+          logs.line(`Built image ${imageId}`);
+          return imageId;
+        } catch (err) {
+          if (timeout.aborted) throw ApplicationFailure.nonRetryable(`Build timed out after ${Math.round(plan.timing.buildTimeoutMs / 1000)} s.`, 'BuildTimeout');
+          if (err instanceof BuildError && !signal.aborted) throw ApplicationFailure.nonRetryable(`Build failed: ${err.message}`, 'BuildFailed');
+          throw err;
+        }
+      }, 2000, () => ({ lines: logs.lines }));
+    } finally {
+      await logs.close();
+    }
+  }
+
+  async function pushImage(plan: DeploymentPlan): Promise<string> {
+    await projection.recordAttempt(plan.deploymentId, 'PUSH', currentAttempt());
+    const logs = new LogWriter(projection, plan.deploymentId);
+    try {
+      const digest = await withHeartbeat(() => docker.push(plan.imageTag, (l) => logs.line(l, 'stdout')));
+      const repo = plan.imageTag.slice(0, plan.imageTag.lastIndexOf(':'));
+      const imageRef = `${repo}@${digest}`;
+      await projection.updateDeployment(plan.deploymentId, { imageRef });
+      logs.line(`Pushed ${imageRef}`);
+      return imageRef;
+    } finally {
+      await logs.close();
+    }
+  }
+
+  /** Starts the release container (idempotent by name) and returns its upstream address. */
+  async function runRelease(plan: DeploymentPlan, imageRef: string): Promise<string> {
+    await projection.recordAttempt(plan.deploymentId, 'RUN', currentAttempt());
+    return withHeartbeat(async () => {
+      if (!(await docker.imageExists(imageRef))) await docker.pull(imageRef);
+      await docker.ensureNetwork(plan.network, { [LABELS.managed]: 'true', [LABELS.app]: plan.appId });
+      const env = await projection.getEnvSnapshot(plan.deploymentId);
+      const { upstream } = await docker.runRelease({
+        name: plan.containerName,
+        image: imageRef,
+        network: plan.network,
+        port: plan.port,
+        env: [`PORT=${plan.port}`, ...env.map((e) => `${e.key}=${e.value}`)],
+        labels: labelsFor(plan),
+        limits: settings.limits,
+      });
+      await projection.updateDeployment(plan.deploymentId, { containerName: plan.containerName, upstream });
+      await projection.appendLogs(plan.deploymentId, [{ stream: 'system', line: `Started container ${plan.containerName} (${upstream})` }]);
+      return upstream;
+    });
+  }
+
+  /** Compensation for RUN, and the RETIRE of an old release: stop gracefully, then remove. */
+  async function removeRelease(deploymentId: string, containerName: string, stopTimeoutSec: number): Promise<void> {
+    await withHeartbeat(() => docker.removeContainer(containerName, stopTimeoutSec));
+    await projection.appendLogs(deploymentId, [{ stream: 'system', line: `Removed container ${containerName}` }]);
+  }
+
+  async function retireRelease(plan: DeploymentPlan, previous: ReleaseRef): Promise<void> {
+    await projection.recordAttempt(plan.deploymentId, 'RETIRE', currentAttempt());
+    await withHeartbeat(() => docker.removeContainer(previous.containerName, plan.timing.stopTimeoutSec));
+    await projection.appendLogs(plan.deploymentId, [{ stream: 'system', line: `Retired previous release ${previous.containerName}` }]);
+  }
+
+  /** Compensation for BUILD: a failed deployment leaves no image behind. */
+  async function removeBuiltImage(imageTag: string): Promise<void> {
+    Context.current().heartbeat();
+    await docker.removeImage(imageTag);
+  }
+
+  return { buildImage, pushImage, runRelease, removeRelease, retireRelease, removeBuiltImage };
+}

@@ -1,0 +1,277 @@
+// Everything the platform asks of the Docker engine, through dockerode (the engine's HTTP API).
+import Docker from 'dockerode';
+import { pack } from 'tar-fs';
+import { LABELS } from '@paas/contracts';
+
+export class BuildError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BuildError';
+  }
+}
+
+export interface BuildOptions {
+  contextDir: string;
+  dockerfile: string;
+  tag: string;
+  labels: Record<string, string>;
+  onOutput: (text: string, stream: 'stdout' | 'stderr') => void;
+  signal?: AbortSignal;
+}
+
+export interface ReleaseSpec {
+  name: string;
+  image: string;
+  network: string;
+  port: number;
+  env: string[];
+  labels: Record<string, string>;
+  limits: { memoryBytes: number; nanoCpus: number; pids: number };
+}
+
+export interface ContainerStatus {
+  exists: boolean;
+  running: boolean;
+  status?: string;
+  exitCode?: number;
+  restartCount?: number;
+}
+
+export function dockerFromEnv(dockerHost = process.env.DOCKER_HOST): Docker {
+  if (!dockerHost || dockerHost.startsWith('unix://')) return new Docker({ socketPath: dockerHost ? dockerHost.slice(7) : '/var/run/docker.sock' });
+  const u = new URL(dockerHost.replace(/^tcp:/, 'http:'));
+  return new Docker({ host: u.hostname, port: Number(u.port) || 2375, protocol: 'http' });
+}
+
+export class DockerAdapter {
+  constructor(readonly docker: Docker) {}
+
+  /** Classic builder, never pulling an image the engine already has; streams output lines. */
+  async build(opts: BuildOptions): Promise<string> {
+    const context = pack(opts.contextDir, { ignore: (name) => name.split('/').includes('.git') });
+    const stream = (await this.docker.buildImage(context as unknown as NodeJS.ReadableStream, {
+      t: opts.tag,
+      dockerfile: opts.dockerfile,
+      labels: opts.labels,
+      pull: false,
+      rm: true,
+      forcerm: true,
+      abortSignal: opts.signal,
+    } as Docker.ImageBuildOptions)) as NodeJS.ReadableStream & { destroy?: () => void };
+    opts.signal?.addEventListener('abort', () => stream.destroy?.(), { once: true });
+    let imageId: string | undefined;
+    let error: string | undefined;
+    await consumeJsonStream(stream, (msg) => {
+      if (typeof msg.stream === 'string') opts.onOutput(msg.stream, 'stdout');
+      if (msg.aux && typeof (msg.aux as { ID?: string }).ID === 'string') imageId = (msg.aux as { ID: string }).ID;
+      if (msg.error) {
+        error = String(msg.error);
+        opts.onOutput(`${error}\n`, 'stderr');
+      }
+    });
+    if (opts.signal?.aborted) throw new BuildError('build cancelled');
+    if (error) throw new BuildError(error.trim());
+    if (!imageId) {
+      const img = await this.docker.getImage(opts.tag).inspect();
+      imageId = img.Id;
+    }
+    return imageId;
+  }
+
+  /** Pushes a tag and returns the digest the registry stored it under. */
+  async push(tag: string, onOutput: (line: string) => void): Promise<string> {
+    const stream = (await this.docker.getImage(tag).push({ authconfig: {} } as never)) as unknown as NodeJS.ReadableStream;
+    let digest: string | undefined;
+    let error: string | undefined;
+    await consumeJsonStream(stream, (msg) => {
+      const aux = msg.aux as { Digest?: string } | undefined;
+      if (aux?.Digest) digest = aux.Digest;
+      if (msg.error) error = String(msg.error);
+      if (typeof msg.status === 'string' && !msg.progressDetail) onOutput(`${msg.id ? `${msg.id}: ` : ''}${msg.status}`);
+    });
+    if (error) throw new Error(`push of ${tag} failed: ${error}`);
+    if (!digest) throw new Error(`push of ${tag} returned no digest`);
+    return digest;
+  }
+
+  async imageExists(ref: string): Promise<boolean> {
+    try {
+      await this.docker.getImage(ref).inspect();
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 404) return false;
+      throw err;
+    }
+  }
+
+  async pull(ref: string): Promise<void> {
+    const stream = (await this.docker.pull(ref)) as NodeJS.ReadableStream;
+    let error: string | undefined;
+    await consumeJsonStream(stream, (msg) => {
+      if (msg.error) error = String(msg.error);
+    });
+    if (error) throw new Error(`pull of ${ref} failed: ${error}`);
+  }
+
+  async removeImage(ref: string): Promise<void> {
+    try {
+      await this.docker.getImage(ref).remove({ force: false, noprune: false });
+    } catch (err) {
+      if (statusOf(err) !== 404 && statusOf(err) !== 409) throw err;
+    }
+  }
+
+  async ensureNetwork(name: string, labels: Record<string, string>): Promise<void> {
+    const existing = await this.docker.listNetworks({ filters: { name: [name] } });
+    if (existing.some((n) => n.Name === name)) return;
+    try {
+      await this.docker.createNetwork({ Name: name, Driver: 'bridge', CheckDuplicate: true, Labels: labels });
+    } catch (err) {
+      if (statusOf(err) !== 409) throw err;
+    }
+  }
+
+  async removeNetwork(name: string): Promise<void> {
+    try {
+      await this.docker.getNetwork(name).remove();
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err;
+    }
+  }
+
+  /** Creates and starts the release container, or finds the one an earlier attempt created. */
+  async runRelease(spec: ReleaseSpec): Promise<{ upstream: string }> {
+    const portKey = `${spec.port}/tcp`;
+    let container = this.docker.getContainer(spec.name);
+    let info = await container.inspect().catch((err) => {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    });
+    if (!info) {
+      try {
+        container = await this.docker.createContainer({
+          name: spec.name,
+          Image: spec.image,
+          Env: spec.env,
+          Labels: spec.labels,
+          ExposedPorts: { [portKey]: {} },
+          HostConfig: {
+            NetworkMode: spec.network,
+            PortBindings: { [portKey]: [{ HostIp: '127.0.0.1', HostPort: '' }] },
+            Memory: spec.limits.memoryBytes,
+            NanoCpus: spec.limits.nanoCpus,
+            PidsLimit: spec.limits.pids,
+            RestartPolicy: { Name: 'unless-stopped' },
+            Privileged: false,
+            CapDrop: ['ALL'],
+            SecurityOpt: ['no-new-privileges'],
+            Init: true,
+          },
+        });
+      } catch (err) {
+        if (statusOf(err) !== 409) throw err; // created by a concurrent attempt
+        container = this.docker.getContainer(spec.name);
+      }
+      info = await container.inspect();
+    }
+    if (!info.State.Running) {
+      await container.start().catch((err) => {
+        if (statusOf(err) !== 304) throw err;
+      });
+      info = await container.inspect();
+    }
+    const binding = info.NetworkSettings.Ports?.[portKey]?.[0];
+    if (!binding?.HostPort) throw new Error(`container ${spec.name} has no published port ${portKey} (state: ${info.State.Status})`);
+    return { upstream: `127.0.0.1:${binding.HostPort}` };
+  }
+
+  async containerStatus(name: string): Promise<ContainerStatus> {
+    try {
+      const info = await this.docker.getContainer(name).inspect();
+      return { exists: true, running: info.State.Running && !info.State.Restarting, status: info.State.Status, exitCode: info.State.ExitCode, restartCount: info.RestartCount };
+    } catch (err) {
+      if (statusOf(err) === 404) return { exists: false, running: false };
+      throw err;
+    }
+  }
+
+  async containerLogs(name: string, tail = 30): Promise<string[]> {
+    try {
+      const buf = (await this.docker.getContainer(name).logs({ stdout: true, stderr: true, tail, follow: false })) as unknown as Buffer;
+      return demux(buf);
+    } catch {
+      return [];
+    }
+  }
+
+  /** Graceful stop (SIGTERM, then SIGKILL after the timeout), then removal. Absent is fine. */
+  async removeContainer(name: string, stopTimeoutSec = 10): Promise<void> {
+    const c = this.docker.getContainer(name);
+    try {
+      await c.stop({ t: stopTimeoutSec });
+    } catch (err) {
+      const s = statusOf(err);
+      if (s === 404) return;
+      if (s !== 304) throw err;
+    }
+    try {
+      await c.remove({ force: true, v: true });
+    } catch (err) {
+      const s = statusOf(err);
+      if (s !== 404 && s !== 409) throw err; // 409: removal already in progress
+    }
+  }
+
+  async listManagedContainers(appId?: string): Promise<Docker.ContainerInfo[]> {
+    const label = [`${LABELS.managed}=true`];
+    if (appId) label.push(`${LABELS.app}=${appId}`);
+    return this.docker.listContainers({ all: true, filters: { label } });
+  }
+}
+
+export function statusOf(err: unknown): number | undefined {
+  return (err as { statusCode?: number }).statusCode;
+}
+
+async function consumeJsonStream(stream: NodeJS.ReadableStream, onMessage: (msg: Record<string, unknown>) => void): Promise<void> {
+  let pending = '';
+  await new Promise<void>((resolve, reject) => {
+    stream.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      let idx;
+      while ((idx = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, idx).trim();
+        pending = pending.slice(idx + 1);
+        if (!line) continue;
+        try {
+          onMessage(JSON.parse(line));
+        } catch {
+          onMessage({ stream: `${line}\n` });
+        }
+      }
+    });
+    stream.on('end', () => resolve());
+    stream.on('close', () => resolve());
+    stream.on('error', reject);
+  });
+  if (pending.trim()) {
+    try {
+      onMessage(JSON.parse(pending));
+    } catch {
+      /* partial line at abort */
+    }
+  }
+}
+
+/** Docker's multiplexed log format: 8-byte header per frame (stream, size). */
+function demux(buf: Buffer): string[] {
+  if (!Buffer.isBuffer(buf)) return String(buf).split('\n').filter(Boolean);
+  const out: string[] = [];
+  let i = 0;
+  while (i + 8 <= buf.length) {
+    const size = buf.readUInt32BE(i + 4);
+    out.push(buf.subarray(i + 8, i + 8 + size).toString('utf8'));
+    i += 8 + size;
+  }
+  return out.join('').split('\n').filter(Boolean);
+}

@@ -1,0 +1,29 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { DeploymentPlan } from '../plan.js';
+import type { ProjectionAdapter } from '../projection/projection.adapter.js';
+import { currentAttempt } from '../shared/heartbeat.js';
+import type { EdgeRouter } from './edge.adapter.js';
+
+export function createEdgeActivities(edge: EdgeRouter, projection: ProjectionAdapter) {
+  /** Points the app's host at the new release; returns what it pointed at before. */
+  async function switchRoute(plan: DeploymentPlan, upstream: string): Promise<string | null> {
+    await projection.recordAttempt(plan.deploymentId, 'ROUTE', currentAttempt());
+    const before = await edge.getRoute(plan.host);
+    await edge.setRoute(plan.host, upstream);
+    if ((await edge.getRoute(plan.host)) !== upstream) throw ApplicationFailure.retryable(`edge did not take the route ${plan.host}`);
+    await projection.appendLogs(plan.deploymentId, [{ stream: 'system', line: `Routed ${plan.host} → ${upstream}` }]);
+    return before;
+  }
+
+  /** Compensation for ROUTE: back to the previous release, or no route when there was none. */
+  async function restoreRoute(plan: DeploymentPlan, previousUpstream: string | null): Promise<void> {
+    if (previousUpstream) await edge.setRoute(plan.host, previousUpstream);
+    else await edge.removeRoute(plan.host);
+  }
+
+  async function removeRoute(host: string): Promise<void> {
+    await edge.removeRoute(host);
+  }
+
+  return { switchRoute, restoreRoute, removeRoute };
+}

@@ -1,0 +1,167 @@
+// Writes the deployment projection (status, steps, log lines) to PostgreSQL and announces each
+// change with NOTIFY, which the gateway turns into GraphQL subscription events.
+// Every write is an idempotent upsert keyed by deployment and step, so activity retries are safe.
+import { NOTIFY_CHANNELS, SERVICE_STEPS, type DeploymentStatus, type LogStream, type StepName, type StepStatus } from '@paas/contracts';
+import type { DataSource } from 'typeorm';
+import type { DeploymentConfig, EnvSnapshotEntry } from '@paas/db';
+
+export interface DeploymentRecord {
+  id: string;
+  appId: string;
+  status: DeploymentStatus;
+  requestedSha: string | null;
+  commitSha: string | null;
+  imageRef: string | null;
+  sourceDeploymentId: string | null;
+  config: DeploymentConfig;
+  containerName: string | null;
+  upstream: string | null;
+}
+
+export interface LogEntry {
+  stream: LogStream;
+  line: string;
+  timestamp?: Date;
+}
+
+export interface DeploymentPatch {
+  status?: DeploymentStatus;
+  commitSha?: string;
+  imageRef?: string;
+  containerName?: string;
+  upstream?: string;
+  error?: string;
+  finished?: boolean;
+}
+
+const FINAL = `('LIVE','SUPERSEDED','FAILED','CANCELLED')`;
+
+export class ProjectionAdapter {
+  constructor(private readonly db: DataSource) {}
+
+  async getDeployment(id: string): Promise<DeploymentRecord | undefined> {
+    const rows = await this.db.query(
+      `SELECT id, app_id, status, requested_sha, commit_sha, image_ref, source_deployment_id, config, container_name, upstream
+         FROM deployments WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  async getLiveDeployment(appId: string, exceptId: string): Promise<DeploymentRecord | undefined> {
+    const rows = await this.db.query(
+      `SELECT id, app_id, status, requested_sha, commit_sha, image_ref, source_deployment_id, config, container_name, upstream
+         FROM deployments WHERE app_id = $1 AND status = 'LIVE' AND id <> $2 ORDER BY created_at DESC LIMIT 1`,
+      [appId, exceptId],
+    );
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  async getGitToken(appId: string): Promise<string | null> {
+    const rows = await this.db.query('SELECT git_token FROM apps WHERE id = $1', [appId]);
+    return rows[0]?.git_token ?? null;
+  }
+
+  async getEnvSnapshot(deploymentId: string): Promise<EnvSnapshotEntry[]> {
+    const rows = await this.db.query('SELECT env_snapshot FROM deployments WHERE id = $1', [deploymentId]);
+    return (rows[0]?.env_snapshot as EnvSnapshotEntry[] | undefined) ?? [];
+  }
+
+  /** Updates a deployment unless it already reached a final status (a retry must not undo LIVE or FAILED). */
+  async updateDeployment(id: string, patch: DeploymentPatch): Promise<void> {
+    await this.db.query(
+      `UPDATE deployments SET
+         status = COALESCE($2, status),
+         commit_sha = COALESCE($3, commit_sha),
+         image_ref = COALESCE($4, image_ref),
+         container_name = COALESCE($5, container_name),
+         upstream = COALESCE($6, upstream),
+         error = COALESCE($7, error),
+         finished_at = CASE WHEN $8 THEN COALESCE(finished_at, now()) ELSE finished_at END
+       WHERE id = $1 AND (status NOT IN ${FINAL} OR $2::text IS NULL)`,
+      [id, patch.status ?? null, patch.commitSha ?? null, patch.imageRef ?? null, patch.containerName ?? null, patch.upstream ?? null, patch.error ?? null, patch.finished ?? false],
+    );
+    await this.notifyDeployment(id);
+  }
+
+  /** This deployment becomes LIVE; the one live before it becomes SUPERSEDED, in one transaction. */
+  async markLive(id: string, appId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(`UPDATE deployments SET status = 'SUPERSEDED' WHERE app_id = $1 AND status = 'LIVE' AND id <> $2`, [appId, id]);
+      await tx.query(`UPDATE deployments SET status = 'LIVE', error = NULL, finished_at = COALESCE(finished_at, now()) WHERE id = $1`, [id]);
+    });
+    await this.notifyAppDeployments(appId);
+  }
+
+  async recordStep(deploymentId: string, name: StepName, status: StepStatus, opts: { attempt?: number; message?: string } = {}): Promise<void> {
+    const position = Math.max(0, SERVICE_STEPS.indexOf(name));
+    const starts = status === 'RUNNING';
+    const finishes = status === 'SUCCEEDED' || status === 'FAILED' || status === 'SKIPPED' || status === 'COMPENSATED';
+    await this.db.query(
+      `INSERT INTO deployment_steps (deployment_id, name, position, status, attempt, started_at, finished_at, message)
+       VALUES ($1, $2, $3, $4, COALESCE($5, 1), CASE WHEN $6 THEN now() END, CASE WHEN $7 THEN now() END, $8)
+       ON CONFLICT (deployment_id, name) DO UPDATE SET
+         status = EXCLUDED.status,
+         attempt = GREATEST(deployment_steps.attempt, COALESCE($5, deployment_steps.attempt)),
+         started_at = COALESCE(deployment_steps.started_at, EXCLUDED.started_at),
+         finished_at = CASE WHEN $7 THEN COALESCE(EXCLUDED.finished_at, now()) WHEN $6 THEN NULL ELSE deployment_steps.finished_at END,
+         message = COALESCE($8, deployment_steps.message)`,
+      [deploymentId, name, position, status, opts.attempt ?? null, starts, finishes, opts.message ?? null],
+    );
+    await this.notifyDeployment(deploymentId);
+  }
+
+  async recordAttempt(deploymentId: string, name: StepName, attempt: number): Promise<void> {
+    if (attempt <= 1) return;
+    await this.db.query(`UPDATE deployment_steps SET attempt = GREATEST(attempt, $3) WHERE deployment_id = $1 AND name = $2`, [deploymentId, name, attempt]);
+    await this.notifyDeployment(deploymentId);
+  }
+
+  /** Appends lines with strictly increasing seq numbers (per deployment, from 1). */
+  async appendLogs(deploymentId: string, entries: LogEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const range = await this.db.transaction(async (tx) => {
+      const [{ log_seq: last }] = await tx.query(`UPDATE deployments SET log_seq = log_seq + $2 WHERE id = $1 RETURNING log_seq`, [deploymentId, entries.length]).then((r: unknown) => flatRows(r));
+      const first = Number(last) - entries.length + 1;
+      const values: unknown[] = [];
+      const tuples = entries.map((e, i) => {
+        values.push(deploymentId, first + i, e.timestamp ?? new Date(), e.stream, e.line.slice(0, 16_384));
+        const b = i * 5;
+        return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
+      });
+      await tx.query(`INSERT INTO log_lines (deployment_id, seq, timestamp, stream, line) VALUES ${tuples.join(',')}`, values);
+      return { from: first, to: Number(last) };
+    });
+    await this.db.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNELS.log, JSON.stringify({ deploymentId, ...range })]);
+  }
+
+  async notifyDeployment(id: string): Promise<void> {
+    await this.db.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNELS.deployment, id]);
+  }
+
+  private async notifyAppDeployments(appId: string): Promise<void> {
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM deployments WHERE app_id = $1 AND status IN ('LIVE','SUPERSEDED') ORDER BY created_at DESC LIMIT 2`, [appId]);
+    for (const r of rows) await this.notifyDeployment(r.id);
+  }
+}
+
+/** TypeORM returns [rows, count] for UPDATE ... RETURNING on postgres. */
+function flatRows(r: unknown): { log_seq: number }[] {
+  if (Array.isArray(r) && Array.isArray(r[0])) return r[0] as { log_seq: number }[];
+  return r as { log_seq: number }[];
+}
+
+function toRecord(r: Record<string, unknown>): DeploymentRecord {
+  return {
+    id: r.id as string,
+    appId: r.app_id as string,
+    status: r.status as DeploymentStatus,
+    requestedSha: (r.requested_sha as string | null) ?? null,
+    commitSha: (r.commit_sha as string | null) ?? null,
+    imageRef: (r.image_ref as string | null) ?? null,
+    sourceDeploymentId: (r.source_deployment_id as string | null) ?? null,
+    config: r.config as DeploymentConfig,
+    containerName: (r.container_name as string | null) ?? null,
+    upstream: (r.upstream as string | null) ?? null,
+  };
+}

@@ -1,0 +1,18 @@
+// Long activities heartbeat on a timer so a crashed worker is noticed within the
+// heartbeat timeout (not the start-to-close timeout), and cancellation reaches them.
+import { Context } from '@temporalio/activity';
+
+export async function withHeartbeat<T>(work: (signal: AbortSignal) => Promise<T>, everyMs = 2000, details?: () => unknown): Promise<T> {
+  const ctx = Context.current();
+  const timer = setInterval(() => ctx.heartbeat(details?.()), everyMs);
+  ctx.heartbeat(details?.());
+  try {
+    return await work(ctx.cancellationSignal);
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export function currentAttempt(): number {
+  return Context.current().info.attempt;
+}

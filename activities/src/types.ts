@@ -1,0 +1,15 @@
+// The activity interface the workflows see (as `import type` only).
+import type { createDockerActivities } from './docker/docker.activities.js';
+import type { createEdgeActivities } from './edge/edge.activities.js';
+import type { createGitActivities } from './git/git.activities.js';
+import type { createHealthActivities } from './health/health.activities.js';
+import type { createProjectionActivities } from './projection/projection.activities.js';
+import type { createTeardownActivities } from './teardown.activities.js';
+
+export type GitActivities = ReturnType<typeof createGitActivities>;
+export type DockerActivities = ReturnType<typeof createDockerActivities>;
+export type HealthActivities = ReturnType<typeof createHealthActivities>;
+export type EdgeActivities = ReturnType<typeof createEdgeActivities>;
+export type ProjectionActivities = ReturnType<typeof createProjectionActivities>;
+export type TeardownActivities = ReturnType<typeof createTeardownActivities>;
+export type PlatformActivities = GitActivities & DockerActivities & HealthActivities & EdgeActivities & ProjectionActivities & TeardownActivities;

@@ -1,0 +1,38 @@
+// The vocabulary shared by the gateway, the worker and the workflows.
+// Workflow-safe: no Node built-ins, no I/O.
+
+export const APP_KINDS = ['SERVICE', 'STATIC'] as const;
+export type AppKind = (typeof APP_KINDS)[number];
+
+export const RUNTIMES = ['DOCKER', 'KUBERNETES'] as const;
+export type Runtime = (typeof RUNTIMES)[number];
+
+export const DEPLOYMENT_STATUSES = [
+  'QUEUED',
+  'BUILDING',
+  'DEPLOYING',
+  'VERIFYING',
+  'LIVE',
+  'SUPERSEDED',
+  'FAILED',
+  'CANCELLED',
+] as const;
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
+
+/** Statuses a deployment never leaves. */
+export const FINAL_STATUSES: readonly DeploymentStatus[] = ['LIVE', 'SUPERSEDED', 'FAILED', 'CANCELLED'];
+
+export const DEPLOYMENT_TRIGGERS = ['MANUAL', 'GIT_PUSH', 'SCHEDULE', 'ROLLBACK', 'UPLOAD'] as const;
+export type DeploymentTrigger = (typeof DEPLOYMENT_TRIGGERS)[number];
+
+export const STEP_NAMES = ['CLONE', 'BUILD', 'PUSH', 'UPLOAD', 'RUN', 'VERIFY', 'ROUTE', 'RETIRE'] as const;
+export type StepName = (typeof STEP_NAMES)[number];
+
+/** The steps a SERVICE deployment on Docker goes through, in order. */
+export const SERVICE_STEPS: readonly StepName[] = ['CLONE', 'BUILD', 'PUSH', 'RUN', 'VERIFY', 'ROUTE', 'RETIRE'];
+
+export const STEP_STATUSES = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'SKIPPED', 'COMPENSATED'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+export const LOG_STREAMS = ['stdout', 'stderr', 'system'] as const;
+export type LogStream = (typeof LOG_STREAMS)[number];

@@ -1,0 +1,43 @@
+// Names that more than one process must agree on.
+
+export const TASK_QUEUE = 'paas-deployments';
+
+/** The long-lived per-app workflow that serializes an app's deployments. */
+export function appDeployerWorkflowId(appId: string): string {
+  return `app-${appId}`;
+}
+
+/** The workflow that carries one deployment. */
+export function deploymentWorkflowId(deploymentId: string): string {
+  return `deploy-${deploymentId}`;
+}
+
+export function appTeardownWorkflowId(appId: string): string {
+  return `teardown-${appId}`;
+}
+
+/** Docker labels that tie resources to the platform, an app and a deployment. */
+export const LABELS = {
+  managed: 'dev.paas.managed',
+  app: 'dev.paas.app',
+  appName: 'dev.paas.app-name',
+  deployment: 'dev.paas.deployment',
+} as const;
+
+export function appNetworkName(appName: string): string {
+  return `paas-app-${appName}`;
+}
+
+export function releaseContainerName(appName: string, deploymentId: string): string {
+  return `paas-${appName}-${deploymentId.slice(0, 8)}`;
+}
+
+export function imageRepository(registry: string, appName: string): string {
+  return `${registry}/paas/${appName}`;
+}
+
+/** PostgreSQL NOTIFY channels the projection publishes on and the gateway listens to. */
+export const NOTIFY_CHANNELS = {
+  deployment: 'paas_deployment',
+  log: 'paas_log',
+} as const;

@@ -1,0 +1,25 @@
+// The one TypeORM data source definition, used by the gateway, the worker and the migration CLI.
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { AppEntity } from './entities/app.entity.js';
+import { DeploymentStepEntity } from './entities/deployment-step.entity.js';
+import { DeploymentEntity } from './entities/deployment.entity.js';
+import { EnvVarEntity } from './entities/env-var.entity.js';
+import { LogLineEntity } from './entities/log-line.entity.js';
+import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
+
+export const ENTITIES = [AppEntity, EnvVarEntity, DeploymentEntity, DeploymentStepEntity, LogLineEntity];
+export const MIGRATIONS = [InitialSchema1763800000000];
+
+export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    extra: { max: options.poolSize ?? 10 },
+  });
+}

@@ -1,0 +1,51 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { AppKind, Runtime } from '@paas/contracts';
+
+@Entity({ name: 'apps' })
+export class AppEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text', unique: true })
+  name!: string;
+
+  @Column({ type: 'text' })
+  kind!: AppKind;
+
+  @Column({ type: 'text' })
+  runtime!: Runtime;
+
+  @Column({ name: 'git_url', type: 'text', nullable: true })
+  gitUrl!: string | null;
+
+  /** Write-only credential for private https repositories; never leaves the server. */
+  @Column({ name: 'git_token', type: 'text', nullable: true, select: false })
+  gitToken?: string | null;
+
+  @Column({ type: 'text' })
+  branch!: string;
+
+  @Column({ name: 'root_directory', type: 'text' })
+  rootDirectory!: string;
+
+  @Column({ name: 'dockerfile_path', type: 'text' })
+  dockerfilePath!: string;
+
+  @Column({ name: 'build_image', type: 'text', nullable: true })
+  buildImage!: string | null;
+
+  @Column({ name: 'build_command', type: 'text', nullable: true })
+  buildCommand!: string | null;
+
+  @Column({ name: 'output_directory', type: 'text', nullable: true })
+  outputDirectory!: string | null;
+
+  @Column({ type: 'int' })
+  port!: number;
+
+  @Column({ name: 'health_check_path', type: 'text' })
+  healthCheckPath!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,73 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { DeploymentStatus, DeploymentTrigger } from '@paas/contracts';
+
+/** The app's settings as they were when the deployment was requested (no secrets). */
+export interface DeploymentConfig {
+  appName: string;
+  kind: string;
+  gitUrl: string | null;
+  branch: string;
+  rootDirectory: string;
+  dockerfilePath: string;
+  port: number;
+  healthCheckPath: string;
+}
+
+export interface EnvSnapshotEntry {
+  key: string;
+  value: string;
+  secret: boolean;
+}
+
+/** A projection of one deployment workflow, written by the worker's activities. */
+@Entity({ name: 'deployments' })
+export class DeploymentEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'app_id', type: 'uuid' })
+  appId!: string;
+
+  @Column({ type: 'text' })
+  status!: DeploymentStatus;
+
+  @Column({ type: 'text' })
+  trigger!: DeploymentTrigger;
+
+  @Column({ name: 'requested_sha', type: 'text', nullable: true })
+  requestedSha!: string | null;
+
+  @Column({ name: 'commit_sha', type: 'text', nullable: true })
+  commitSha!: string | null;
+
+  @Column({ name: 'image_ref', type: 'text', nullable: true })
+  imageRef!: string | null;
+
+  @Column({ name: 'workflow_id', type: 'text' })
+  workflowId!: string;
+
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
+
+  @Column({ name: 'source_deployment_id', type: 'uuid', nullable: true })
+  sourceDeploymentId!: string | null;
+
+  @Column({ type: 'jsonb' })
+  config!: DeploymentConfig;
+
+  /** Env vars the release runs with, secrets included: read by the worker only. */
+  @Column({ name: 'env_snapshot', type: 'jsonb', select: false })
+  envSnapshot?: EnvSnapshotEntry[];
+
+  @Column({ name: 'container_name', type: 'text', nullable: true })
+  containerName!: string | null;
+
+  @Column({ name: 'upstream', type: 'text', nullable: true })
+  upstream!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+}

@@ -1,0 +1,5 @@
+export * from './config.js';
+export * from './stack.js';
+export * from './managed-process.js';
+export * from './wait.js';
+export { edgePaths } from './services/edge.js';

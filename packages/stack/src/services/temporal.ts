@@ -1,0 +1,35 @@
+// The Temporal dev server (official CLI, built from the Go module proxy), SQLite file in the data dir.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ManagedProcess } from '../managed-process.js';
+import { tcpOpen, waitFor } from '../wait.js';
+
+export function temporalProcess(binDir: string, dataDir: string, port: number): ManagedProcess {
+  mkdirSync(join(dataDir, 'temporal'), { recursive: true });
+  return new ManagedProcess({
+    name: 'temporal',
+    command: join(binDir, 'temporal'),
+    args: [
+      'server', 'start-dev',
+      '--ip', '127.0.0.1',
+      '--port', String(port),
+      '--http-port', String(port + 10),
+      '--metrics-port', String(port + 20),
+      '--ui-port', String(port + 1000),
+      '--headless',
+      '--db-filename', join(dataDir, 'temporal', 'temporal.db'),
+      '--log-level', 'warn',
+      '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true',
+    ],
+    logDir: join(dataDir, 'logs'),
+    runDir: join(dataDir, 'run'),
+  });
+}
+
+export async function waitForTemporal(proc: ManagedProcess, port: number): Promise<void> {
+  await waitFor('Temporal server', () => tcpOpen('127.0.0.1', port), {
+    timeoutMs: 90_000,
+    failFast: proc.whenExited(),
+    diagnostics: () => proc.tail(),
+  });
+}

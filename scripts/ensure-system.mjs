@@ -1,0 +1,91 @@
+// Installs what the platform needs and is missing, idempotently; later runs take a second.
+// Plain Node with no dependencies: it runs before `npm ci`.
+//  - Debian packages: Docker engine, OCI registry, HAProxy (edge), busybox-static and docker-compose (tests)
+//  - Go binaries, built from the Go module proxy into a cache outside the repo: Temporal CLI, MinIO
+//  - npm dependencies (npm ci when the lock file changed) and the TypeScript build
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const cacheDir = resolve(process.env.PAAS_CACHE_DIR || join(process.env.HOME || '/root', '.cache/paas'));
+const binDir = join(cacheDir, 'bin');
+
+/** Pinned so every machine builds the same binaries. */
+const GO_BINARIES = [
+  { name: 'temporal', module: 'github.com/temporalio/cli/cmd/temporal@v1.5.1' },
+  { name: 'minio', module: 'github.com/minio/minio@v0.0.0-20260212201848-7aac2a2c5b7c' },
+];
+
+const APT_PACKAGES = [
+  { command: 'dockerd', pkg: 'docker.io' },
+  { command: 'docker-registry', pkg: 'docker-registry' },
+  { command: 'haproxy', pkg: 'haproxy' },
+  { command: 'git', pkg: 'git' },
+  { command: 'busybox', pkg: 'busybox-static', path: '/bin/busybox' },
+  { command: 'docker-compose', pkg: 'docker-compose' },
+  { command: 'wrk', pkg: 'wrk' },
+];
+
+function log(msg) {
+  console.log(`[ensure] ${msg}`);
+}
+
+function run(cmd, args, opts = {}) {
+  const res = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+  if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${res.status}`);
+}
+
+function has(command, path) {
+  if (path && existsSync(path)) return true;
+  return spawnSync('sh', ['-c', 'command -v "$1"', 'sh', command], { stdio: 'ignore' }).status === 0;
+}
+
+function ensureAptPackages() {
+  const missing = APT_PACKAGES.filter((p) => !has(p.command, p.path)).map((p) => p.pkg);
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0) throw new Error(`missing packages ${missing.join(', ')}; install them (apt-get install ${missing.join(' ')}) or run as root`);
+  log(`installing Debian packages: ${missing.join(', ')}`);
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+function ensureGoBinaries() {
+  mkdirSync(binDir, { recursive: true });
+  for (const b of GO_BINARIES) {
+    const stamp = join(binDir, `${b.name}.module`);
+    if (existsSync(join(binDir, b.name)) && existsSync(stamp) && readFileSync(stamp, 'utf8') === b.module) continue;
+    if (!has('go')) throw new Error(`Go is needed to build ${b.name} (${b.module}); install golang`);
+    log(`building ${b.name} from the Go module proxy (${b.module}); cached in ${binDir}`);
+    run('go', ['install', b.module], { env: { ...process.env, GOBIN: binDir, GOFLAGS: '-trimpath', CGO_ENABLED: '0' } });
+    writeFileSync(stamp, b.module);
+  }
+}
+
+function ensureNodeModules() {
+  const hash = lockHash();
+  const stamp = join(root, 'node_modules', '.paas-lock-hash');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return;
+  // `npm install` honours package-lock.json like `npm ci`, but also accepts a lock file written
+  // without registry URLs, which `npm ci` rejects for other platforms' optional packages.
+  log('installing npm dependencies');
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
+  writeFileSync(stamp, lockHash());
+}
+
+function lockHash() {
+  return createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
+}
+
+function build() {
+  run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.json']);
+}
+
+const t0 = Date.now();
+ensureAptPackages();
+ensureGoBinaries();
+ensureNodeModules();
+build();
+log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -1,0 +1,53 @@
+// `npm start`: installs what is missing, then runs the whole platform in the foreground
+// until SIGINT/SIGTERM, and stops everything it started.
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ensure = spawnSync(process.execPath, [join(root, 'scripts/ensure-system.mjs')], { stdio: 'inherit' });
+if (ensure.status !== 0) process.exit(ensure.status ?? 1);
+
+const { readStackConfig, startStack } = await import('@paas/stack');
+const config = readStackConfig(root);
+let stack;
+try {
+  stack = await startStack(config);
+} catch (err) {
+  console.error(`\nThe platform did not start: ${err.message}`);
+  process.exit(1);
+}
+
+console.log(`
+PaaS is up.
+  GraphQL   ${stack.gatewayUrl}/graphql   (WebSocket subscriptions on the same path)
+  Health    ${stack.gatewayUrl}/healthz
+  Apps      http://<app>.${config.baseDomain}:${config.edgePort}/
+  Data dir  ${config.dataDir}   (logs in ${join(config.dataDir, 'logs')})`);
+if (stack.adminTokenCreated) {
+  console.log(`\n  Admin token (shown once; also in ${join(config.dataDir, 'secrets.json')}):\n  ${stack.adminToken}\n  Use it as: Authorization: Bearer <token>`);
+}
+console.log('\nPress Ctrl+C to stop.');
+
+let stopping = false;
+const shutdown = async (signal) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping the platform…`);
+  await stack.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+// a crashed gateway or worker is restarted; the deployments it carried resume from Temporal
+setInterval(async () => {
+  if (stopping) return;
+  for (const name of ['worker', 'gateway']) {
+    const p = stack.processes.get(name);
+    if (p && !p.running) {
+      console.error(`${name} exited (code ${p.exitCode}); restarting`);
+      await stack.startApp(name).catch((err) => console.error(`restart of ${name} failed: ${err.message}`));
+    }
+  }
+}, 2000).unref();

@@ -1,0 +1,51 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { AppKind, Runtime } from '@paas/contracts';
+import { AppKindEnum, RuntimeEnum } from '../common/enums.js';
+
+@ObjectType('App')
+export class AppModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: "A DNS label: lowercase letters, digits and '-', 1-63 characters, unique." })
+  name!: string;
+
+  @Field(() => AppKindEnum)
+  kind!: AppKind;
+
+  @Field(() => RuntimeEnum)
+  runtime!: Runtime;
+
+  @Field(() => String, { nullable: true })
+  gitUrl!: string | null;
+
+  @Field()
+  branch!: string;
+
+  @Field()
+  rootDirectory!: string;
+
+  @Field()
+  dockerfilePath!: string;
+
+  @Field(() => String, { nullable: true, description: 'STATIC only: image the build command runs in.' })
+  buildImage!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'STATIC only.' })
+  buildCommand!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'STATIC only: directory (relative to rootDirectory) that holds the built site.' })
+  outputDirectory!: string | null;
+
+  @Field(() => Int, { description: 'SERVICE only: port the container listens on (also passed as PORT).' })
+  port!: number;
+
+  @Field()
+  healthCheckPath!: string;
+
+  @Field(() => Boolean, { description: 'Whether a git token is stored for this app (the token itself is write-only).' })
+  hasGitToken!: boolean;
+
+  @Field()
+  createdAt!: Date;
+}

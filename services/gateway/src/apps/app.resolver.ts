@@ -1,0 +1,71 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { PlatformConfig } from '../config/platform-config.js';
+import { DeploymentModel } from '../deployments/deployment.model.js';
+import { DeploymentService } from '../deployments/deployment.service.js';
+import { RedeployScheduleModel } from '../schedules/redeploy-schedule.model.js';
+import { AppModel } from './app.model.js';
+import { AppService } from './app.service.js';
+import { CreateAppInput } from './create-app.input.js';
+import { EnvVarInput, EnvVarModel } from './env-var.model.js';
+
+@Resolver(() => AppModel)
+export class AppResolver {
+  constructor(
+    @Inject(AppService) private readonly apps: AppService,
+    @Inject(DeploymentService) private readonly deployments: DeploymentService,
+    @Inject(PlatformConfig) private readonly config: PlatformConfig,
+  ) {}
+
+  @Query(() => [AppModel], { name: 'apps' })
+  apps_(): Promise<AppModel[]> {
+    return this.apps.list();
+  }
+
+  @Query(() => AppModel, { nullable: true, description: 'Look an app up by id or by name.' })
+  app(@Args('id', { type: () => ID, nullable: true }) id?: string, @Args('name', { type: () => String, nullable: true }) name?: string): Promise<AppModel | null> {
+    return this.apps.find({ id, name });
+  }
+
+  @Mutation(() => AppModel)
+  createApp(@Args('input', { type: () => CreateAppInput }) input: CreateAppInput): Promise<AppModel> {
+    return this.apps.create(input);
+  }
+
+  @Mutation(() => Boolean)
+  async deleteApp(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    const app = await this.apps.get(id);
+    await this.deployments.deleteApp(app.id, app.name);
+    return true;
+  }
+
+  @Mutation(() => AppModel, { description: 'Upserts the given variables; takes effect on the next deployment.' })
+  setEnvVars(@Args('appId', { type: () => ID }) appId: string, @Args('vars', { type: () => [EnvVarInput] }) vars: EnvVarInput[]): Promise<AppModel> {
+    return this.apps.setEnvVars(appId, vars);
+  }
+
+  @ResolveField(() => String, { description: 'Public URL, e.g. http://<name>.<base domain>:<edge port>/' })
+  url(@Parent() app: AppModel): string {
+    return this.config.appUrl(app.name);
+  }
+
+  @ResolveField(() => DeploymentModel, { nullable: true })
+  liveDeployment(@Parent() app: AppModel): Promise<DeploymentModel | null> {
+    return this.deployments.liveForApp(app.id);
+  }
+
+  @ResolveField('deployments', () => [DeploymentModel], { description: 'Newest first.' })
+  deployments_(@Parent() app: AppModel, @Args('limit', { type: () => Int, nullable: true, defaultValue: 20 }) limit: number): Promise<DeploymentModel[]> {
+    return this.deployments.listForApp(app.id, limit ?? 20);
+  }
+
+  @ResolveField(() => [EnvVarModel])
+  env(@Parent() app: AppModel): Promise<EnvVarModel[]> {
+    return this.apps.envVars(app.id);
+  }
+
+  @ResolveField(() => [RedeployScheduleModel])
+  redeploySchedules(): RedeployScheduleModel[] {
+    return [];
+  }
+}

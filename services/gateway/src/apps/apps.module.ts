@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { DeploymentsModule } from '../deployments/deployments.module.js';
+import { AppResolver } from './app.resolver.js';
+import { AppService } from './app.service.js';
+
+@Module({ imports: [DeploymentsModule], providers: [AppService, AppResolver], exports: [AppService] })
+export class AppsModule {}

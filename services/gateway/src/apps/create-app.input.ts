@@ -1,0 +1,49 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import type { AppKind, Runtime } from '@paas/contracts';
+import { AppKindEnum, RuntimeEnum } from '../common/enums.js';
+import { EnvVarInput } from './env-var.model.js';
+
+@InputType('CreateAppInput')
+export class CreateAppInput {
+  @Field()
+  name!: string;
+
+  @Field(() => AppKindEnum, { nullable: true, defaultValue: 'SERVICE' })
+  kind?: AppKind;
+
+  @Field(() => RuntimeEnum, { nullable: true, defaultValue: 'DOCKER' })
+  runtime?: Runtime;
+
+  @Field()
+  gitUrl!: string;
+
+  @Field(() => String, { nullable: true, description: 'Token for a private https repository; write-only.' })
+  gitToken?: string | null;
+
+  @Field(() => String, { nullable: true, defaultValue: 'main' })
+  branch?: string;
+
+  @Field(() => String, { nullable: true, defaultValue: '.' })
+  rootDirectory?: string;
+
+  @Field(() => String, { nullable: true, defaultValue: 'Dockerfile' })
+  dockerfilePath?: string;
+
+  @Field(() => String, { nullable: true })
+  buildImage?: string | null;
+
+  @Field(() => String, { nullable: true })
+  buildCommand?: string | null;
+
+  @Field(() => String, { nullable: true })
+  outputDirectory?: string | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 8080 })
+  port?: number;
+
+  @Field(() => String, { nullable: true, defaultValue: '/' })
+  healthCheckPath?: string;
+
+  @Field(() => [EnvVarInput], { nullable: true })
+  env?: EnvVarInput[] | null;
+}

@@ -1,0 +1,35 @@
+// The contract's enums, registered once for the code-first schema.
+import { registerEnumType } from '@nestjs/graphql';
+import { APP_KINDS, DEPLOYMENT_STATUSES, DEPLOYMENT_TRIGGERS, RUNTIMES, STEP_NAMES, STEP_STATUSES } from '@paas/contracts';
+
+const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+
+export const AppKindEnum = asEnum(APP_KINDS);
+export const RuntimeEnum = asEnum(RUNTIMES);
+export const DeploymentStatusEnum = asEnum(DEPLOYMENT_STATUSES);
+export const DeploymentTriggerEnum = asEnum(DEPLOYMENT_TRIGGERS);
+export const StepNameEnum = asEnum(STEP_NAMES);
+export const StepStatusEnum = asEnum(STEP_STATUSES);
+
+registerEnumType(AppKindEnum, {
+  name: 'AppKind',
+  valuesMap: {
+    SERVICE: { description: 'A long-running HTTP service built from a Dockerfile and run as containers.' },
+    STATIC: { description: 'A static site: a build command produces a directory that is served from object storage.' },
+  },
+});
+registerEnumType(RuntimeEnum, { name: 'Runtime' });
+registerEnumType(DeploymentStatusEnum, {
+  name: 'DeploymentStatus',
+  valuesMap: {
+    LIVE: { description: 'Serving traffic now.' },
+    SUPERSEDED: { description: 'Was LIVE; a newer deployment (or a rollback) took over.' },
+    FAILED: { description: 'Did not go live; the previous live deployment kept serving.' },
+  },
+});
+registerEnumType(DeploymentTriggerEnum, { name: 'DeploymentTrigger' });
+registerEnumType(StepNameEnum, { name: 'StepName' });
+registerEnumType(StepStatusEnum, {
+  name: 'StepStatus',
+  valuesMap: { COMPENSATED: { description: 'Undone by compensation after a later step failed.' } },
+});

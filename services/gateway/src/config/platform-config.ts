@@ -1,0 +1,28 @@
+// The gateway's settings, read once from the environment `npm start` prepares.
+import { Injectable } from '@nestjs/common';
+
+@Injectable()
+export class PlatformConfig {
+  readonly port = Number(process.env.PAAS_PORT || 4000);
+  readonly bind = process.env.PAAS_BIND || '127.0.0.1';
+  readonly edgePort = Number(process.env.PAAS_EDGE_PORT || 8080);
+  readonly baseDomain = process.env.PAAS_BASE_DOMAIN || 'localhost';
+  readonly adminToken = required('PAAS_ADMIN_TOKEN');
+  readonly databaseUrl = required('DATABASE_URL');
+  readonly temporalAddress = required('TEMPORAL_ADDRESS');
+  readonly temporalNamespace = process.env.TEMPORAL_NAMESPACE || 'default';
+  readonly registryAddress = process.env.REGISTRY_ADDRESS || '127.0.0.1:5000';
+  readonly s3Endpoint = process.env.S3_ENDPOINT || 'http://127.0.0.1:9000';
+  readonly dockerHost = process.env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+  readonly edgeAdminSocket = process.env.EDGE_ADMIN_SOCKET;
+
+  appUrl(name: string): string {
+    return `http://${name}.${this.baseDomain}:${this.edgePort}/`;
+  }
+}
+
+function required(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} must be set (npm start sets it)`);
+  return v;
+}

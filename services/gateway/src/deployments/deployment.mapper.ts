@@ -1,0 +1,42 @@
+import { STEP_NAMES, SERVICE_STEPS } from '@paas/contracts';
+import type { DeploymentEntity, DeploymentStepEntity, LogLineEntity } from '@paas/db';
+import type { DeploymentModel, DeploymentStepModel, LogLineModel } from './deployment.model.js';
+
+export function toDeploymentModel(e: DeploymentEntity): DeploymentModel {
+  return {
+    id: e.id,
+    appId: e.appId,
+    status: e.status,
+    trigger: e.trigger,
+    commitSha: e.commitSha,
+    imageRef: e.imageRef,
+    workflowId: e.workflowId,
+    error: e.error,
+    sourceDeploymentId: e.sourceDeploymentId,
+    createdAt: e.createdAt,
+    finishedAt: e.finishedAt,
+  };
+}
+
+/** All steps of the pipeline in order; those the workflow has not reached yet are PENDING. */
+export function toStepModels(rows: DeploymentStepEntity[]): DeploymentStepModel[] {
+  const byName = new Map(rows.map((r) => [r.name, r]));
+  const names = SERVICE_STEPS.concat(rows.map((r) => r.name).filter((n) => !SERVICE_STEPS.includes(n)));
+  return names
+    .sort((a, b) => STEP_NAMES.indexOf(a) - STEP_NAMES.indexOf(b))
+    .map((name) => {
+      const r = byName.get(name);
+      return {
+        name,
+        status: r?.status ?? 'PENDING',
+        attempt: r?.attempt ?? 1,
+        startedAt: r?.startedAt ?? null,
+        finishedAt: r?.finishedAt ?? null,
+        message: r?.message ?? null,
+      };
+    });
+}
+
+export function toLogLineModel(e: LogLineEntity): LogLineModel {
+  return { deploymentId: e.deploymentId, seq: e.seq, timestamp: e.timestamp, stream: e.stream, line: e.line };
+}

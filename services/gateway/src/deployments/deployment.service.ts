@@ -1,0 +1,145 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  FINAL_STATUSES,
+  TASK_QUEUE,
+  appDeployerWorkflowId,
+  appTeardownWorkflowId,
+  deploymentWorkflowId,
+  requestDeploymentSignal,
+  validateCommitSha,
+  type DeploymentTrigger,
+} from '@paas/contracts';
+import { AppEntity, DeploymentEntity, DeploymentStepEntity, EnvVarEntity, LogLineEntity } from '@paas/db';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, MoreThan, Not } from 'typeorm';
+import { isUuid } from '../apps/app.service.js';
+import { DomainError, notFound } from '../common/domain-error.js';
+import { toDeploymentModel, toLogLineModel, toStepModels } from './deployment.mapper.js';
+import type { DeploymentModel, DeploymentStepModel, LogLineModel } from './deployment.model.js';
+
+@Injectable()
+export class DeploymentService {
+  private readonly logger = new Logger(DeploymentService.name);
+
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(Client) private readonly temporal: Client,
+  ) {}
+
+  async find(id: string): Promise<DeploymentModel | null> {
+    if (!isUuid(id)) return null;
+    const d = await this.db.getRepository(DeploymentEntity).findOne({ where: { id } });
+    return d ? toDeploymentModel(d) : null;
+  }
+
+  async listForApp(appId: string, limit: number): Promise<DeploymentModel[]> {
+    const take = Math.min(Math.max(limit, 0), 200);
+    const rows = await this.db.getRepository(DeploymentEntity).find({ where: { appId }, order: { createdAt: 'DESC' }, take });
+    return rows.map(toDeploymentModel);
+  }
+
+  async liveForApp(appId: string): Promise<DeploymentModel | null> {
+    const d = await this.db.getRepository(DeploymentEntity).findOne({ where: { appId, status: 'LIVE' }, order: { createdAt: 'DESC' } });
+    return d ? toDeploymentModel(d) : null;
+  }
+
+  async steps(deploymentId: string): Promise<DeploymentStepModel[]> {
+    const rows = await this.db.getRepository(DeploymentStepEntity).find({ where: { deploymentId } });
+    return toStepModels(rows);
+  }
+
+  async logs(deploymentId: string, afterSeq = 0, limit = 10_000): Promise<LogLineModel[]> {
+    if (!isUuid(deploymentId)) throw notFound('Deployment', deploymentId);
+    const rows = await this.db.getRepository(LogLineEntity).find({
+      where: { deploymentId, seq: MoreThan(afterSeq ?? 0) },
+      order: { seq: 'ASC' },
+      take: limit,
+    });
+    if (rows.length === 0 && !(await this.db.getRepository(DeploymentEntity).exists({ where: { id: deploymentId } }))) {
+      throw notFound('Deployment', deploymentId);
+    }
+    return rows.map(toLogLineModel);
+  }
+
+  /** Records a QUEUED deployment with a snapshot of the app's settings, then hands it to the app's deployer workflow. */
+  async deploy(appId: string, commitSha: string | null | undefined, trigger: DeploymentTrigger = 'MANUAL'): Promise<DeploymentModel> {
+    const requestedSha = commitSha ? validateCommitSha(commitSha.toLowerCase()) : null;
+    const id = randomUUID();
+    await this.db.transaction(async (tx) => {
+      const app = await tx.getRepository(AppEntity).findOne({ where: { id: appId } });
+      if (!app) throw notFound('App', appId);
+      const env = await tx.getRepository(EnvVarEntity).find({ where: { appId } });
+      await tx.getRepository(DeploymentEntity).insert({
+        id,
+        appId,
+        status: 'QUEUED',
+        trigger,
+        requestedSha,
+        workflowId: deploymentWorkflowId(id),
+        config: {
+          appName: app.name,
+          kind: app.kind,
+          gitUrl: app.gitUrl,
+          branch: app.branch,
+          rootDirectory: app.rootDirectory,
+          dockerfilePath: app.dockerfilePath,
+          port: app.port,
+          healthCheckPath: app.healthCheckPath,
+        },
+        envSnapshot: env.map((e) => ({ key: e.key, value: e.value, secret: e.secret })),
+      });
+    });
+    try {
+      await this.temporal.workflow.signalWithStart('appDeployerWorkflow', {
+        workflowId: appDeployerWorkflowId(appId),
+        taskQueue: TASK_QUEUE,
+        args: [{ appId }],
+        signal: requestDeploymentSignal,
+        signalArgs: [{ deploymentId: id }],
+      });
+    } catch (err) {
+      this.logger.error(`could not start deployment ${id}: ${(err as Error).message}`);
+      await this.db.getRepository(DeploymentEntity).update({ id }, { status: 'FAILED', error: 'The workflow service is unavailable; try again.', finishedAt: new Date() });
+      throw new DomainError('UNAVAILABLE', 'The workflow service (Temporal) is unavailable; the deployment was not started. Try again.');
+    }
+    return (await this.find(id))!;
+  }
+
+  /**
+   * Deleting an app: stop its deployer (which cancels a running deployment and lets its
+   * compensations finish), remove its route, containers, network and images, then its rows.
+   */
+  async deleteApp(appId: string, appName: string): Promise<void> {
+    await this.cancelIfRunning(appDeployerWorkflowId(appId));
+    const active = await this.db.getRepository(DeploymentEntity).find({ where: { appId, status: Not(In([...FINAL_STATUSES])) } });
+    for (const d of active) await this.waitForClose(d.workflowId);
+    await this.temporal.workflow.execute('teardownAppWorkflow', {
+      workflowId: appTeardownWorkflowId(appId),
+      taskQueue: TASK_QUEUE,
+      args: [appId, appName],
+      workflowExecutionTimeout: '5 minutes',
+    });
+    await this.db.getRepository(AppEntity).delete({ id: appId });
+  }
+
+  private async cancelIfRunning(workflowId: string): Promise<void> {
+    try {
+      await this.temporal.workflow.getHandle(workflowId).cancel();
+      await this.waitForClose(workflowId);
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+    }
+  }
+
+  private async waitForClose(workflowId: string, timeoutMs = 120_000): Promise<void> {
+    try {
+      await Promise.race([
+        this.temporal.workflow.getHandle(workflowId).result().catch(() => undefined),
+        new Promise((_, reject) => setTimeout(() => reject(new DomainError('UNAVAILABLE', `Workflow ${workflowId} did not stop in time; try again.`)), timeoutMs)),
+      ]);
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+    }
+  }
+}

@@ -1,0 +1,88 @@
+// Probes each dependency the platform needs. The gateway itself talks only to PostgreSQL and
+// Temporal; the others get a read-only reachability probe (no Docker or MinIO API use).
+import { Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { DataSource } from 'typeorm';
+import { PlatformConfig } from '../config/platform-config.js';
+
+export type DependencyName = 'database' | 'temporal' | 'docker' | 'registry' | 'objectStorage' | 'edge';
+export interface DependencyState {
+  state: 'up' | 'down';
+  error?: string;
+}
+export interface HealthReport {
+  status: 'ok' | 'unavailable';
+  dependencies: Record<DependencyName, DependencyState>;
+}
+
+const TIMEOUT_MS = 2000;
+
+@Injectable()
+export class HealthService {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(Client) private readonly temporal: Client,
+    @Inject(PlatformConfig) private readonly config: PlatformConfig,
+  ) {}
+
+  async check(): Promise<HealthReport> {
+    const checks: Record<DependencyName, () => Promise<unknown>> = {
+      database: () => this.db.query('SELECT 1'),
+      temporal: () => this.temporal.connection.workflowService.getSystemInfo({}),
+      docker: () => dockerPing(this.config.dockerHost),
+      registry: () => httpOk(`http://${this.config.registryAddress}/v2/`),
+      objectStorage: () => httpOk(`${this.config.s3Endpoint}/minio/health/live`),
+      edge: () => (this.config.edgeAdminSocket ? socketOpen(this.config.edgeAdminSocket) : Promise.reject(new Error('EDGE_ADMIN_SOCKET not set'))),
+    };
+    const entries = await Promise.all(
+      Object.entries(checks).map(async ([name, check]) => {
+        try {
+          await withTimeout(check(), TIMEOUT_MS);
+          return [name, { state: 'up' }] as const;
+        } catch (err) {
+          return [name, { state: 'down', error: (err as Error).message }] as const;
+        }
+      }),
+    );
+    const dependencies = Object.fromEntries(entries) as Record<DependencyName, DependencyState>;
+    const ok = Object.values(dependencies).every((d) => d.state === 'up');
+    return { status: ok ? 'ok' : 'unavailable', dependencies };
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
+}
+
+async function httpOk(url: string): Promise<void> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+}
+
+function dockerPing(dockerHost: string): Promise<void> {
+  const opts = dockerHost.startsWith('unix://') ? { socketPath: dockerHost.slice(7) } : { host: new URL(dockerHost.replace(/^tcp:/, 'http:')).hostname, port: Number(new URL(dockerHost.replace(/^tcp:/, 'http:')).port) || 2375 };
+  return new Promise((resolve, reject) => {
+    const req = request({ ...opts, path: '/_ping', timeout: TIMEOUT_MS }, (res) => {
+      res.resume();
+      if (res.statusCode === 200) resolve();
+      else reject(new Error(`HTTP ${res.statusCode}`));
+    });
+    req.on('error', reject);
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.end();
+  });
+}
+
+function socketOpen(path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const s = connect(path);
+    s.once('connect', () => {
+      s.destroy();
+      resolve();
+    });
+    s.once('error', reject);
+  });
+}

@@ -1,0 +1,15 @@
+// The GraphQL gateway: NestJS on Fastify with mercurius (HTTP and WebSocket on /graphql), /healthz.
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module.js';
+import { registerHttpAuth } from './auth/graphql-auth.js';
+import { PlatformConfig } from './config/platform-config.js';
+
+const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024 });
+const config = new PlatformConfig();
+registerHttpAuth(adapter.getInstance(), config.adminToken);
+const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger: ['error', 'warn', 'log'] });
+app.enableShutdownHooks();
+await app.listen(config.port, config.bind);
+console.log(`gateway listening on http://${config.bind}:${config.port}/graphql`);

@@ -1,0 +1,19 @@
+// Prints the code-first schema to a file: `npm run schema:print` writes graphql/schema.graphql.
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { writeFileSync } from 'node:fs';
+import { AppResolver } from './apps/app.resolver.js';
+import './common/enums.js';
+import { DeploymentResolver } from './deployments/deployment.resolver.js';
+import { RedeployScheduleResolver } from './schedules/redeploy-schedule.resolver.js';
+
+const out = process.argv[2];
+const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
+await app.init();
+const schema = await app.get(GraphQLSchemaFactory).create([AppResolver, DeploymentResolver, RedeployScheduleResolver]);
+const text = `# Generated from the gateway's code-first resolvers by \`npm run schema:print\`. Do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
+if (out) writeFileSync(out, text);
+else process.stdout.write(text);
+await app.close();

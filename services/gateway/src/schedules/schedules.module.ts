@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { RedeployScheduleResolver } from './redeploy-schedule.resolver.js';
+
+@Module({ providers: [RedeployScheduleResolver] })
+export class SchedulesModule {}

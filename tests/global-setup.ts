@@ -1,0 +1,58 @@
+// One real platform for the whole test run (PostgreSQL, Temporal, registry, MinIO, HAProxy,
+// Docker, gateway, worker), on ports of its own beside a running `npm start`, in a fresh data dir.
+import { readStackConfig, startStack, type RunningStack } from '@paas/stack';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ensureTestBaseImage } from './helpers/base-image.js';
+import { removeTestContainers } from './helpers/docker.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    gatewayUrl: string;
+    adminToken: string;
+    edgePort: number;
+    baseDomain: string;
+    dataDir: string;
+    registry: string;
+  }
+}
+
+export const TEST_PORTS = { PAAS_PORT: '14000', PAAS_EDGE_PORT: '18080', PAAS_PG_PORT: '15432', PAAS_TEMPORAL_PORT: '17233', PAAS_REGISTRY_PORT: '15000', PAAS_S3_PORT: '19000' };
+
+let stack: RunningStack | undefined;
+let dataDir: string | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  const root = resolve(import.meta.dirname, '..');
+  dataDir = process.env.PAAS_TEST_DATA_DIR || mkdtempSync(join(tmpdir(), 'paas-test-'));
+  const env = {
+    ...process.env,
+    ...TEST_PORTS,
+    PAAS_DATA_DIR: dataDir,
+    PAAS_ADMIN_TOKEN: 'test-admin-token',
+    // fast failure paths for tests; the defaults are for real apps
+    PAAS_HEALTH_TIMEOUT_MS: '8000',
+    PAAS_HEALTH_INTERVAL_MS: '200',
+    PAAS_RETIRE_GRACE_MS: '1000',
+    PAAS_STOP_TIMEOUT_SEC: '2',
+  };
+  for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS']) delete env[k];
+  Object.assign(process.env, env);
+  const config = readStackConfig(root, env);
+  stack = await startStack(config, { log: (l) => console.log(`[stack] ${l}`) });
+  await ensureTestBaseImage();
+  project.provide('gatewayUrl', stack.gatewayUrl);
+  project.provide('adminToken', stack.adminToken);
+  project.provide('edgePort', config.edgePort);
+  project.provide('baseDomain', config.baseDomain);
+  project.provide('dataDir', dataDir);
+  project.provide('registry', `127.0.0.1:${config.registryPort}`);
+}
+
+export async function teardown(): Promise<void> {
+  await removeTestContainers(`127.0.0.1:${TEST_PORTS.PAAS_REGISTRY_PORT}/`).catch((err) => console.error(err));
+  await stack?.stop();
+  if (dataDir && !process.env.PAAS_TEST_DATA_DIR && !process.env.PAAS_TEST_KEEP) rmSync(dataDir, { recursive: true, force: true });
+}

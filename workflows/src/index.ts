@@ -1,0 +1,5 @@
+// The workflows the worker registers. Workflow code imports only @temporalio/workflow,
+// @paas/contracts and activity *types* (enforced by eslint.config.js).
+export { deployAppWorkflow } from './deploy-app.workflow.js';
+export { appDeployerWorkflow } from './app-deployer.workflow.js';
+export { teardownAppWorkflow } from './teardown-app.workflow.js';
