@@ -16,6 +16,7 @@ declare module 'vitest' {
     baseDomain: string;
     dataDir: string;
     registry: string;
+    temporalAddress: string;
   }
 }
 
@@ -49,6 +50,7 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('baseDomain', config.baseDomain);
   project.provide('dataDir', dataDir);
   project.provide('registry', `127.0.0.1:${config.registryPort}`);
+  project.provide('temporalAddress', `127.0.0.1:${config.temporalPort}`);
 }
 
 export async function teardown(): Promise<void> {

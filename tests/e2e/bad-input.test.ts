@@ -115,7 +115,7 @@ describe('failed deployments name their cause and leave nothing behind', () => {
   it('a container that exits', async () => {
     const r = repoWith(busyboxApp({ cmd: 'echo "boom: missing config" >&2; exit 4' }));
     const a = await app('exits', r.url);
-    const d = await expectFailedDeploy(a.id, 'exits', /VERIFY failed: The container exited with code 4/);
+    const d = await expectFailedDeploy(a.id, 'exits', /(RUN|VERIFY) failed: The container exited with code 4/);
     const logs = await gql(`query($id: ID!) { deploymentLogs(deploymentId: $id) { line } }`, { id: d.id });
     expect(logs.deploymentLogs.map((l: { line: string }) => l.line)).toContain('boom: missing config');
   });

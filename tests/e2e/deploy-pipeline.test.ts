@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containersOfApp } from '../helpers/docker.js';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
+import { recordHistory } from '../helpers/histories.js';
 import { createApp, deploy, gql, viaEdge, waitForDeployment, wsClient } from '../helpers/graphql.js';
 
 describe('deploy pipeline', () => {
@@ -67,6 +68,7 @@ describe('deploy pipeline', () => {
     const res = await viaEdge('pipeline');
     expect(res).toEqual({ status: 200, body: 'hello from v1\n' });
 
+    await recordHistory(d.workflowId, 'deploy-app-first-release-live');
     await updates;
     expect(seen).toContain('BUILDING');
     expect(seen.at(-1)).toBe('LIVE');
@@ -112,6 +114,7 @@ describe('deploy pipeline', () => {
     probing = false;
     await prober;
 
+    await recordHistory(d.workflowId, 'deploy-app-health-check-failed');
     expect(d.status).toBe('FAILED');
     expect(d.error).toMatch(/VERIFY failed: Health check failed: GET \/cgi-bin\/health did not answer 2xx .*HTTP 500/);
     const steps = Object.fromEntries(d.steps.map((s) => [s.name, s.status]));
@@ -133,6 +136,7 @@ describe('deploy pipeline', () => {
     expect(d.status).toBe('LIVE');
     expect(d.commitSha).toBe(sha);
     expect(d.steps.find((s) => s.name === 'RETIRE')?.status).toBe('SUCCEEDED');
+    await recordHistory(d.workflowId, 'deploy-app-replaces-and-retires');
     expect(await viaEdge('pipeline')).toEqual({ status: 200, body: 'hello from v3\n' });
     const first = await gql(`query($id: ID!) { deployment(id: $id) { status } }`, { id: firstDeploymentId });
     expect(first.deployment.status).toBe('SUPERSEDED');

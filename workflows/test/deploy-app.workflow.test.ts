@@ -6,7 +6,7 @@ import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@t
 import type { DeploymentPlan, PlatformActivities } from '@paas/activities';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const plan = (previous: DeploymentPlan['previous']): DeploymentPlan => ({
   deploymentId: 'd1',
@@ -60,7 +60,7 @@ describe('deployAppWorkflow saga', () => {
   let bundle: WorkflowBundleWithSourceMap;
 
   beforeAll(async () => {
-    connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+    connection = await Connection.connect({ address: inject('temporalAddress') });
     bundle = await bundleWorkflowCode({ workflowsPath: fileURLToPath(import.meta.resolve('@paas/workflows')), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
   });
   afterAll(async () => connection?.close());
@@ -69,7 +69,7 @@ describe('deployAppWorkflow saga', () => {
     const calls: Calls = [];
     const taskQueue = `saga-test-${randomUUID()}`;
     const { NativeConnection } = await import('@temporalio/worker');
-    const nc = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
+    const nc = await NativeConnection.connect({ address: inject('temporalAddress') });
     const worker = await Worker.create({ connection: nc, taskQueue, workflowBundle: bundle, activities: fakeActivities(calls, p, failAt) });
     const client = new Client({ connection });
     const result = await worker.runUntil(

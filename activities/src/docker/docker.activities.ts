@@ -9,7 +9,7 @@ import { LogWriter } from '../projection/log-writer.js';
 import type { ProjectionAdapter } from '../projection/projection.adapter.js';
 import type { ActivitySettings } from '../settings.js';
 import { currentAttempt, withHeartbeat } from '../shared/heartbeat.js';
-import { BuildError, type DockerAdapter } from './docker.adapter.js';
+import { BuildError, ContainerExitedError, type DockerAdapter } from './docker.adapter.js';
 
 export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, projection: ProjectionAdapter, settings: ActivitySettings) {
   const labelsFor = (plan: DeploymentPlan) => ({
@@ -101,15 +101,22 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, p
       if (!(await docker.imageExists(imageRef))) await docker.pull(imageRef);
       await docker.ensureNetwork(plan.network, { [LABELS.managed]: 'true', [LABELS.app]: plan.appId });
       const env = await projection.getEnvSnapshot(plan.deploymentId);
-      const { upstream } = await docker.runRelease({
-        name: plan.containerName,
-        image: imageRef,
-        network: plan.network,
-        port: plan.port,
-        env: [`PORT=${plan.port}`, ...env.map((e) => `${e.key}=${e.value}`)],
-        labels: labelsFor(plan),
-        limits: settings.limits,
-      });
+      const { upstream } = await docker
+        .runRelease({
+          name: plan.containerName,
+          image: imageRef,
+          network: plan.network,
+          port: plan.port,
+          env: [`PORT=${plan.port}`, ...env.map((e) => `${e.key}=${e.value}`)],
+          labels: labelsFor(plan),
+          limits: settings.limits,
+        })
+        .catch(async (err) => {
+          if (!(err instanceof ContainerExitedError)) throw err;
+          const lines = await docker.containerLogs(plan.containerName, 20);
+          await projection.appendLogs(plan.deploymentId, lines.map((line) => ({ stream: 'stderr' as const, line })));
+          throw ApplicationFailure.nonRetryable(`${err.message} Its last log lines are in the deployment log.`, 'ContainerExited');
+        });
       await projection.updateDeployment(plan.deploymentId, { containerName: plan.containerName, upstream });
       await projection.appendLogs(plan.deploymentId, [{ stream: 'system', line: `Started container ${plan.containerName} (${upstream})` }]);
       return upstream;

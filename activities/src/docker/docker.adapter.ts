@@ -10,6 +10,13 @@ export class BuildError extends Error {
   }
 }
 
+export class ContainerExitedError extends Error {
+  constructor(readonly exitCode: number) {
+    super(`The container exited with code ${exitCode} right after it started.`);
+    this.name = 'ContainerExitedError';
+  }
+}
+
 export interface BuildOptions {
   contextDir: string;
   dockerfile: string;
@@ -181,7 +188,10 @@ export class DockerAdapter {
       info = await container.inspect();
     }
     const binding = info.NetworkSettings.Ports?.[portKey]?.[0];
-    if (!binding?.HostPort) throw new Error(`container ${spec.name} has no published port ${portKey} (state: ${info.State.Status})`);
+    if (!binding?.HostPort) {
+      if (!info.State.Running || info.State.Restarting) throw new ContainerExitedError(info.State.ExitCode);
+      throw new Error(`container ${spec.name} has no published port ${portKey} (state: ${info.State.Status})`);
+    }
     return { upstream: `127.0.0.1:${binding.HostPort}` };
   }
 

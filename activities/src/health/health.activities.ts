@@ -33,7 +33,8 @@ export function createHealthActivities(docker: DockerAdapter, projection: Projec
           if (streak >= healthSuccesses) return;
         } else {
           streak = 0;
-          last = r.status ? `HTTP ${r.status}` : r.error === 'ECONNREFUSED' || r.error === 'ECONNRESET' ? `nothing listening on port ${plan.port}` : (r.error ?? 'no answer');
+          // through Docker's port proxy, "nothing listening" shows as a closed or reset connection
+          last = r.status ? `HTTP ${r.status}` : r.error === 'TimeoutError' ? 'no answer within 2 s' : `nothing listening on port ${plan.port}`;
         }
         await new Promise((res) => setTimeout(res, healthIntervalMs));
       }
