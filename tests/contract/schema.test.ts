@@ -1,0 +1,26 @@
+// The printed schema is committed, generated from the resolvers, and a non-breaking superset
+// of the public contract (../shared/contract/schema.graphql).
+import { buildSchema, findBreakingChanges } from 'graphql';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const committed = readFileSync(join(root, 'graphql/schema.graphql'), 'utf8');
+
+describe('GraphQL schema', () => {
+  it('graphql/schema.graphql is what the resolvers print (run `npm run schema:print` after changing them)', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'schema-')), 'schema.graphql');
+    const r = spawnSync(process.execPath, [join(root, 'services/gateway/dist/print-schema.js'), out], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(committed);
+  });
+
+  const contractFile = join(root, '../shared/contract/schema.graphql');
+  it.runIf(existsSync(contractFile))('is a non-breaking superset of the public contract', () => {
+    const changes = findBreakingChanges(buildSchema(readFileSync(contractFile, 'utf8')), buildSchema(committed));
+    expect(changes.map((c) => c.description)).toEqual([]);
+  });
+});
