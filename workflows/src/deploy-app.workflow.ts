@@ -40,35 +40,32 @@ export async function deployAppWorkflow(input: DeployAppInput): Promise<Deployme
   let current: StepName | undefined;
   let plan: DeploymentPlan | undefined;
 
+  // Step activities write RUNNING/SUCCEEDED (and the deployment status) to the projection
+  // themselves; the workflow writes what only it knows: failures and compensations.
   const step = async <T>(name: StepName, work: () => Promise<T>): Promise<T> => {
     current = name;
     machine.setStep(name, 'RUNNING');
-    await projection.recordStep(deploymentId, name, 'RUNNING');
     const result = await work();
     machine.setStep(name, 'SUCCEEDED');
-    await projection.recordStep(deploymentId, name, 'SUCCEEDED');
     current = undefined;
     return result;
   };
-  const status = async (s: 'BUILDING' | 'DEPLOYING' | 'VERIFYING') => {
-    machine.setStatus(s);
-    await projection.recordStatus(deploymentId, s);
-  };
+  const status = (s: 'BUILDING' | 'DEPLOYING' | 'VERIFYING') => machine.setStatus(s);
 
   try {
     plan = await projection.planDeployment(deploymentId);
     const p = plan;
-    await status('BUILDING');
+    status('BUILDING');
     const sha = await step('CLONE', () => git.cloneRepository({ deploymentId, appId: p.appId, gitUrl: p.gitUrl, branch: p.branch, requestedSha: p.requestedSha }));
     compensations.push({ step: 'BUILD', undo: () => release.removeBuiltImage(p.imageTag) });
     await step('BUILD', () => build.buildImage(p, sha));
     const imageRef = await step('PUSH', () => release.pushImage(p));
 
-    await status('DEPLOYING');
+    status('DEPLOYING');
     compensations.push({ step: 'RUN', undo: () => release.removeRelease(deploymentId, p.containerName, 0) });
     const upstream = await step('RUN', () => release.runRelease(p, imageRef));
 
-    await status('VERIFYING');
+    status('VERIFYING');
     await step('VERIFY', () => release.verifyRelease(p, upstream));
 
     // the compensation needs the route as it was, which only the switch itself reads
@@ -84,6 +81,7 @@ export async function deployAppWorkflow(input: DeployAppInput): Promise<Deployme
     if (p.previous) {
       const previous = p.previous;
       await step('RETIRE', async () => {
+        await projection.recordStep(deploymentId, 'RETIRE', 'RUNNING', `Stopping the previous release after ${p.timing.retireGraceMs} ms.`);
         await sleep(p.timing.retireGraceMs);
         await release.retireRelease(p, previous);
       });

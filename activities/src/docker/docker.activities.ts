@@ -8,16 +8,17 @@ import type { DeploymentPlan, ReleaseRef } from '../plan.js';
 import { LogWriter } from '../projection/log-writer.js';
 import type { ProjectionAdapter } from '../projection/projection.adapter.js';
 import type { ActivitySettings } from '../settings.js';
-import { currentAttempt, withHeartbeat } from '../shared/heartbeat.js';
+import { withHeartbeat } from '../shared/heartbeat.js';
+import { reportedStep } from '../shared/reported-step.js';
 import { BuildError, ContainerExitedError, type DockerAdapter } from './docker.adapter.js';
 
 export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, projection: ProjectionAdapter, settings: ActivitySettings) {
-  const labelsFor = (plan: DeploymentPlan) => ({
+  const appLabels = (plan: DeploymentPlan) => ({
     [LABELS.managed]: 'true',
     [LABELS.app]: plan.appId,
     [LABELS.appName]: plan.appName,
-    [LABELS.deployment]: plan.deploymentId,
   });
+  const labelsFor = (plan: DeploymentPlan) => ({ ...appLabels(plan), [LABELS.deployment]: plan.deploymentId });
 
   /** The build context and Dockerfile, checked to lie inside the checkout (symlinks included). */
   async function resolveBuildContext(plan: DeploymentPlan): Promise<{ contextDir: string; dockerfile: string }> {
@@ -47,7 +48,6 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, p
   }
 
   async function buildImage(plan: DeploymentPlan, commitSha: string): Promise<string> {
-    await projection.recordAttempt(plan.deploymentId, 'BUILD', currentAttempt());
     const logs = new LogWriter(projection, plan.deploymentId);
     try {
       return await withHeartbeat(async (signal) => {
@@ -62,7 +62,8 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, p
             contextDir,
             dockerfile,
             tag: plan.imageTag,
-            labels: labelsFor(plan),
+            // no deployment id on the image: a label that changes every build defeats the build cache
+            labels: appLabels(plan),
             onOutput: (text, stream) => logs.write(text, stream),
             signal: both,
           });
@@ -80,7 +81,6 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, p
   }
 
   async function pushImage(plan: DeploymentPlan): Promise<string> {
-    await projection.recordAttempt(plan.deploymentId, 'PUSH', currentAttempt());
     const logs = new LogWriter(projection, plan.deploymentId);
     try {
       const digest = await withHeartbeat(() => docker.push(plan.imageTag, (l) => logs.line(l, 'stdout')));
@@ -96,7 +96,6 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, p
 
   /** Starts the release container (idempotent by name) and returns its upstream address. */
   async function runRelease(plan: DeploymentPlan, imageRef: string): Promise<string> {
-    await projection.recordAttempt(plan.deploymentId, 'RUN', currentAttempt());
     return withHeartbeat(async () => {
       if (!(await docker.imageExists(imageRef))) await docker.pull(imageRef);
       await docker.ensureNetwork(plan.network, { [LABELS.managed]: 'true', [LABELS.app]: plan.appId });
@@ -130,7 +129,6 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, p
   }
 
   async function retireRelease(plan: DeploymentPlan, previous: ReleaseRef): Promise<void> {
-    await projection.recordAttempt(plan.deploymentId, 'RETIRE', currentAttempt());
     await withHeartbeat(() => docker.removeContainer(previous.containerName, plan.timing.stopTimeoutSec));
     await projection.appendLogs(plan.deploymentId, [{ stream: 'system', line: `Retired previous release ${previous.containerName}` }]);
   }
@@ -141,5 +139,12 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, p
     await docker.removeImage(imageTag);
   }
 
-  return { buildImage, pushImage, runRelease, removeRelease, retireRelease, removeBuiltImage };
+  return {
+    buildImage: (plan: DeploymentPlan, commitSha: string) => reportedStep(projection, plan.deploymentId, 'BUILD', () => buildImage(plan, commitSha)),
+    pushImage: (plan: DeploymentPlan) => reportedStep(projection, plan.deploymentId, 'PUSH', () => pushImage(plan)),
+    runRelease: (plan: DeploymentPlan, imageRef: string) => reportedStep(projection, plan.deploymentId, 'RUN', () => runRelease(plan, imageRef), 'DEPLOYING'),
+    retireRelease: (plan: DeploymentPlan, previous: ReleaseRef) => reportedStep(projection, plan.deploymentId, 'RETIRE', () => retireRelease(plan, previous)),
+    removeRelease,
+    removeBuiltImage,
+  };
 }

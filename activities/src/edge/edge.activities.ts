@@ -1,13 +1,12 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { DeploymentPlan } from '../plan.js';
 import type { ProjectionAdapter } from '../projection/projection.adapter.js';
-import { currentAttempt } from '../shared/heartbeat.js';
+import { reportedStep } from '../shared/reported-step.js';
 import type { EdgeRouter } from './edge.adapter.js';
 
 export function createEdgeActivities(edge: EdgeRouter, projection: ProjectionAdapter) {
   /** Points the app's host at the new release; returns what it pointed at before. */
   async function switchRoute(plan: DeploymentPlan, upstream: string): Promise<string | null> {
-    await projection.recordAttempt(plan.deploymentId, 'ROUTE', currentAttempt());
     const before = await edge.getRoute(plan.host);
     await edge.setRoute(plan.host, upstream);
     if ((await edge.getRoute(plan.host)) !== upstream) throw ApplicationFailure.retryable(`edge did not take the route ${plan.host}`);
@@ -25,5 +24,9 @@ export function createEdgeActivities(edge: EdgeRouter, projection: ProjectionAda
     await edge.removeRoute(host);
   }
 
-  return { switchRoute, restoreRoute, removeRoute };
+  return {
+    switchRoute: (plan: DeploymentPlan, upstream: string) => reportedStep(projection, plan.deploymentId, 'ROUTE', () => switchRoute(plan, upstream)),
+    restoreRoute,
+    removeRoute,
+  };
 }

@@ -34,19 +34,23 @@ export class GitAdapter {
     return env;
   }
 
-  /** The commit a branch points at now. */
-  async resolveBranch(source: GitSource, branch: string, signal?: AbortSignal): Promise<string> {
-    const res = await runCommand('git', ['ls-remote', '--heads', '--', source.url, `refs/heads/${branch}`], {
-      env: this.env(source),
-      timeoutMs: this.timeoutMs,
-      signal,
-    });
-    if (res.code !== 0) {
-      throw new GitError(`Cannot read repository ${redact(source.url)}: ${firstLine(res.stderr) || `git exited with ${res.code}`}`, isDefinitive(res.stderr));
+  /** A shallow checkout of a branch's head in `dir`, in one fetch; returns the commit. */
+  async checkoutBranch(source: GitSource, branch: string, dir: string, signal?: AbortSignal): Promise<string> {
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    const env = this.env(source);
+    const git = (args: string[]) => runCommand('git', args, { cwd: dir, env, timeoutMs: this.timeoutMs, signal });
+    await git(['init', '--quiet']);
+    const fetch = await git(['fetch', '--quiet', '--depth', '1', '--', source.url, `refs/heads/${branch}`]);
+    if (fetch.code !== 0) {
+      if (/couldn't find remote ref/i.test(fetch.stderr)) throw new GitError(`Branch "${branch}" does not exist in ${redact(source.url)}.`, true);
+      throw new GitError(`Cannot read repository ${redact(source.url)}: ${firstLine(fetch.stderr) || `git exited with ${fetch.code}`}`, isDefinitive(fetch.stderr));
     }
-    const line = res.stdout.split('\n').find((l) => l.endsWith(`\trefs/heads/${branch}`));
-    if (!line) throw new GitError(`Branch "${branch}" does not exist in ${redact(source.url)}.`, true);
-    return line.split('\t')[0]!;
+    const head = await git(['rev-parse', 'FETCH_HEAD']);
+    const sha = head.stdout.trim();
+    const co = await git(['checkout', '--quiet', '--detach', sha]);
+    if (co.code !== 0) throw new GitError(`git checkout failed: ${firstLine(co.stderr)}`, false);
+    return sha;
   }
 
   /** A shallow checkout of exactly `sha` in `dir` (reused when already there). */

@@ -2,7 +2,8 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { DockerAdapter } from '../docker/docker.adapter.js';
 import type { DeploymentPlan } from '../plan.js';
 import type { ProjectionAdapter } from '../projection/projection.adapter.js';
-import { currentAttempt, withHeartbeat } from '../shared/heartbeat.js';
+import { withHeartbeat } from '../shared/heartbeat.js';
+import { reportedStep } from '../shared/reported-step.js';
 import { probeHttp } from './http-probe.js';
 
 export function createHealthActivities(docker: DockerAdapter, projection: ProjectionAdapter) {
@@ -11,7 +12,6 @@ export function createHealthActivities(docker: DockerAdapter, projection: Projec
    * (not through the edge), before the route may switch to it.
    */
   async function verifyRelease(plan: DeploymentPlan, upstream: string): Promise<void> {
-    await projection.recordAttempt(plan.deploymentId, 'VERIFY', currentAttempt());
     const { healthTimeoutMs, healthSuccesses, healthIntervalMs } = plan.timing;
     const url = `http://${upstream}${plan.healthCheckPath}`;
     await projection.appendLogs(plan.deploymentId, [{ stream: 'system', line: `Checking health: GET ${plan.healthCheckPath} must answer 2xx ${healthSuccesses} times in a row` }]);
@@ -48,5 +48,7 @@ export function createHealthActivities(docker: DockerAdapter, projection: Projec
     }, 2000);
   }
 
-  return { verifyRelease };
+  return {
+    verifyRelease: (plan: DeploymentPlan, upstream: string) => reportedStep(projection, plan.deploymentId, 'VERIFY', () => verifyRelease(plan, upstream), 'VERIFYING'),
+  };
 }

@@ -111,10 +111,12 @@ export class ProjectionAdapter {
     await this.notifyDeployment(deploymentId);
   }
 
-  async recordAttempt(deploymentId: string, name: StepName, attempt: number): Promise<void> {
-    if (attempt <= 1) return;
-    await this.db.query(`UPDATE deployment_steps SET attempt = GREATEST(attempt, $3) WHERE deployment_id = $1 AND name = $2`, [deploymentId, name, attempt]);
-    await this.notifyDeployment(deploymentId);
+  /** A step activity's attempt began; optionally the deployment enters a new status with it. */
+  async stepStarted(deploymentId: string, name: StepName, attempt: number, status?: DeploymentStatus): Promise<void> {
+    if (status) {
+      await this.db.query(`UPDATE deployments SET status = $2 WHERE id = $1 AND status NOT IN ${FINAL}`, [deploymentId, status]);
+    }
+    await this.recordStep(deploymentId, name, 'RUNNING', { attempt });
   }
 
   /** Appends lines with strictly increasing seq numbers (per deployment, from 1). */

@@ -4,8 +4,9 @@ import { Context } from '@temporalio/activity';
 
 export async function withHeartbeat<T>(work: (signal: AbortSignal) => Promise<T>, everyMs = 2000, details?: () => unknown): Promise<T> {
   const ctx = Context.current();
-  const timer = setInterval(() => ctx.heartbeat(details?.()), everyMs);
-  ctx.heartbeat(details?.());
+  const beat = () => (details ? ctx.heartbeat(details()) : ctx.heartbeat());
+  const timer = setInterval(beat, everyMs);
+  beat();
   try {
     return await work(ctx.cancellationSignal);
   } finally {
