@@ -27,6 +27,8 @@ const APT_PACKAGES = [
   { command: 'busybox', pkg: 'busybox-static', path: '/bin/busybox' },
   { command: 'docker-compose', pkg: 'docker-compose' },
   { command: 'wrk', pkg: 'wrk' },
+  { command: 'debootstrap', pkg: 'debootstrap' },
+  { command: '/usr/bin/docker', pkg: 'docker.io', path: '/usr/bin/docker' },
 ];
 
 function log(msg) {

@@ -2,4 +2,4 @@ export * from './config.js';
 export * from './stack.js';
 export * from './managed-process.js';
 export * from './wait.js';
-export { edgePaths, edgeProcess } from './services/edge.js';
+export { edgePaths, edgeProcess, haproxyConfig } from './services/edge.js';
