@@ -1,11 +1,10 @@
 // A Node 20 base image made on this machine (no image can be pulled): a Debian root filesystem
 // from debootstrap, this machine's node and npm copied in, and its CA bundle so npm inside a
 // build trusts the same certificates the host does.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pack } from 'tar-fs';
 import { docker } from './docker.js';
 
 export const TEST_NODE_IMAGE = 'paas-test/node:20';
@@ -26,7 +25,9 @@ export async function ensureNodeBaseImage(): Promise<string> {
     symlinkSync('../lib/node_modules/npm/bin/npm-cli.js', join(dir, 'usr/local/bin/npm'));
     copyFileSync('/etc/ssl/certs/ca-certificates.crt', join(dir, 'etc/ssl/certs/ca-certificates.crt'));
     const [repo, tag] = TEST_NODE_IMAGE.split(':');
-    const stream = await docker.importImage(pack(dir) as unknown as NodeJS.ReadableStream, {
+    // tar(1): the root filesystem has device nodes that tar-fs cannot pack
+    const tar = spawn('tar', ['-C', dir, '-c', '.'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const stream = await docker.importImage(tar.stdout, {
       repo,
       tag,
       changes: ['ENV PATH=/usr/local/bin:/usr/bin:/bin', 'ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt', 'CMD ["node"]'],

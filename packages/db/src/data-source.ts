@@ -19,7 +19,8 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // off: a failed query's log line would carry its parameters, secrets among them
+    logging: false,
     extra: { max: options.poolSize ?? 10 },
   });
 }
