@@ -34,23 +34,18 @@ export class GitAdapter {
     return env;
   }
 
-  /** A shallow checkout of a branch's head in `dir`, in one fetch; returns the commit. */
+  /** A shallow clone of a branch's head into `dir`; returns the commit. */
   async checkoutBranch(source: GitSource, branch: string, dir: string, signal?: AbortSignal): Promise<string> {
     await rm(dir, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
     const env = this.env(source);
-    const git = (args: string[]) => runCommand('git', args, { cwd: dir, env, timeoutMs: this.timeoutMs, signal });
-    await git(['init', '--quiet']);
-    const fetch = await git(['fetch', '--quiet', '--depth', '1', '--', source.url, `refs/heads/${branch}`]);
-    if (fetch.code !== 0) {
-      if (/couldn't find remote ref/i.test(fetch.stderr)) throw new GitError(`Branch "${branch}" does not exist in ${redact(source.url)}.`, true);
-      throw new GitError(`Cannot read repository ${redact(source.url)}: ${firstLine(fetch.stderr) || `git exited with ${fetch.code}`}`, isDefinitive(fetch.stderr));
+    const clone = await runCommand('git', ['clone', '--quiet', '--depth', '1', '--single-branch', '--branch', branch, '--', source.url, dir], { env, timeoutMs: this.timeoutMs, signal });
+    if (clone.code !== 0) {
+      if (/Remote branch .* not found/i.test(clone.stderr)) throw new GitError(`Branch "${branch}" does not exist in ${redact(source.url)}.`, true);
+      throw new GitError(`Cannot read repository ${redact(source.url)}: ${firstLine(clone.stderr) || `git exited with ${clone.code}`}`, isDefinitive(clone.stderr));
     }
-    const head = await git(['rev-parse', 'FETCH_HEAD']);
-    const sha = head.stdout.trim();
-    const co = await git(['checkout', '--quiet', '--detach', sha]);
-    if (co.code !== 0) throw new GitError(`git checkout failed: ${firstLine(co.stderr)}`, false);
-    return sha;
+    const head = await runCommand('git', ['rev-parse', 'HEAD'], { cwd: dir, env, signal });
+    if (head.code !== 0) throw new GitError(`git rev-parse failed: ${firstLine(head.stderr)}`, false);
+    return head.stdout.trim();
   }
 
   /** A shallow checkout of exactly `sha` in `dir` (reused when already there). */

@@ -19,6 +19,10 @@ export function temporalProcess(binDir: string, dataDir: string, port: number): 
       '--headless',
       '--db-filename', join(dataDir, 'temporal', 'temporal.db'),
       '--log-level', 'warn',
+      // WAL with synchronous=NORMAL survives a crash of any process (only a power loss may drop
+      // the last transactions) and takes each workflow transition without waiting on fsync
+      '--sqlite-pragma', 'journal_mode=wal',
+      '--sqlite-pragma', 'synchronous=normal',
       '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true',
       // hand an activity to the worker in the reply that schedules it: one round trip less per step
       '--dynamic-config-value', 'system.enableActivityEagerExecution=true',
