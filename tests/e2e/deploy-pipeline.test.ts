@@ -1,9 +1,9 @@
 // The deploy pipeline end to end, through the public contract only (GraphQL + edge),
 // against the real stack: git → build → push → run → verify → route → retire.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { containersOfApp } from '../helpers/docker.js';
+import { containersOfApp, docker } from '../helpers/docker.js';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
-import { recordHistory } from '../helpers/histories.js';
+import { historyJson, recordHistory } from '../helpers/histories.js';
 import { createApp, deploy, gql, viaEdge, waitForDeployment, wsClient } from '../helpers/graphql.js';
 
 describe('deploy pipeline', () => {
@@ -82,6 +82,24 @@ describe('deploy pipeline', () => {
     ]);
   });
 
+  it('runs the release hardened: limits, no privileges, no capabilities, no Docker socket, labelled, on the app network', async () => {
+    const [c] = await containersOfApp(appId);
+    const info = await docker.getContainer(c!.Id).inspect();
+    expect(info.HostConfig.Privileged).toBe(false);
+    expect(info.HostConfig.CapDrop).toEqual(['ALL']);
+    expect(info.HostConfig.SecurityOpt).toContain('no-new-privileges');
+    expect(info.HostConfig.Memory).toBeGreaterThan(0);
+    expect(info.HostConfig.NanoCpus).toBeGreaterThan(0);
+    expect(info.HostConfig.PidsLimit).toBeGreaterThan(0);
+    expect(info.HostConfig.RestartPolicy?.Name).toBe('unless-stopped');
+    expect(info.Mounts.some((m) => m.Source?.includes('docker.sock'))).toBe(false);
+    expect(Object.keys(info.NetworkSettings.Networks)).toEqual(['paas-app-pipeline']);
+    expect(info.Config.Labels).toMatchObject({ 'dev.paas.app': appId, 'dev.paas.deployment': firstDeploymentId, 'dev.paas.managed': 'true' });
+    expect(info.Config.Env).toContain('PORT=8080');
+    // published on loopback only
+    expect(Object.values(info.NetworkSettings.Ports).flat().map((b) => b?.HostIp)).toEqual(['127.0.0.1']);
+  });
+
   it('passes env vars to the container', async () => {
     expect(await viaEdge('pipeline', '/env.txt')).toEqual({ status: 200, body: 'hi-from-env\n' });
   });
@@ -93,6 +111,14 @@ describe('deploy pipeline', () => {
     expect(lines.map((l) => l.seq)).toEqual(lines.map((_, i) => i + 1));
     expect(lines.some((l) => l.line.includes('Step 1/'))).toBe(true);
     expect(JSON.stringify(lines)).not.toContain('super-secret-value');
+    const deployment = await gql(`query($id: ID!) { deployment(id: $id) { workflowId } }`, { id: firstDeploymentId });
+    const history = await historyJson(deployment.deployment.workflowId);
+    expect(history).toContain('cloneRepository');
+    // payloads are base64 in the JSON form: decode every one before looking
+    const payloads = [...history.matchAll(/"data":"([A-Za-z0-9+/=]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8'));
+    expect(payloads.join('\n')).toContain(appId);
+    expect(payloads.join('\n')).not.toContain('super-secret-value');
+    expect(history).not.toContain('super-secret-value');
     const after = await gql(`query($id: ID!) { deploymentLogs(deploymentId: $id, afterSeq: 3) { seq } }`, { id: firstDeploymentId });
     expect(after.deploymentLogs[0].seq).toBe(4);
   });

@@ -9,14 +9,18 @@ import { inject } from 'vitest';
 
 export async function recordHistory(workflowId: string, name: string): Promise<void> {
   if (process.env.PAAS_RECORD_HISTORIES !== '1') return;
+  const history = await historyJson(workflowId);
+  const file = join(resolve(import.meta.dirname, '../../workflows/test/histories'), `${name}.json`);
+  writeFileSync(file, `${JSON.stringify(JSON.parse(history), null, 1)}\n`);
+}
+
+/** The complete history of a workflow, once it has closed, as JSON text. */
+export async function historyJson(workflowId: string): Promise<string> {
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   try {
-    const client = new Client({ connection });
-    const handle = client.workflow.getHandle(workflowId);
+    const handle = new Client({ connection }).workflow.getHandle(workflowId);
     await handle.result().catch(() => undefined);
-    const history = await handle.fetchHistory();
-    const file = join(resolve(import.meta.dirname, '../../workflows/test/histories'), `${name}.json`);
-    writeFileSync(file, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 1)}\n`);
+    return historyToJSON(await handle.fetchHistory());
   } finally {
     await connection.close();
   }

@@ -3,7 +3,7 @@
 // can clean up after a stack that was killed without stopping its children.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 export interface ProcessSpec {
   name: string;
@@ -46,7 +46,7 @@ export class ManagedProcess {
   start(): void {
     mkdirSync(this.spec.logDir, { recursive: true });
     mkdirSync(this.spec.runDir, { recursive: true });
-    killStale(this.pidFile);
+    killStale(this.pidFile, this.spec.command);
     const out = openSync(this.logFile, 'a');
     // detached: the child leads its own process group, so stop() reaches its children too.
     this.child = spawn(this.spec.command, this.spec.args, {
@@ -62,6 +62,7 @@ export class ManagedProcess {
     this.exited = new Promise((resolve) => {
       child.once('exit', (code) => {
         this.exitCode = code;
+        rmSync(this.pidFile, { force: true });
         resolve(code);
       });
       child.once('error', (err) => {
@@ -118,11 +119,21 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-function killStale(pidFile: string): void {
+/** Kills a process left by a stack that died without stopping it, if that pid still runs our command. */
+function killStale(pidFile: string, command: string): void {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8'));
-  if (Number.isInteger(pid) && pid > 1 && isAlive(pid)) signalGroup(pid, 'SIGKILL');
+  if (Number.isInteger(pid) && pid > 1 && isAlive(pid) && runs(pid, command)) signalGroup(pid, 'SIGKILL');
   rmSync(pidFile, { force: true });
+}
+
+function runs(pid: number, command: string): boolean {
+  try {
+    const argv0 = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
+    return basename(argv0) === basename(command);
+  } catch {
+    return false;
+  }
 }
 
 export function isAlive(pid: number): boolean {

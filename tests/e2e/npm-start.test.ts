@@ -1,0 +1,67 @@
+// `npm start` itself (scripts/start.mjs): comes up with /healthz 200, prints how to use it,
+// refuses a second start on the same data dir, and on SIGINT stops every process it started.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const dataDir = mkdtempSync(join(tmpdir(), 'paas-start-'));
+const ports = { PAAS_PORT: '34000', PAAS_EDGE_PORT: '38080', PAAS_PG_PORT: '35432', PAAS_TEMPORAL_PORT: '37233', PAAS_REGISTRY_PORT: '35000', PAAS_S3_PORT: '39000' };
+const env = { ...process.env, ...ports, PAAS_DATA_DIR: dataDir };
+for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS', 'PAAS_ADMIN_TOKEN']) delete env[k];
+
+function start(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  return { child, output: () => out, exited };
+}
+
+async function until(check: () => boolean, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('npm start', () => {
+  it('starts the platform, refuses a second start, and stops everything on SIGINT', async () => {
+    const first = start();
+    await until(() => first.output().includes('Press Ctrl+C to stop.'), 120_000);
+    expect(first.output()).toContain(`GraphQL   http://127.0.0.1:${ports.PAAS_PORT}/graphql`);
+    const token = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')).adminToken;
+    expect(first.output()).toContain(token); // printed once, on first start
+
+    const health = await fetch(`http://127.0.0.1:${ports.PAAS_PORT}/healthz`);
+    expect(health.status).toBe(200);
+
+    const second = start();
+    expect(await second.exited).not.toBe(0);
+    expect(second.output()).toMatch(/already running with data dir/);
+
+    const pids = readdirSync(join(dataDir, 'run'))
+      .filter((f) => f.endsWith('.pid'))
+      .map((f) => Number(readFileSync(join(dataDir, 'run', f), 'utf8')));
+    expect(pids.length).toBeGreaterThanOrEqual(6); // temporal, registry, minio, edge, postgres, worker, gateway
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    expect(pids.filter(alive)).toEqual([]);
+    expect(existsSync(join(dataDir, 'run/platform.lock'))).toBe(false);
+  }, 240_000);
+});
