@@ -115,7 +115,11 @@ describe('deploy pipeline', () => {
     const history = await historyJson(deployment.deployment.workflowId);
     expect(history).toContain('cloneRepository');
     // payloads are base64 in the JSON form: decode every one before looking
-    const payloads = [...history.matchAll(/"data":"([A-Za-z0-9+/=]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8'));
+    const payloads: string[] = [];
+    JSON.parse(history, (key, value) => {
+      if (key === 'data' && typeof value === 'string') payloads.push(Buffer.from(value, 'base64').toString('utf8'));
+      return value;
+    });
     expect(payloads.join('\n')).toContain(appId);
     expect(payloads.join('\n')).not.toContain('super-secret-value');
     expect(history).not.toContain('super-secret-value');
