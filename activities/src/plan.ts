@@ -24,5 +24,7 @@ export interface DeploymentPlan {
   containerName: string;
   network: string;
   previous: ReleaseRef | null;
+  /** Set for trigger ROLLBACK: the release to restore, by digest, without rebuilding. */
+  rollback: { sourceDeploymentId: string; imageRef: string } | null;
   timing: DeploymentTiming;
 }

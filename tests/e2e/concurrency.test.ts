@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 describe('concurrency', () => {
-  it('a request that is still queued is superseded by a newer one; the running one finishes', async () => {
+  it('a newer request stops one that still builds and supersedes one that waits; the newest goes live', async () => {
     const { app, repo } = await appWithRepo('queue', 'one\n');
     const first = await deploy(app.id);
     repo.commit({ 'www/index.html': 'two\n' });
@@ -31,12 +31,12 @@ describe('concurrency', () => {
     const third = await deploy(app.id);
 
     const [d1, d2, d3] = await Promise.all([first, second, third].map((d) => waitForDeployment(d.id)));
+    expect(d1.status).toBe('CANCELLED');
+    expect(d1.error).toBe(`Superseded by a newer deployment (${second.id}) while it was still building.`);
+    expect(d1.steps.find((s) => s.name === 'RUN')?.status).toBe('SKIPPED');
     expect(d2.status).toBe('CANCELLED');
-    expect(d2.error).toMatch(/Superseded by a newer deployment/);
+    expect(d2.error).toMatch(/Superseded by a newer deployment request .* before it started/);
     expect(d2.steps.every((s) => s.status === 'PENDING')).toBe(true);
-    expect(d1.error).toBeNull();
-    const later = await gql(`query($id: ID!) { deployment(id: $id) { status } }`, { id: d1.id });
-    expect(later.deployment.status).toBe('SUPERSEDED'); // LIVE until the third took over
     expect(d3).toMatchObject({ status: 'LIVE', commitSha: sha3 });
     expect(await viaEdge('queue')).toEqual({ status: 200, body: 'three\n' });
   });

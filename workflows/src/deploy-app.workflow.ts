@@ -1,8 +1,9 @@
 // One deployment of a SERVICE app: clone → build → push → run → verify → route → retire.
-// A saga: each step that changes the world pushes its compensation first, and a failure
-// runs them in reverse in a non-cancellable scope, so the previous release keeps serving.
-import { CancellationScope, proxyActivities, proxyLocalActivities, setHandler, sleep } from '@temporalio/workflow';
-import { SERVICE_STEPS, deploymentStateQuery, type DeployAppInput, type DeploymentState, type StepName } from '@paas/contracts';
+// A saga: each step that changes the world pushes its compensation first, and a failure (or a
+// cancellation) runs them in reverse in a non-cancellable scope, so the previous release keeps
+// serving. A rollback is the same path with clone/build/push skipped: it runs an earlier image.
+import { CancellationScope, isCancellation, patched, proxyActivities, proxyLocalActivities, setHandler, sleep } from '@temporalio/workflow';
+import { SERVICE_STEPS, deploymentStateQuery, supersedeSignal, type DeployAppInput, type DeploymentState, type StepName } from '@paas/contracts';
 import type { DeploymentPlan, PlatformActivities } from '@paas/activities';
 import { DeploymentStateMachine } from './deployment.state.js';
 import { describeFailure } from './failure-message.js';
@@ -32,6 +33,9 @@ const release = proxyActivities<PlatformActivities>({
 
 type Compensation = { step: StepName; undo: () => Promise<void> };
 
+/** Until RUN, a newer request stops this deployment: nothing it built would be used. */
+const SUPERSEDABLE: readonly (StepName | undefined)[] = [undefined, 'CLONE', 'BUILD', 'PUSH'];
+
 export async function deployAppWorkflow(input: DeployAppInput): Promise<DeploymentState> {
   const { deploymentId } = input;
   const machine = new DeploymentStateMachine(deploymentId, SERVICE_STEPS);
@@ -39,63 +43,74 @@ export async function deployAppWorkflow(input: DeployAppInput): Promise<Deployme
   const compensations: Compensation[] = [];
   let current: StepName | undefined;
   let plan: DeploymentPlan | undefined;
+  let stopReason: string | undefined;
+  let supersededAfterLive = false;
+
+  const work = new CancellationScope();
+  const grace = new CancellationScope();
+  setHandler(supersedeSignal, ({ byDeploymentId }) => {
+    if (machine.state.status === 'LIVE') {
+      supersededAfterLive = true; // the newer deployment retires the old releases
+      grace.cancel();
+    } else if (SUPERSEDABLE.includes(current)) {
+      stopReason = `Superseded by a newer deployment (${byDeploymentId}) while it was still building.`;
+      work.cancel();
+    }
+  });
 
   // Step activities write RUNNING/SUCCEEDED (and the deployment status) to the projection
-  // themselves; the workflow writes what only it knows: failures and compensations.
-  const step = async <T>(name: StepName, work: () => Promise<T>): Promise<T> => {
+  // themselves; the workflow writes what only it knows: skips, failures and compensations.
+  const step = async <T>(name: StepName, run: () => Promise<T>): Promise<T> => {
     current = name;
     machine.setStep(name, 'RUNNING');
-    const result = await work();
+    const result = await run();
     machine.setStep(name, 'SUCCEEDED');
     current = undefined;
     return result;
   };
-  const status = (s: 'BUILDING' | 'DEPLOYING' | 'VERIFYING') => machine.setStatus(s);
 
   try {
-    plan = await projection.planDeployment(deploymentId);
-    const p = plan;
-    status('BUILDING');
-    const sha = await step('CLONE', () => git.cloneRepository({ deploymentId, appId: p.appId, gitUrl: p.gitUrl, branch: p.branch, requestedSha: p.requestedSha }));
-    compensations.push({ step: 'BUILD', undo: () => release.removeBuiltImage(p.imageTag) });
-    await step('BUILD', () => build.buildImage(p, sha));
-    const imageRef = await step('PUSH', () => release.pushImage(p));
+    await work.run(async () => {
+      plan = await projection.planDeployment(deploymentId);
+      const p = plan;
+      let imageRef: string;
+      if (p.rollback) {
+        const skipped: StepName[] = ['CLONE', 'BUILD', 'PUSH'];
+        skipped.forEach((s) => machine.setStep(s, 'SKIPPED'));
+        await projection.recordSkippedSteps(deploymentId, skipped, `Rollback: reusing ${p.rollback.imageRef}`);
+        imageRef = p.rollback.imageRef;
+      } else {
+        machine.setStatus('BUILDING');
+        const sha = await step('CLONE', () => git.cloneRepository({ deploymentId, appId: p.appId, gitUrl: p.gitUrl, branch: p.branch, requestedSha: p.requestedSha }));
+        compensations.push({ step: 'BUILD', undo: () => release.removeBuiltImage(p.imageTag) });
+        await step('BUILD', () => build.buildImage(p, sha));
+        imageRef = await step('PUSH', () => release.pushImage(p));
+      }
 
-    status('DEPLOYING');
-    compensations.push({ step: 'RUN', undo: () => release.removeRelease(deploymentId, p.containerName, 0) });
-    const upstream = await step('RUN', () => release.runRelease(p, imageRef));
+      machine.setStatus('DEPLOYING');
+      compensations.push({ step: 'RUN', undo: () => release.removeRelease(deploymentId, p.containerName, 0) });
+      const upstream = await step('RUN', () => release.runRelease(p, imageRef));
 
-    status('VERIFYING');
-    await step('VERIFY', () => release.verifyRelease(p, upstream));
+      machine.setStatus('VERIFYING');
+      await step('VERIFY', () => release.verifyRelease(p, upstream));
 
-    // the compensation needs the route as it was, which only the switch itself reads
-    let before: string | null = p.previous?.upstream ?? null;
-    compensations.push({ step: 'ROUTE', undo: () => release.restoreRoute(p, before) });
-    before = await step('ROUTE', () => release.switchRoute(p, upstream));
+      // the compensation needs the route as it was, which only the switch itself reads
+      let before: string | null = p.previous?.upstream ?? null;
+      compensations.push({ step: 'ROUTE', undo: () => release.restoreRoute(p, before) });
+      before = await step('ROUTE', () => release.switchRoute(p, upstream));
 
-    // LIVE: from here on nothing is undone; the old release is retired after a grace period
-    compensations.length = 0;
-    machine.setStatus('LIVE');
-    await projection.markLive(deploymentId, p.appId);
-
-    if (p.previous) {
-      const previous = p.previous;
-      await step('RETIRE', async () => {
-        await projection.recordStep(deploymentId, 'RETIRE', 'RUNNING', `Stopping the previous release after ${p.timing.retireGraceMs} ms.`);
-        await sleep(p.timing.retireGraceMs);
-        await release.retireRelease(p, previous);
-      });
-    } else {
-      machine.setStep('RETIRE', 'SKIPPED');
-      await projection.recordStep(deploymentId, 'RETIRE', 'SKIPPED', 'No previous release to retire.');
-    }
-    return machine.state;
+      // LIVE: from here on nothing is undone
+      compensations.length = 0;
+      machine.setStatus('LIVE');
+      await projection.markLive(deploymentId, p.appId);
+    });
   } catch (err) {
-    const message = describeFailure(err);
+    const cancelled = isCancellation(err);
+    const message = cancelled ? (stopReason ?? 'The deployment was cancelled.') : describeFailure(err);
     await CancellationScope.nonCancellable(async () => {
       if (current) {
         machine.setStep(current, 'FAILED');
-        await projection.recordStep(deploymentId, current, 'FAILED', message);
+        await projection.recordStep(deploymentId, current, 'FAILED', cancelled ? 'Cancelled.' : message);
       }
       for (const c of compensations.reverse()) {
         await c.undo();
@@ -110,13 +125,34 @@ export async function deployAppWorkflow(input: DeployAppInput): Promise<Deployme
           await projection.recordStep(deploymentId, s.name, 'SKIPPED');
         }
       }
-      const cancelled = message === 'The deployment was cancelled.';
       const error = current && !cancelled ? `${current} failed: ${message}` : message;
       machine.fail(error, cancelled ? 'CANCELLED' : 'FAILED');
       await projection.markFinished(deploymentId, cancelled ? 'CANCELLED' : 'FAILED', error);
     });
-    return machine.state;
-  } finally {
     await CancellationScope.nonCancellable(() => git.cleanupWorkspace(deploymentId));
+    return machine.state;
   }
+
+  // RETIRE: after a grace period the old releases stop, unless a newer deployment takes over first
+  const p = plan!;
+  if (p.previous) {
+    try {
+      await step('RETIRE', async () => {
+        await projection.recordStep(deploymentId, 'RETIRE', 'RUNNING', `Stopping the previous release after ${p.timing.retireGraceMs} ms.`);
+        await grace.run(() => sleep(p.timing.retireGraceMs));
+        if (patched('retire-all-old-releases')) await release.retireOldReleases(p);
+        else await release.retireRelease(p, p.previous!);
+      });
+    } catch (err) {
+      if (!isCancellation(err)) throw err;
+      const why = supersededAfterLive ? 'A newer deployment took over; it retires the old releases.' : 'Cancelled.';
+      machine.setStep('RETIRE', 'SKIPPED');
+      await CancellationScope.nonCancellable(() => projection.recordStep(deploymentId, 'RETIRE', 'SKIPPED', why));
+    }
+  } else {
+    machine.setStep('RETIRE', 'SKIPPED');
+    await projection.recordStep(deploymentId, 'RETIRE', 'SKIPPED', 'No previous release to retire.');
+  }
+  await CancellationScope.nonCancellable(() => git.cleanupWorkspace(deploymentId));
+  return machine.state;
 }

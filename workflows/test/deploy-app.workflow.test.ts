@@ -24,6 +24,7 @@ const plan = (previous: DeploymentPlan['previous']): DeploymentPlan => ({
   containerName: 'paas-web-d1',
   network: 'paas-app-web',
   previous,
+  rollback: null,
   timing: { buildTimeoutMs: 1000, healthTimeoutMs: 1000, healthSuccesses: 1, healthIntervalMs: 10, retireGraceMs: 10, stopTimeoutSec: 1 },
 });
 
@@ -47,7 +48,8 @@ function fakeActivities(calls: Calls, p: DeploymentPlan, failAt?: string): Parti
     runRelease: step('run', '127.0.0.1:30000') as never,
     verifyRelease: step('verify', undefined) as never,
     switchRoute: step('route', '127.0.0.1:20000') as never,
-    retireRelease: step('retire', undefined) as never,
+    retireOldReleases: step('retire', undefined) as never,
+    recordSkippedSteps: async (_id, steps) => void calls.push(`skipped ${steps.join(',')}`),
     restoreRoute: async (_p, before) => void calls.push(`undo route → ${before}`),
     removeRelease: async (_id, name) => void calls.push(`undo run ${name}`),
     removeBuiltImage: async (tag) => void calls.push(`undo build ${tag}`),
@@ -109,6 +111,13 @@ describe('deployAppWorkflow saga', () => {
     ]);
     expect(result).toMatchObject({ status: 'FAILED', error: 'ROUTE failed: route broke' });
     expect(calls).not.toContain('markLive');
+  });
+
+  it('a rollback skips clone, build and push and runs the earlier image', async () => {
+    const p = { ...plan({ deploymentId: 'd0', containerName: 'paas-web-d0', upstream: '127.0.0.1:20000' }), rollback: { sourceDeploymentId: 'dX', imageRef: 'reg/paas/web@sha256:old' } };
+    const { calls, result } = await run(p);
+    expect(calls).toEqual(['skipped CLONE,BUILD,PUSH', 'run', 'verify', 'route', 'markLive', 'step RETIRE RUNNING', 'retire', 'cleanup']);
+    expect(result.status).toBe('LIVE');
   });
 
   it('a BUILD failure runs nothing after it and removes the partial image', async () => {

@@ -133,6 +133,18 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, p
     await projection.appendLogs(plan.deploymentId, [{ stream: 'system', line: `Retired previous release ${previous.containerName}` }]);
   }
 
+  /** RETIRE: every release container of the app but the live one goes (graceful stop, then removal). */
+  async function retireOldReleases(plan: DeploymentPlan): Promise<void> {
+    await withHeartbeat(async () => {
+      for (const c of await docker.listManagedContainers(plan.appId)) {
+        const name = c.Names[0]?.replace(/^\//, '');
+        if (name === plan.containerName) continue;
+        await docker.removeContainer(c.Id, plan.timing.stopTimeoutSec);
+        await projection.appendLogs(plan.deploymentId, [{ stream: 'system', line: `Retired old release ${name}` }]);
+      }
+    });
+  }
+
   /** Compensation for BUILD: a failed deployment leaves no image behind. */
   async function removeBuiltImage(imageTag: string): Promise<void> {
     Context.current().heartbeat();
@@ -143,7 +155,9 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, p
     buildImage: (plan: DeploymentPlan, commitSha: string) => reportedStep(projection, plan.deploymentId, 'BUILD', () => buildImage(plan, commitSha)),
     pushImage: (plan: DeploymentPlan) => reportedStep(projection, plan.deploymentId, 'PUSH', () => pushImage(plan)),
     runRelease: (plan: DeploymentPlan, imageRef: string) => reportedStep(projection, plan.deploymentId, 'RUN', () => runRelease(plan, imageRef), 'DEPLOYING'),
+    /** Kept for deployments that started before retireOldReleases (see the patch in deployAppWorkflow). */
     retireRelease: (plan: DeploymentPlan, previous: ReleaseRef) => reportedStep(projection, plan.deploymentId, 'RETIRE', () => retireRelease(plan, previous)),
+    retireOldReleases: (plan: DeploymentPlan) => reportedStep(projection, plan.deploymentId, 'RETIRE', () => retireOldReleases(plan)),
     removeRelease,
     removeBuiltImage,
   };

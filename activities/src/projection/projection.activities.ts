@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { appNetworkName, imageRepository, releaseContainerName, type DeploymentStatus, type StepName, type StepStatus } from '@paas/contracts';
+import { appNetworkName, imageRepository, releaseContainerName, type StepName, type StepStatus } from '@paas/contracts';
 import type { DeploymentPlan } from '../plan.js';
 import type { ActivitySettings } from '../settings.js';
 import type { ProjectionAdapter } from './projection.adapter.js';
@@ -12,6 +12,7 @@ export function createProjectionActivities(projection: ProjectionAdapter, settin
       if (!d.config.gitUrl) throw ApplicationFailure.nonRetryable('The app has no git repository to deploy from.', 'InvalidApp');
       const previous = await projection.getLiveDeployment(d.appId, d.id);
       const appName = d.config.appName;
+      const rollback = d.sourceDeploymentId && d.imageRef ? { sourceDeploymentId: d.sourceDeploymentId, imageRef: d.imageRef } : null;
       return {
         deploymentId,
         appId: d.appId,
@@ -25,9 +26,12 @@ export function createProjectionActivities(projection: ProjectionAdapter, settin
         port: d.config.port,
         healthCheckPath: d.config.healthCheckPath,
         imageTag: `${imageRepository(settings.registry, appName)}:${deploymentId}`,
-        containerName: releaseContainerName(appName, deploymentId),
+        // a rollback runs under the source release's name, so a source container that is still
+        // running (not retired yet) is found and reused: the switch is then immediate
+        containerName: releaseContainerName(appName, rollback?.sourceDeploymentId ?? deploymentId),
         network: appNetworkName(appName),
         previous: previous?.containerName ? { deploymentId: previous.id, containerName: previous.containerName, upstream: previous.upstream } : null,
+        rollback,
         timing: settings.timing,
       };
     },
@@ -36,8 +40,8 @@ export function createProjectionActivities(projection: ProjectionAdapter, settin
       await projection.recordStep(deploymentId, step, status, { message });
     },
 
-    async recordStatus(deploymentId: string, status: DeploymentStatus): Promise<void> {
-      await projection.updateDeployment(deploymentId, { status });
+    async recordSkippedSteps(deploymentId: string, steps: StepName[], message: string): Promise<void> {
+      for (const step of steps) await projection.recordStep(deploymentId, step, 'SKIPPED', { message });
     },
 
     async markLive(deploymentId: string, appId: string): Promise<void> {

@@ -32,5 +32,12 @@ export interface DeploymentState {
 }
 
 export const requestDeploymentSignal = defineSignal<[DeployRequest]>('requestDeployment');
+/** To the app's deployer: cancel this deployment, whether it waits or runs. */
+export const cancelDeploymentSignal = defineSignal<[DeployRequest]>('cancelDeployment');
+/**
+ * To a running deployment, from its deployer, when a newer request arrives: stop if still
+ * building (clone/build/push), or skip retiring the old release (the newer one takes over).
+ */
+export const supersedeSignal = defineSignal<[{ byDeploymentId: string }]>('supersede');
 export const deploymentStateQuery = defineQuery<DeploymentState>('deploymentState');
 export const pendingDeploymentsQuery = defineQuery<DeployRequest[]>('pendingDeployments');

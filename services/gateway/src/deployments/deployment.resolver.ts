@@ -2,7 +2,6 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { AppModel } from '../apps/app.model.js';
 import { AppService } from '../apps/app.service.js';
-import { DomainError } from '../common/domain-error.js';
 import { DeploymentEventsService } from './deployment-events.service.js';
 import { DeploymentModel, DeploymentStepModel, LogLineModel } from './deployment.model.js';
 import { DeploymentService } from './deployment.service.js';
@@ -35,13 +34,13 @@ export class DeploymentResolver {
   }
 
   @Mutation(() => DeploymentModel, { description: 'Restores an earlier release without rebuilding; default: the one live before the current.' })
-  rollback(@Args('appId', { type: () => ID }) _appId: string, @Args('toDeploymentId', { type: () => ID, nullable: true }) _to?: string): Promise<DeploymentModel> {
-    throw new DomainError('NOT_IMPLEMENTED', 'Rollback is not implemented yet; deploy the earlier commit with deploy(appId, commitSha).');
+  rollback(@Args('appId', { type: () => ID }) appId: string, @Args('toDeploymentId', { type: () => ID, nullable: true }) toDeploymentId?: string): Promise<DeploymentModel> {
+    return this.deployments.rollback(appId, toDeploymentId);
   }
 
   @Mutation(() => DeploymentModel)
-  cancelDeployment(@Args('id', { type: () => ID }) _id: string): Promise<DeploymentModel> {
-    throw new DomainError('NOT_IMPLEMENTED', 'Cancelling a deployment is not implemented yet.');
+  cancelDeployment(@Args('id', { type: () => ID }) id: string): Promise<DeploymentModel> {
+    return this.deployments.cancel(id);
   }
 
   @ResolveField(() => AppModel)

@@ -6,6 +6,7 @@ import {
   appTeardownWorkflowId,
   deploymentWorkflowId,
   requestDeploymentSignal,
+  cancelDeploymentSignal,
   validateCommitSha,
   type DeploymentTrigger,
 } from '@paas/contracts';
@@ -17,6 +18,12 @@ import { isUuid } from '../apps/app.service.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { toDeploymentModel, toLogLineModel, toStepModels } from './deployment.mapper.js';
 import type { DeploymentModel, DeploymentStepModel, LogLineModel } from './deployment.model.js';
+
+/** Every column but the secret env snapshot, which is selected only where it is copied. */
+const ALL_COLUMNS = {
+  id: true, appId: true, status: true, trigger: true, requestedSha: true, commitSha: true, imageRef: true, workflowId: true,
+  error: true, sourceDeploymentId: true, config: true, containerName: true, upstream: true, createdAt: true, finishedAt: true,
+} as const;
 
 @Injectable()
 export class DeploymentService {
@@ -90,6 +97,73 @@ export class DeploymentService {
         envSnapshot: env.map((e) => ({ key: e.key, value: e.value, secret: e.secret })),
       });
     });
+    return this.enqueue(appId, id);
+  }
+
+  /**
+   * A ROLLBACK deployment: the target release's image (by digest), settings and env vars,
+   * with no rebuild. Default target: the release that was live before the current one.
+   */
+  async rollback(appId: string, toDeploymentId: string | null | undefined): Promise<DeploymentModel> {
+    const id = randomUUID();
+    await this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(DeploymentEntity);
+      if (!(await tx.getRepository(AppEntity).exists({ where: { id: appId } }))) throw notFound('App', appId);
+      let target: DeploymentEntity | null;
+      if (toDeploymentId) {
+        if (!isUuid(toDeploymentId)) throw notFound('Deployment', toDeploymentId);
+        target = await repo.findOne({ where: { id: toDeploymentId, appId }, select: { ...ALL_COLUMNS, envSnapshot: true } });
+        if (!target) throw notFound('Deployment', toDeploymentId);
+        if (target.status === 'LIVE') throw new DomainError('CONFLICT', `Deployment ${toDeploymentId} is already live.`);
+        if (target.status !== 'SUPERSEDED' || !target.imageRef) {
+          throw new DomainError('BAD_USER_INPUT', `Deployment ${toDeploymentId} never went live (${target.status}); only a release that served traffic can be restored.`);
+        }
+      } else {
+        target = await repo.findOne({ where: { appId, status: 'SUPERSEDED' }, order: { finishedAt: 'DESC' }, select: { ...ALL_COLUMNS, envSnapshot: true } });
+        if (!target?.imageRef) throw new DomainError('BAD_USER_INPUT', 'There is no earlier release to roll back to.');
+      }
+      const live = await repo.findOne({ where: { appId, status: 'LIVE' } });
+      if (live?.sourceDeploymentId === target.id) throw new DomainError('CONFLICT', `The release of ${target.id} is already live (restored by ${live.id}).`);
+      await repo.insert({
+        id,
+        appId,
+        status: 'QUEUED',
+        trigger: 'ROLLBACK',
+        requestedSha: null,
+        commitSha: target.commitSha,
+        imageRef: target.imageRef,
+        sourceDeploymentId: target.id,
+        workflowId: deploymentWorkflowId(id),
+        config: target.config,
+        envSnapshot: target.envSnapshot ?? [],
+      });
+    });
+    return this.enqueue(appId, id);
+  }
+
+  /** Cancels a waiting or running deployment; it compensates what it did and ends CANCELLED. */
+  async cancel(id: string): Promise<DeploymentModel> {
+    const d = await this.find(id);
+    if (!d) throw notFound('Deployment', id);
+    if (d.status === 'CANCELLED') return d;
+    if (FINAL_STATUSES.includes(d.status)) throw new DomainError('CONFLICT', `Deployment ${id} already ended ${d.status}; there is nothing to cancel${d.status === 'LIVE' ? ' (roll back instead)' : ''}.`);
+    try {
+      await this.temporal.workflow.getHandle(appDeployerWorkflowId(d.appId)).signal(cancelDeploymentSignal, { deploymentId: id });
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+      // no deployer holds it (its start failed): nothing ran, so it simply ends
+      await this.db.getRepository(DeploymentEntity).update({ id, status: 'QUEUED' }, { status: 'CANCELLED', error: 'Cancelled before it started.', finishedAt: new Date() });
+    }
+    // compensation usually takes a moment; answer with the outcome when it comes quickly
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const now = (await this.find(id))!;
+      if (FINAL_STATUSES.includes(now.status) || Date.now() > deadline) return now;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  private async enqueue(appId: string, id: string): Promise<DeploymentModel> {
     try {
       await this.temporal.workflow.signalWithStart('appDeployerWorkflow', {
         workflowId: appDeployerWorkflowId(appId),
