@@ -166,7 +166,7 @@ describe('deploy pipeline', () => {
     expect(d.status).toBe('LIVE');
     expect(d.commitSha).toBe(sha);
     expect(d.steps.find((s) => s.name === 'RETIRE')?.status).toBe('SUCCEEDED');
-    await recordHistory(d.workflowId, 'deploy-app-replaces-and-retires');
+    await recordHistory(d.workflowId, 'deploy-app-replaces-and-retires-all-old-releases');
     expect(await viaEdge('pipeline')).toEqual({ status: 200, body: 'hello from v3\n' });
     const first = await gql(`query($id: ID!) { deployment(id: $id) { status } }`, { id: firstDeploymentId });
     expect(first.deployment.status).toBe('SUPERSEDED');

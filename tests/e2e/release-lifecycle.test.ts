@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { containersOfApp } from '../helpers/docker.js';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
+import { recordHistory } from '../helpers/histories.js';
 import { createApp, deploy, DEPLOYMENT_FIELDS, getDeployment, gql, gqlRaw, viaEdge, waitForDeployment, type DeploymentView } from '../helpers/graphql.js';
 
 const repos: FixtureRepo[] = [];
@@ -50,6 +51,7 @@ describe('rollback', () => {
     const started = await rollback(app.id, v1.id);
     expect(started).toMatchObject({ trigger: 'ROLLBACK', imageRef: v1.imageRef, commitSha: v1.commitSha });
     const d = await waitForDeployment(started.id);
+    await recordHistory(d.workflowId, 'deploy-app-rollback');
     expect(d.status).toBe('LIVE');
     expect(Object.fromEntries(d.steps.map((s) => [s.name, s.status]))).toMatchObject({ CLONE: 'SKIPPED', BUILD: 'SKIPPED', PUSH: 'SKIPPED', RUN: 'SUCCEEDED', VERIFY: 'SUCCEEDED', ROUTE: 'SUCCEEDED' });
     expect(await viaEdge('rb')).toEqual({ status: 200, body: 'v1\n' });
@@ -128,6 +130,7 @@ describe('cancellation', () => {
     const r = await gql(`mutation($id: ID!) { cancelDeployment(id: $id) { id status error } }`, { id: slow.id });
     const d = await waitForDeployment(slow.id);
     expect(Date.now() - t0).toBeLessThan(20_000); // the 60 s build was interrupted
+    await recordHistory(d.workflowId, 'deploy-app-cancelled-during-build');
     expect(d.status).toBe('CANCELLED');
     expect(d.error).toBe('The deployment was cancelled.');
     expect(r.cancelDeployment.id).toBe(slow.id);
