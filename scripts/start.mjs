@@ -40,14 +40,4 @@ const shutdown = async (signal) => {
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-// a crashed gateway or worker is restarted; the deployments it carried resume from Temporal
-setInterval(async () => {
-  if (stopping) return;
-  for (const name of ['worker', 'gateway']) {
-    const p = stack.processes.get(name);
-    if (p && !p.running) {
-      console.error(`${name} exited (code ${p.exitCode}); restarting`);
-      await stack.startApp(name).catch((err) => console.error(`restart of ${name} failed: ${err.message}`));
-    }
-  }
-}, 2000).unref();
+// a crashed gateway, worker or Temporal server is restarted by the stack; deployments resume

@@ -1,7 +1,7 @@
 // One real platform for the whole test run (PostgreSQL, Temporal, registry, MinIO, HAProxy,
 // Docker, gateway, worker), on ports of its own beside a running `npm start`, in a fresh data dir.
 import { readStackConfig, startStack, type RunningStack } from '@paas/stack';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -38,7 +38,9 @@ export async function setup(project: TestProject): Promise<void> {
     PAAS_HEALTH_INTERVAL_MS: '200',
     PAAS_RETIRE_GRACE_MS: '1000',
     PAAS_STOP_TIMEOUT_SEC: '2',
+    PAAS_FAULT_PAUSE_DIR: join(dataDir, 'faults'),
   };
+  mkdirSync(env.PAAS_FAULT_PAUSE_DIR, { recursive: true });
   for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS']) delete env[k];
   Object.assign(process.env, env);
   const config = readStackConfig(root, env);

@@ -13,21 +13,22 @@ const projection = proxyLocalActivities<PlatformActivities>({
   retry: { maximumAttempts: 10, initialInterval: '200 ms' },
 });
 
+// a crashed worker is noticed within the heartbeat timeout; activities beat every 2 s
 const git = proxyActivities<PlatformActivities>({
   startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '15 seconds',
+  heartbeatTimeout: '6 seconds',
   retry: { maximumAttempts: 3, initialInterval: '1 second' },
 });
 
 const build = proxyActivities<PlatformActivities>({
   startToCloseTimeout: '60 minutes',
-  heartbeatTimeout: '15 seconds',
+  heartbeatTimeout: '6 seconds',
   retry: { maximumAttempts: 3, initialInterval: '2 seconds' },
 });
 
 const release = proxyActivities<PlatformActivities>({
   startToCloseTimeout: '5 minutes',
-  heartbeatTimeout: '15 seconds',
+  heartbeatTimeout: '6 seconds',
   retry: { maximumAttempts: 5, initialInterval: '1 second', maximumInterval: '10 seconds' },
 });
 

@@ -4,7 +4,7 @@ import type { PlatformActivities } from '@paas/activities';
 
 const { teardownApp } = proxyActivities<PlatformActivities>({
   startToCloseTimeout: '5 minutes',
-  heartbeatTimeout: '15 seconds',
+  heartbeatTimeout: '6 seconds',
   retry: { maximumAttempts: 5 },
 });
 

@@ -152,12 +152,12 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, p
   }
 
   return {
-    buildImage: (plan: DeploymentPlan, commitSha: string) => reportedStep(projection, plan.deploymentId, 'BUILD', () => buildImage(plan, commitSha)),
-    pushImage: (plan: DeploymentPlan) => reportedStep(projection, plan.deploymentId, 'PUSH', () => pushImage(plan)),
-    runRelease: (plan: DeploymentPlan, imageRef: string) => reportedStep(projection, plan.deploymentId, 'RUN', () => runRelease(plan, imageRef), 'DEPLOYING'),
+    buildImage: (plan: DeploymentPlan, commitSha: string) => reportedStep(projection, plan, 'BUILD', () => buildImage(plan, commitSha)),
+    pushImage: (plan: DeploymentPlan) => reportedStep(projection, plan, 'PUSH', () => pushImage(plan)),
+    runRelease: (plan: DeploymentPlan, imageRef: string) => reportedStep(projection, plan, 'RUN', () => runRelease(plan, imageRef), 'DEPLOYING'),
     /** Kept for deployments that started before retireOldReleases (see the patch in deployAppWorkflow). */
-    retireRelease: (plan: DeploymentPlan, previous: ReleaseRef) => reportedStep(projection, plan.deploymentId, 'RETIRE', () => retireRelease(plan, previous)),
-    retireOldReleases: (plan: DeploymentPlan) => reportedStep(projection, plan.deploymentId, 'RETIRE', () => retireOldReleases(plan)),
+    retireRelease: (plan: DeploymentPlan, previous: ReleaseRef) => reportedStep(projection, plan, 'RETIRE', () => retireRelease(plan, previous)),
+    retireOldReleases: (plan: DeploymentPlan) => reportedStep(projection, plan, 'RETIRE', () => retireOldReleases(plan)),
     removeRelease,
     removeBuiltImage,
   };

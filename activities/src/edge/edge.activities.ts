@@ -25,7 +25,7 @@ export function createEdgeActivities(edge: EdgeRouter, projection: ProjectionAda
   }
 
   return {
-    switchRoute: (plan: DeploymentPlan, upstream: string) => reportedStep(projection, plan.deploymentId, 'ROUTE', () => switchRoute(plan, upstream)),
+    switchRoute: (plan: DeploymentPlan, upstream: string) => reportedStep(projection, plan, 'ROUTE', () => switchRoute(plan, upstream)),
     restoreRoute,
     removeRoute,
   };

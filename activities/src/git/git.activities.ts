@@ -55,7 +55,7 @@ export function createGitActivities(git: GitAdapter, projection: ProjectionAdapt
   }
 
   return {
-    cloneRepository: (input: CloneInput) => reportedStep(projection, input.deploymentId, 'CLONE', () => cloneRepository(input), 'BUILDING'),
+    cloneRepository: (input: CloneInput) => reportedStep(projection, input, 'CLONE', () => cloneRepository(input), 'BUILDING'),
     cleanupWorkspace,
   };
 }

@@ -49,6 +49,6 @@ export function createHealthActivities(docker: DockerAdapter, projection: Projec
   }
 
   return {
-    verifyRelease: (plan: DeploymentPlan, upstream: string) => reportedStep(projection, plan.deploymentId, 'VERIFY', () => verifyRelease(plan, upstream), 'VERIFYING'),
+    verifyRelease: (plan: DeploymentPlan, upstream: string) => reportedStep(projection, plan, 'VERIFY', () => verifyRelease(plan, upstream), 'VERIFYING'),
   };
 }

@@ -34,6 +34,8 @@ export interface RunningStack {
 export interface StartOptions {
   /** Start the gateway and the worker too (default true). */
   apps?: boolean;
+  /** Restart the worker, the gateway and the Temporal server when they die (default true). */
+  restartCrashed?: boolean;
   log?: (line: string) => void;
 }
 
@@ -51,7 +53,28 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
     return proc;
   };
 
+  const restarters = new Map<string, () => Promise<void>>();
+  let stopping = false;
+  let supervisor: NodeJS.Timeout | undefined;
+  const restarting = new Set<string>();
+  const supervise = () => {
+    supervisor = setInterval(() => {
+      for (const [name, restart] of restarters) {
+        const proc = processes.get(name);
+        if (stopping || restarting.has(name) || !proc || proc.running) continue;
+        restarting.add(name);
+        log(`${name} exited (${proc.exitCode ?? 'killed'}); restarting it`);
+        restart()
+          .catch((err) => log(`restart of ${name} failed: ${(err as Error).message}`))
+          .finally(() => restarting.delete(name));
+      }
+    }, 300);
+    supervisor.unref();
+  };
+
   const stop = async () => {
+    stopping = true;
+    clearInterval(supervisor);
     for (const s of started.reverse()) {
       try {
         await s.stop();
@@ -91,6 +114,10 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
       if (!existsSync(bin)) throw new Error(`Temporal CLI not found at ${bin}; run scripts/ensure-system.mjs`);
       const t = track(temporalProcess(config.binDir, dataDir, config.temporalPort));
       waitInBackground(waitForTemporal(t, config.temporalPort));
+      restarters.set('temporal', async () => {
+        t.start();
+        await waitForTemporal(t, config.temporalPort);
+      });
       temporalAddress = `127.0.0.1:${config.temporalPort}`;
     }
     let registryAddress = config.external.registryAddress;
@@ -173,7 +200,10 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
     if (options.apps !== false) {
       await startApp('worker');
       await startApp('gateway');
+      restarters.set('worker', () => startApp('worker'));
+      restarters.set('gateway', () => startApp('gateway'));
     }
+    if (options.restartCrashed !== false) supervise();
 
     return {
       config,

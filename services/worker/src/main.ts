@@ -21,6 +21,8 @@ const worker = await Worker.create({
   workflowsPath: fileURLToPath(import.meta.resolve('@paas/workflows')),
   activities: createActivities(db, settingsFromEnv(env)),
   shutdownGraceTime: '10 seconds',
+  // after a worker crash, its workflows move to another poller this soon
+  stickyQueueScheduleToStartTimeout: '3 seconds',
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());

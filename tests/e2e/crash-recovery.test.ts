@@ -1,0 +1,109 @@
+// Crash anywhere, finish once: the worker is SIGKILLed right after each step did its work (before
+// it could report it), the Temporal server and the gateway once each; the stack restarts them.
+// Every deployment must still end LIVE with exactly one container for the app, the route on it,
+// and the projection agreeing with the workflow.
+import { Client, Connection } from '@temporalio/client';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { deploymentStateQuery } from '@paas/contracts';
+import { containersOfApp, docker } from '../helpers/docker.js';
+import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
+import { createApp, deploy, gql, viaEdge, waitForDeployment } from '../helpers/graphql.js';
+
+const faults = () => join(inject('dataDir'), 'faults');
+
+async function until(what: string, check: () => boolean | Promise<boolean>, ms = 60_000) {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function killProcess(name: string): number {
+  const pid = Number(readFileSync(join(inject('dataDir'), 'run', `${name}.pid`), 'utf8'));
+  process.kill(-pid, 'SIGKILL');
+  return pid;
+}
+
+async function restarted(name: string, oldPid: number) {
+  const pidFile = join(inject('dataDir'), 'run', `${name}.pid`);
+  await until(`${name} to be restarted`, () => existsSync(pidFile) && Number(readFileSync(pidFile, 'utf8')) !== oldPid, 60_000);
+}
+
+describe('crash recovery', () => {
+  const repo = new FixtureRepo();
+  let appId: string;
+  let version = 0;
+  let temporal: Client;
+  let connection: Connection;
+
+  beforeAll(async () => {
+    repo.commit(busyboxApp({ body: 'v0\n' }));
+    appId = (await createApp({ name: 'crash', gitUrl: repo.url, healthCheckPath: '/cgi-bin/health' })).id;
+    expect((await waitForDeployment((await deploy(appId)).id)).status).toBe('LIVE');
+    connection = await Connection.connect({ address: inject('temporalAddress') });
+    temporal = new Client({ connection });
+  });
+
+  afterAll(async () => {
+    await gql(`mutation($id: ID!) { deleteApp(id: $id) }`, { id: appId }).catch(() => undefined);
+    await connection?.close();
+    repo.remove();
+  });
+
+  /** Deploys a new version with a pause after `step`'s work, runs `crash` there, and checks the outcome. */
+  async function deployThroughCrash(step: string, crash: () => Promise<void>) {
+    version++;
+    repo.commit({ 'www/index.html': `v${version}\n` });
+    const pause = join(faults(), `${appId}.${step}`);
+    writeFileSync(pause, '');
+    const { id } = await deploy(appId);
+    await until(`${step} to finish its work`, () => existsSync(`${pause}.reached`));
+    await crash();
+    rmSync(pause);
+    rmSync(`${pause}.reached`, { force: true });
+
+    const d = await waitForDeployment(id, 120_000);
+    expect(d.error).toBeNull();
+    expect(d.status).toBe('LIVE');
+    expect(d.steps.find((s) => s.name === step)!.attempt).toBeGreaterThanOrEqual(1);
+    // exactly one container, for this release, and the route on it
+    const containers = await containersOfApp(appId);
+    expect(containers.map((c) => `${c.Labels['dev.paas.deployment']} ${c.State}`)).toEqual([`${id} running`]);
+    expect(await viaEdge('crash')).toEqual({ status: 200, body: `v${version}\n` });
+    // no orphan network of the app, and the projection agrees with the workflow
+    const networks = await docker.listNetworks({ filters: { label: [`dev.paas.app=${appId}`] } });
+    expect(networks.map((n) => n.Name)).toEqual(['paas-app-crash']);
+    const state = await temporal.workflow.getHandle(d.workflowId).query(deploymentStateQuery);
+    expect(state.status).toBe(d.status);
+    expect(state.steps.map((s) => `${s.name}:${s.status}`)).toEqual(d.steps.map((s) => `${s.name}:${s.status}`));
+    return d;
+  }
+
+  for (const step of ['CLONE', 'BUILD', 'PUSH', 'RUN', 'VERIFY', 'ROUTE', 'RETIRE']) {
+    it(`the worker killed right after ${step} did its work: the deployment finishes once`, async () => {
+      const d = await deployThroughCrash(step, async () => {
+        const pid = killProcess('worker');
+        await restarted('worker', pid);
+      });
+      expect(d.steps.find((s) => s.name === step)!.attempt).toBeGreaterThanOrEqual(2); // the step ran again, without repeating its effect
+    });
+  }
+
+  it('the Temporal server killed during a build: the deployment finishes after it restarts', async () => {
+    await deployThroughCrash('BUILD', async () => {
+      const pid = killProcess('temporal');
+      await restarted('temporal', pid);
+    });
+  });
+
+  it('the gateway killed during a deployment: the deployment is unaffected and the API comes back', async () => {
+    await deployThroughCrash('VERIFY', async () => {
+      const pid = killProcess('gateway');
+      await restarted('gateway', pid);
+      await until('the gateway to answer', async () => (await fetch(`${inject('gatewayUrl')}/healthz`).catch(() => undefined))?.status === 200);
+    });
+  });
+});
