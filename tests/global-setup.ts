@@ -22,12 +22,37 @@ declare module 'vitest' {
 
 export const TEST_PORTS = { PAAS_PORT: '14000', PAAS_EDGE_PORT: '18080', PAAS_PG_PORT: '15432', PAAS_TEMPORAL_PORT: '17233', PAAS_REGISTRY_PORT: '15000', PAAS_S3_PORT: '19000' };
 
-let stack: RunningStack | undefined;
-let dataDir: string | undefined;
+interface SharedStack {
+  refs: number;
+  started?: Promise<{ stack: RunningStack; dataDir: string }>;
+}
+// Each test project runs this setup; they share one stack (the module may be loaded once per project).
+const shared: SharedStack = ((globalThis as Record<symbol, SharedStack>)[Symbol.for('paas.test.stack')] ??= { refs: 0 });
 
 export async function setup(project: TestProject): Promise<void> {
+  shared.refs++;
+  shared.started ??= startTestStack();
+  const { stack, dataDir } = await shared.started;
+  project.provide('gatewayUrl', stack.gatewayUrl);
+  project.provide('adminToken', stack.adminToken);
+  project.provide('edgePort', stack.config.edgePort);
+  project.provide('baseDomain', stack.config.baseDomain);
+  project.provide('dataDir', dataDir);
+  project.provide('registry', `127.0.0.1:${stack.config.registryPort}`);
+  project.provide('temporalAddress', `127.0.0.1:${stack.config.temporalPort}`);
+}
+
+export async function teardown(): Promise<void> {
+  if (--shared.refs > 0 || !shared.started) return;
+  const { stack, dataDir } = await shared.started;
+  await removeTestContainers(`127.0.0.1:${TEST_PORTS.PAAS_REGISTRY_PORT}/`).catch((err) => console.error(err));
+  await stack.stop();
+  if (!process.env.PAAS_TEST_DATA_DIR && !process.env.PAAS_TEST_KEEP) rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function startTestStack(): Promise<{ stack: RunningStack; dataDir: string }> {
   const root = resolve(import.meta.dirname, '..');
-  dataDir = process.env.PAAS_TEST_DATA_DIR || mkdtempSync(join(tmpdir(), 'paas-test-'));
+  const dataDir = process.env.PAAS_TEST_DATA_DIR || mkdtempSync(join(tmpdir(), 'paas-test-'));
   const env = {
     ...process.env,
     ...TEST_PORTS,
@@ -44,19 +69,7 @@ export async function setup(project: TestProject): Promise<void> {
   for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS']) delete env[k];
   Object.assign(process.env, env);
   const config = readStackConfig(root, env);
-  stack = await startStack(config, { log: (l) => console.log(`[stack] ${l}`) });
+  const stack = await startStack(config, { log: (l) => console.log(`[stack] ${l}`) });
   await ensureTestBaseImage();
-  project.provide('gatewayUrl', stack.gatewayUrl);
-  project.provide('adminToken', stack.adminToken);
-  project.provide('edgePort', config.edgePort);
-  project.provide('baseDomain', config.baseDomain);
-  project.provide('dataDir', dataDir);
-  project.provide('registry', `127.0.0.1:${config.registryPort}`);
-  project.provide('temporalAddress', `127.0.0.1:${config.temporalPort}`);
-}
-
-export async function teardown(): Promise<void> {
-  await removeTestContainers(`127.0.0.1:${TEST_PORTS.PAAS_REGISTRY_PORT}/`).catch((err) => console.error(err));
-  await stack?.stop();
-  if (dataDir && !process.env.PAAS_TEST_DATA_DIR && !process.env.PAAS_TEST_KEEP) rmSync(dataDir, { recursive: true, force: true });
+  return { stack, dataDir };
 }
