@@ -13,4 +13,6 @@ export * from './projection/projection.adapter.js';
 export * from './projection/projection.activities.js';
 export * from './projection/log-writer.js';
 export * from './teardown.activities.js';
+export * from './schedule/schedule.activities.js';
+export * from './monitor/release-monitor.js';
 export * from './types.js';

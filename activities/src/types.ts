@@ -5,6 +5,7 @@ import type { createGitActivities } from './git/git.activities.js';
 import type { createHealthActivities } from './health/health.activities.js';
 import type { createProjectionActivities } from './projection/projection.activities.js';
 import type { createTeardownActivities } from './teardown.activities.js';
+import type { createScheduleActivities } from './schedule/schedule.activities.js';
 
 export type GitActivities = ReturnType<typeof createGitActivities>;
 export type DockerActivities = ReturnType<typeof createDockerActivities>;
@@ -12,4 +13,5 @@ export type HealthActivities = ReturnType<typeof createHealthActivities>;
 export type EdgeActivities = ReturnType<typeof createEdgeActivities>;
 export type ProjectionActivities = ReturnType<typeof createProjectionActivities>;
 export type TeardownActivities = ReturnType<typeof createTeardownActivities>;
-export type PlatformActivities = GitActivities & DockerActivities & HealthActivities & EdgeActivities & ProjectionActivities & TeardownActivities;
+export type ScheduleActivities = ReturnType<typeof createScheduleActivities>;
+export type PlatformActivities = GitActivities & DockerActivities & HealthActivities & EdgeActivities & ProjectionActivities & TeardownActivities & ScheduleActivities;

@@ -1,7 +1,7 @@
 // Writes the deployment projection (status, steps, log lines) to PostgreSQL and announces each
 // change with NOTIFY, which the gateway turns into GraphQL subscription events.
 // Every write is an idempotent upsert keyed by deployment and step, so activity retries are safe.
-import { NOTIFY_CHANNELS, SERVICE_STEPS, type DeploymentStatus, type LogStream, type StepName, type StepStatus } from '@paas/contracts';
+import { NOTIFY_CHANNELS, SERVICE_STEPS, type DeploymentStatus, type LogStream, type ReleaseState, type StepName, type StepStatus } from '@paas/contracts';
 import type { DataSource } from 'typeorm';
 import type { DeploymentConfig, EnvSnapshotEntry } from '@paas/db';
 
@@ -84,11 +84,23 @@ export class ProjectionAdapter {
     await this.notifyDeployment(id);
   }
 
+  /** Counts an exit of a live release's container; null when the deployment is not live (a retired release). */
+  async countReleaseExit(deploymentId: string): Promise<number | null> {
+    const rows = flatRows(await this.db.query(`UPDATE deployments SET restart_count = restart_count + 1 WHERE id = $1 AND status = 'LIVE' RETURNING restart_count`, [deploymentId])) as unknown as { restart_count: number }[];
+    return rows[0]?.restart_count ?? null;
+  }
+
+  async setReleaseState(deploymentId: string, state: ReleaseState, line: string): Promise<void> {
+    await this.db.query(`UPDATE deployments SET runtime_state = $2 WHERE id = $1 AND status = 'LIVE'`, [deploymentId, state]);
+    await this.appendLogs(deploymentId, [{ stream: 'system', line }]);
+    await this.notifyDeployment(deploymentId);
+  }
+
   /** This deployment becomes LIVE; the one live before it becomes SUPERSEDED, in one transaction. */
   async markLive(id: string, appId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.query(`UPDATE deployments SET status = 'SUPERSEDED' WHERE app_id = $1 AND status = 'LIVE' AND id <> $2`, [appId, id]);
-      await tx.query(`UPDATE deployments SET status = 'LIVE', error = NULL, finished_at = COALESCE(finished_at, now()) WHERE id = $1`, [id]);
+      await tx.query(`UPDATE deployments SET status = 'LIVE', runtime_state = 'RUNNING', error = NULL, finished_at = COALESCE(finished_at, now()) WHERE id = $1`, [id]);
     });
     await this.notifyAppDeployments(appId);
   }

@@ -34,5 +34,9 @@ export const SERVICE_STEPS: readonly StepName[] = ['CLONE', 'BUILD', 'PUSH', 'RU
 export const STEP_STATUSES = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'SKIPPED', 'COMPENSATED'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
+/** What a live release's container does: the platform gives up restarting it after too many exits. */
+export const RELEASE_STATES = ['RUNNING', 'RESTARTING', 'CRASH_LOOPING'] as const;
+export type ReleaseState = (typeof RELEASE_STATES)[number];
+
 export const LOG_STREAMS = ['stdout', 'stderr', 'system'] as const;
 export type LogStream = (typeof LOG_STREAMS)[number];

@@ -41,3 +41,7 @@ export const NOTIFY_CHANNELS = {
   deployment: 'paas_deployment',
   log: 'paas_log',
 } as const;
+
+export function scheduledRedeployWorkflowId(scheduleId: string): string {
+  return `scheduled-redeploy-${scheduleId}`;
+}

@@ -109,3 +109,42 @@ export function validateEnvValue(key: string, value: string): string {
 function truncate(s: string): string {
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
+
+const CRON_FIELDS: [string, number, number][] = [
+  ['minute', 0, 59],
+  ['hour', 0, 23],
+  ['day of month', 1, 31],
+  ['month', 1, 12],
+  ['day of week', 0, 7],
+];
+const EVERY = /^@every (\d+)(s|m|h)$/;
+/** The shortest interval `@every` accepts: a redeploy is a full build. */
+export const MIN_REDEPLOY_INTERVAL_SECONDS = 5;
+
+/**
+ * A standard 5-field cron expression (UTC): numbers, `*`, ranges `a-b`, steps `/n` and lists.
+ * Also `@every <n>s|m|h` for short intervals.
+ */
+export function validateCron(raw: string): string {
+  const cron = raw.trim().replace(/\s+/g, ' ');
+  const every = EVERY.exec(cron);
+  if (every) {
+    const seconds = Number(every[1]) * { s: 1, m: 60, h: 3600 }[every[2] as 's' | 'm' | 'h'];
+    if (seconds < MIN_REDEPLOY_INTERVAL_SECONDS) throw new ValidationError(`"${cron}" is shorter than ${MIN_REDEPLOY_INTERVAL_SECONDS} s.`, 'cron');
+    return cron;
+  }
+  const fields = cron.split(' ');
+  if (fields.length !== 5) throw new ValidationError(`"${truncate(raw)}" is not a 5-field cron expression (minute hour day-of-month month day-of-week).`, 'cron');
+  fields.forEach((field, i) => {
+    const [name, min, max] = CRON_FIELDS[i]!;
+    for (const part of field.split(',')) {
+      const m = /^(\*|(\d+)(?:-(\d+))?)(?:\/(\d+))?$/.exec(part);
+      const nums = m ? [m[2], m[3], m[4]].filter((n) => n !== undefined).map(Number) : [];
+      const inRange = m && [m[2], m[3]].filter((n) => n !== undefined).every((n) => Number(n) >= min && Number(n) <= max);
+      if (!m || !inRange || (m[4] !== undefined && Number(m[4]) === 0) || nums.some((n) => !Number.isInteger(n))) {
+        throw new ValidationError(`Invalid ${name} "${part}" in cron expression "${truncate(raw)}" (allowed ${min}-${max}).`, 'cron');
+      }
+    }
+  });
+  return cron;
+}

@@ -1,4 +1,4 @@
-// Wires the activity factories to real adapters: dockerode, git, HAProxy, PostgreSQL.
+// Wires the activity factories to real adapters: dockerode, git, HAProxy, PostgreSQL, Temporal.
 import {
   DockerAdapter,
   GitAdapter,
@@ -9,19 +9,33 @@ import {
   createGitActivities,
   createHealthActivities,
   createProjectionActivities,
+  createScheduleActivities,
   createTeardownActivities,
   dockerFromEnv,
   type ActivitySettings,
   type PlatformActivities,
 } from '@paas/activities';
+import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 
-export function createActivities(db: DataSource, settings: ActivitySettings, env: NodeJS.ProcessEnv = process.env): PlatformActivities {
+export interface Adapters {
+  docker: DockerAdapter;
+  git: GitAdapter;
+  edge: HaproxyEdge;
+  projection: ProjectionAdapter;
+}
+
+export function createAdapters(db: DataSource, env: NodeJS.ProcessEnv = process.env): Adapters {
   if (!env.EDGE_ADMIN_SOCKET || !env.EDGE_ROUTES_MAP) throw new Error('EDGE_ADMIN_SOCKET and EDGE_ROUTES_MAP must be set');
-  const docker = new DockerAdapter(dockerFromEnv(env.DOCKER_HOST));
-  const git = new GitAdapter();
-  const edge = new HaproxyEdge(env.EDGE_ADMIN_SOCKET, env.EDGE_ROUTES_MAP);
-  const projection = new ProjectionAdapter(db);
+  return {
+    docker: new DockerAdapter(dockerFromEnv(env.DOCKER_HOST)),
+    git: new GitAdapter(),
+    edge: new HaproxyEdge(env.EDGE_ADMIN_SOCKET, env.EDGE_ROUTES_MAP),
+    projection: new ProjectionAdapter(db),
+  };
+}
+
+export function createActivities({ docker, git, edge, projection }: Adapters, db: DataSource, temporal: Client, settings: ActivitySettings): PlatformActivities {
   return {
     ...createProjectionActivities(projection, settings),
     ...createGitActivities(git, projection, settings),
@@ -29,5 +43,6 @@ export function createActivities(db: DataSource, settings: ActivitySettings, env
     ...createHealthActivities(docker, projection),
     ...createEdgeActivities(edge, projection),
     ...createTeardownActivities(docker, edge, settings),
+    ...createScheduleActivities(db, temporal),
   };
 }

@@ -1,10 +1,11 @@
 // The worker process: runs the deployment workflows and their activities.
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { Client, Connection } from '@temporalio/client';
 import { createDataSource } from '@paas/db';
 import { TASK_QUEUE } from '@paas/contracts';
-import { settingsFromEnv } from '@paas/activities';
+import { ReleaseMonitor, settingsFromEnv } from '@paas/activities';
 import { fileURLToPath } from 'node:url';
-import { createActivities } from './activities.js';
+import { createActivities, createAdapters } from './activities.js';
 
 const env = process.env;
 if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS) {
@@ -14,12 +15,19 @@ if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS) {
 
 const db = await createDataSource(env.DATABASE_URL).initialize();
 const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+// scheduled redeploys start deployments the way the gateway does, through a client
+const clientConnection = Connection.lazy({ address: env.TEMPORAL_ADDRESS });
+const client = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE || 'default' });
+const adapters = createAdapters(db, env);
+const monitor = new ReleaseMonitor(adapters.docker, adapters.projection, { maxRestarts: Number(env.PAAS_MAX_RESTARTS || 5), log: console.warn });
+await monitor.start();
+
 const worker = await Worker.create({
   connection,
   namespace: env.TEMPORAL_NAMESPACE || 'default',
   taskQueue: TASK_QUEUE,
   workflowsPath: fileURLToPath(import.meta.resolve('@paas/workflows')),
-  activities: createActivities(db, settingsFromEnv(env)),
+  activities: createActivities(adapters, db, client, settingsFromEnv(env)),
   shutdownGraceTime: '10 seconds',
   // after a worker crash, its workflows move to another poller this soon
   stickyQueueScheduleToStartTimeout: '3 seconds',
@@ -28,5 +36,7 @@ const worker = await Worker.create({
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
 console.log(`worker ready on task queue ${TASK_QUEUE}`);
 await worker.run();
+monitor.stop();
 await connection.close();
+await clientConnection.close();
 await db.destroy();

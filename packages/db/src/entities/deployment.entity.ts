@@ -65,6 +65,13 @@ export class DeploymentEntity {
   @Column({ name: 'upstream', type: 'text', nullable: true })
   upstream!: string | null;
 
+  /** After LIVE: RUNNING, RESTARTING or CRASH_LOOPING (see the worker's release monitor). */
+  @Column({ name: 'runtime_state', type: 'text', nullable: true })
+  runtimeState!: string | null;
+
+  @Column({ name: 'restart_count', type: 'int', default: 0 })
+  restartCount!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,9 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PlatformConfig } from '../config/platform-config.js';
+import { ReleaseStateEnum } from '../common/enums.js';
+import type { ReleaseState } from '@paas/contracts';
 import { DeploymentModel } from '../deployments/deployment.model.js';
 import { DeploymentService } from '../deployments/deployment.service.js';
 import { RedeployScheduleModel } from '../schedules/redeploy-schedule.model.js';
+import { RedeployScheduleService } from '../schedules/redeploy-schedule.service.js';
 import { AppModel } from './app.model.js';
 import { AppService } from './app.service.js';
 import { CreateAppInput } from './create-app.input.js';
@@ -15,6 +18,7 @@ export class AppResolver {
     @Inject(AppService) private readonly apps: AppService,
     @Inject(DeploymentService) private readonly deployments: DeploymentService,
     @Inject(PlatformConfig) private readonly config: PlatformConfig,
+    @Inject(RedeployScheduleService) private readonly schedules: RedeployScheduleService,
   ) {}
 
   @Query(() => [AppModel], { name: 'apps' })
@@ -35,6 +39,7 @@ export class AppResolver {
   @Mutation(() => Boolean)
   async deleteApp(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
     const app = await this.apps.get(id);
+    await this.schedules.deleteForApp(app.id); // no redeploy may start while the app goes
     await this.deployments.deleteApp(app.id, app.name);
     return true;
   }
@@ -47,6 +52,11 @@ export class AppResolver {
   @ResolveField(() => String, { description: 'Public URL, e.g. http://<name>.<base domain>:<edge port>/' })
   url(@Parent() app: AppModel): string {
     return this.config.appUrl(app.name);
+  }
+
+  @ResolveField(() => ReleaseStateEnum, { nullable: true, description: "The live release's state; null when nothing is live." })
+  async releaseState(@Parent() app: AppModel): Promise<ReleaseState | null> {
+    return (await this.deployments.liveForApp(app.id))?.runtimeState ?? null;
   }
 
   @ResolveField(() => DeploymentModel, { nullable: true })
@@ -65,7 +75,7 @@ export class AppResolver {
   }
 
   @ResolveField(() => [RedeployScheduleModel])
-  redeploySchedules(): RedeployScheduleModel[] {
-    return [];
+  redeploySchedules(@Parent() app: AppModel): Promise<RedeployScheduleModel[]> {
+    return this.schedules.listForApp(app.id);
   }
 }

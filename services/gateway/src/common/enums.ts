@@ -1,6 +1,6 @@
 // The contract's enums, registered once for the code-first schema.
 import { registerEnumType } from '@nestjs/graphql';
-import { APP_KINDS, DEPLOYMENT_STATUSES, DEPLOYMENT_TRIGGERS, RUNTIMES, STEP_NAMES, STEP_STATUSES } from '@paas/contracts';
+import { APP_KINDS, DEPLOYMENT_STATUSES, DEPLOYMENT_TRIGGERS, RELEASE_STATES, RUNTIMES, STEP_NAMES, STEP_STATUSES } from '@paas/contracts';
 
 const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
@@ -10,6 +10,12 @@ export const DeploymentStatusEnum = asEnum(DEPLOYMENT_STATUSES);
 export const DeploymentTriggerEnum = asEnum(DEPLOYMENT_TRIGGERS);
 export const StepNameEnum = asEnum(STEP_NAMES);
 export const StepStatusEnum = asEnum(STEP_STATUSES);
+export const ReleaseStateEnum = asEnum(RELEASE_STATES);
+
+registerEnumType(ReleaseStateEnum, {
+  name: 'ReleaseState',
+  description: 'What a live release does: RUNNING; RESTARTING after it exited; CRASH_LOOPING when it exited too often and the platform stopped restarting it.',
+});
 
 registerEnumType(AppKindEnum, {
   name: 'AppKind',

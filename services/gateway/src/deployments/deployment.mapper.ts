@@ -1,4 +1,4 @@
-import { STEP_NAMES, SERVICE_STEPS } from '@paas/contracts';
+import { STEP_NAMES, SERVICE_STEPS, type ReleaseState } from '@paas/contracts';
 import type { DeploymentEntity, DeploymentStepEntity, LogLineEntity } from '@paas/db';
 import type { DeploymentModel, DeploymentStepModel, LogLineModel } from './deployment.model.js';
 
@@ -15,6 +15,8 @@ export function toDeploymentModel(e: DeploymentEntity): DeploymentModel {
     sourceDeploymentId: e.sourceDeploymentId,
     createdAt: e.createdAt,
     finishedAt: e.finishedAt,
+    runtimeState: e.runtimeState as ReleaseState | null,
+    restartCount: e.restartCount,
   };
 }
 

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { DeploymentStatus, DeploymentTrigger, StepName, StepStatus } from '@paas/contracts';
-import { DeploymentStatusEnum, DeploymentTriggerEnum, StepNameEnum, StepStatusEnum } from '../common/enums.js';
+import type { DeploymentStatus, DeploymentTrigger, ReleaseState, StepName, StepStatus } from '@paas/contracts';
+import { DeploymentStatusEnum, DeploymentTriggerEnum, ReleaseStateEnum, StepNameEnum, StepStatusEnum } from '../common/enums.js';
 
 @ObjectType('DeploymentStep')
 export class DeploymentStepModel {
@@ -57,6 +57,12 @@ export class DeploymentModel {
 
   @Field(() => Date, { nullable: true })
   finishedAt!: Date | null;
+
+  @Field(() => ReleaseStateEnum, { nullable: true, description: 'Once LIVE: whether its container keeps running.' })
+  runtimeState!: ReleaseState | null;
+
+  @Field(() => Int, { description: 'How often the release container exited after it went live.' })
+  restartCount!: number;
 }
 
 @ObjectType('LogLine')

@@ -10,7 +10,7 @@ import {
   validateCommitSha,
   type DeploymentTrigger,
 } from '@paas/contracts';
-import { AppEntity, DeploymentEntity, DeploymentStepEntity, EnvVarEntity, LogLineEntity } from '@paas/db';
+import { AppEntity, DeploymentEntity, DeploymentStepEntity, LogLineEntity, insertQueuedDeployment } from '@paas/db';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, MoreThan, Not } from 'typeorm';
@@ -74,28 +74,7 @@ export class DeploymentService {
     const requestedSha = commitSha ? validateCommitSha(commitSha.toLowerCase()) : null;
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
-      const app = await tx.getRepository(AppEntity).findOne({ where: { id: appId } });
-      if (!app) throw notFound('App', appId);
-      const env = await tx.getRepository(EnvVarEntity).find({ where: { appId } });
-      await tx.getRepository(DeploymentEntity).insert({
-        id,
-        appId,
-        status: 'QUEUED',
-        trigger,
-        requestedSha,
-        workflowId: deploymentWorkflowId(id),
-        config: {
-          appName: app.name,
-          kind: app.kind,
-          gitUrl: app.gitUrl,
-          branch: app.branch,
-          rootDirectory: app.rootDirectory,
-          dockerfilePath: app.dockerfilePath,
-          port: app.port,
-          healthCheckPath: app.healthCheckPath,
-        },
-        envSnapshot: env.map((e) => ({ key: e.key, value: e.value, secret: e.secret })),
-      });
+      if (!(await insertQueuedDeployment(tx, { id, appId, trigger, requestedSha }))) throw notFound('App', appId);
     });
     return this.enqueue(appId, id);
   }

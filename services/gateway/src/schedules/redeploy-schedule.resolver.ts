@@ -1,17 +1,30 @@
+import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { DomainError } from '../common/domain-error.js';
 import { RedeployScheduleModel } from './redeploy-schedule.model.js';
+import { RedeployScheduleService } from './redeploy-schedule.service.js';
 
-/** Scheduled redeploys arrive with the release-lifecycle work (Temporal Schedules). */
 @Resolver(() => RedeployScheduleModel)
 export class RedeployScheduleResolver {
+  constructor(@Inject(RedeployScheduleService) private readonly schedules: RedeployScheduleService) {}
+
+  @Mutation(() => RedeployScheduleModel, { description: 'Redeploys the branch head on a cron (5 fields, UTC), or "@every <n>s|m|h".' })
+  createRedeploySchedule(@Args('appId', { type: () => ID }) appId: string, @Args('cron') cron: string): Promise<RedeployScheduleModel> {
+    return this.schedules.create(appId, cron);
+  }
+
   @Mutation(() => RedeployScheduleModel)
-  createRedeploySchedule(@Args('appId', { type: () => ID }) _appId: string, @Args('cron') _cron: string): RedeployScheduleModel {
-    throw new DomainError('NOT_IMPLEMENTED', 'Scheduled redeploys are not implemented yet.');
+  pauseRedeploySchedule(@Args('id', { type: () => ID }) id: string): Promise<RedeployScheduleModel> {
+    return this.schedules.setPaused(id, true);
+  }
+
+  @Mutation(() => RedeployScheduleModel)
+  resumeRedeploySchedule(@Args('id', { type: () => ID }) id: string): Promise<RedeployScheduleModel> {
+    return this.schedules.setPaused(id, false);
   }
 
   @Mutation(() => Boolean)
-  deleteRedeploySchedule(@Args('id', { type: () => ID }) _id: string): boolean {
-    throw new DomainError('NOT_IMPLEMENTED', 'Scheduled redeploys are not implemented yet.');
+  async deleteRedeploySchedule(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    await this.schedules.delete(id);
+    return true;
   }
 }
