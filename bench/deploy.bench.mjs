@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readStackConfig, startStack } from '@paas/stack';
 import { DockerAdapter, HaproxyEdge, probeHttp } from '@paas/activities';
-import { BENCH_PORTS, ensureBusyboxImage, git, gqlClient, median, percentile, root, writeResults } from './lib.mjs';
+import { BENCH_PORTS, ensureBusyboxImage, git, gqlClient, median, percentile, root, stopOnSignal, writeResults } from './lib.mjs';
 
 const N = Number(process.env.BENCH_N || 7);
 const HEALTH_INTERVAL_MS = 100;
@@ -27,6 +27,7 @@ Object.assign(process.env, env);
 
 const docker = new Docker({ socketPath: '/var/run/docker.sock' });
 const stack = await startStack(readStackConfig(root, env), { log: (l) => console.log(`[stack] ${l}`) });
+stopOnSignal(stack);
 const repoDir = mkdtempSync(join(tmpdir(), 'paas-bench-repo-'));
 try {
   const base = await ensureBusyboxImage(docker);

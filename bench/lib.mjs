@@ -69,3 +69,13 @@ export function git(dir, ...args) {
 export function readmeResultsExist(name) {
   return existsSync(join(root, 'bench/results', `${name}.json`)) ? JSON.parse(readFileSync(join(root, 'bench/results', `${name}.json`), 'utf8')) : null;
 }
+
+/** Stops the benchmark's stack when the run is interrupted (its services run in their own process groups). */
+export function stopOnSignal(stack) {
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, async () => {
+      await stack.stop();
+      process.exit(130);
+    });
+  }
+}

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readStackConfig, startStack } from '@paas/stack';
-import { BENCH_PORTS, ensureBusyboxImage, git, gqlClient, median, percentile, root, writeResults } from './lib.mjs';
+import { BENCH_PORTS, ensureBusyboxImage, git, gqlClient, median, percentile, root, stopOnSignal, writeResults } from './lib.mjs';
 
 const N = Number(process.env.BENCH_N || 5);
 const dataDir = mkdtempSync(join(tmpdir(), 'paas-bench-rollback-'));
@@ -19,16 +19,18 @@ Object.assign(process.env, env);
 
 const docker = new Docker({ socketPath: '/var/run/docker.sock' });
 const stack = await startStack(readStackConfig(root, env), { log: (l) => console.log(`[stack] ${l}`) });
+stopOnSignal(stack);
 const repoDir = mkdtempSync(join(tmpdir(), 'paas-bench-repo-'));
 const edgePort = Number(BENCH_PORTS.PAAS_EDGE_PORT);
 const get = () =>
   new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port: edgePort, path: '/', headers: { host: 'rollback.localhost' } }, (res) => {
+    const req = request({ host: '127.0.0.1', port: edgePort, path: '/', headers: { host: 'rollback.localhost' }, agent: false, timeout: 5000 }, (res) => {
       let body = '';
       res.on('data', (d) => (body += d));
       res.on('end', () => resolve(`${res.statusCode} ${body.trim()}`));
     });
     req.on('error', (e) => resolve(`error ${e.code}`));
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
     req.end();
   });
 
@@ -60,7 +62,7 @@ try {
     await waitLive(deploy.id);
     return deploy.id;
   };
-  /** From the mutation until the restored release answers, then 50 more requests all from it. */
+  /** From the mutation until the restored release (the one live before the current) answers, then 50 more requests all from it. */
   const timedRollback = async (expected) => {
     const t0 = performance.now();
     const { rollback } = await gql(`mutation($id: ID!) { rollback(appId: $id) { id } }`, { id: createApp.id });
@@ -72,16 +74,17 @@ try {
   };
 
   await deployNew();
+  console.log('first release live');
   const warm = [];
   const cold = [];
   for (let i = 0; i < N; i++) {
-    const before = `v${version}`;
+    const before = (await get()).replace(/^200 /, ''); // what was live before this deploy
     await deployNew(); // the previous release stays warm for the 60 s grace period
     warm.push(await timedRollback(before));
     console.log(`warm rollback ${i + 1}: ${warm.at(-1).toFixed(0)} ms`);
   }
   for (let i = 0; i < N; i++) {
-    const before = `v${version}`;
+    const before = (await get()).replace(/^200 /, ''); // what was live before this deploy
     await deployNew();
     // remove every container but the live one: the restored release must start from its image
     const old = await docker.listContainers({ all: true, filters: { label: [`dev.paas.app=${createApp.id}`] } });
@@ -95,7 +98,7 @@ try {
   const load = autocannon({ url: `http://127.0.0.1:${edgePort}/`, headers: { host: 'rollback.localhost' }, connections: 8, duration: 600, timeout: 5 });
   const done = new Promise((r) => load.on('done', r));
   for (let i = 0; i < N; i++) {
-    const before = `v${version}`;
+    const before = (await get()).replace(/^200 /, ''); // what was live before this deploy
     await deployNew();
     await timedRollback(before);
   }

@@ -12,7 +12,7 @@ import { minioProcess, waitForMinio } from './services/minio.js';
 import { postgresProcess, waitForPostgres } from './services/postgres.js';
 import { registryProcess, waitForRegistry } from './services/registry.js';
 import { temporalProcess, waitForTemporal } from './services/temporal.js';
-import { httpOk, waitFor } from './wait.js';
+import { httpOk, tcpOpen, waitFor } from './wait.js';
 
 export type AppProcessName = 'gateway' | 'worker';
 
@@ -89,6 +89,7 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
   try {
     const { dataDir } = config;
     const t0 = Date.now();
+    await ensurePortsFree(config);
 
     // Docker engine
     let dockerHost = config.external.dockerHost;
@@ -160,6 +161,7 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
       DOCKER_HOST: dockerHost,
       EDGE_ADMIN_SOCKET: edgePaths(dataDir).adminSocket,
       EDGE_ROUTES_MAP: edgePaths(dataDir).routesMap,
+      PAAS_PARENT_PID: String(process.pid),
     };
 
     await migrate(config, env);
@@ -219,6 +221,23 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
   } catch (err) {
     await stop();
     throw err;
+  }
+}
+
+/** Fails fast, naming the port and its variable, instead of a service dying later on a busy port. */
+async function ensurePortsFree(config: StackConfig): Promise<void> {
+  const ports: [string, number, boolean][] = [
+    ['PAAS_PORT', config.gatewayPort, true],
+    ['PAAS_EDGE_PORT', config.edgePort, true],
+    ['PAAS_PG_PORT', config.pgPort, !config.external.databaseUrl],
+    ['PAAS_TEMPORAL_PORT', config.temporalPort, !config.external.temporalAddress],
+    ['PAAS_REGISTRY_PORT', config.registryPort, !config.external.registryAddress],
+    ['PAAS_S3_PORT', config.s3Port, !config.external.s3Endpoint],
+  ];
+  for (const [name, port, used] of ports) {
+    if (used && (await tcpOpen('127.0.0.1', port, 300))) {
+      throw new Error(`Port ${port} (${name}) is already in use on 127.0.0.1. Stop what listens there, or set ${name} to a free port.`);
+    }
   }
 }
 

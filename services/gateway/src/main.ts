@@ -5,11 +5,14 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { AppModule } from './app.module.js';
 import { registerHttpAuth } from './auth/graphql-auth.js';
 import { PlatformConfig } from './config/platform-config.js';
+import { exitWithParent } from '@paas/runtime';
 
 const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024 });
 const config = new PlatformConfig();
 registerHttpAuth(adapter.getInstance(), config.adminToken);
 const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger: ['error', 'warn', 'log'] });
 app.enableShutdownHooks();
+// started by the stack: a stack that died without stopping us leaves no orphan gateway behind
+exitWithParent(() => void app.close().then(() => process.exit(0)));
 await app.listen(config.port, config.bind);
 console.log(`gateway listening on http://${config.bind}:${config.port}/graphql`);

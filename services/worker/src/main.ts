@@ -6,6 +6,7 @@ import { TASK_QUEUE } from '@paas/contracts';
 import { ReleaseMonitor, settingsFromEnv } from '@paas/activities';
 import { fileURLToPath } from 'node:url';
 import { createActivities, createAdapters } from './activities.js';
+import { exitWithParent } from '@paas/runtime';
 
 const env = process.env;
 if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS) {
@@ -34,6 +35,8 @@ const worker = await Worker.create({
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
+// started by the stack: a stack that died without stopping us leaves no orphan worker behind
+exitWithParent(() => worker.shutdown());
 console.log(`worker ready on task queue ${TASK_QUEUE}`);
 await worker.run();
 monitor.stop();
