@@ -121,7 +121,7 @@ try {
   console.log(`  old container gone   median ${summary.coldMedianMs.toFixed(0)} ms   p95 ${summary.coldP95Ms.toFixed(0)} ms`);
   console.log(`  under load: ${result.requests.total} requests over ${N} deploy+rollback cycles, ${failed} failed`);
   writeResults('rollback', summary);
-  await gql(`mutation($id: ID!) { deleteApp(id: $id) }`, { id: createApp.id });
+  await gql(`mutation($id: ID!) { deleteApp(id: $id) }`, { id: createApp.id }).catch((err) => console.error(`deleteApp after the benchmark: ${err.message}`));
 } finally {
   await stack.stop();
   rmSync(repoDir, { recursive: true, force: true });
