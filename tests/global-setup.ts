@@ -61,7 +61,7 @@ async function startTestStack(): Promise<{ stack: RunningStack; dataDir: string 
     // fast failure paths for tests; the defaults are for real apps
     PAAS_HEALTH_TIMEOUT_MS: '8000',
     PAAS_HEALTH_INTERVAL_MS: '200',
-    PAAS_RETIRE_GRACE_MS: '1000',
+    PAAS_RETIRE_GRACE_MS: '2000', // long enough for the warm-rollback test to catch the old release running
     PAAS_STOP_TIMEOUT_SEC: '2',
     PAAS_FAULT_PAUSE_DIR: join(dataDir, 'faults'),
   };
