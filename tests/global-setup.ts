@@ -64,6 +64,7 @@ async function startTestStack(): Promise<{ stack: RunningStack; dataDir: string 
     PAAS_RETIRE_GRACE_MS: '2000', // long enough for the warm-rollback test to catch the old release running
     PAAS_STOP_TIMEOUT_SEC: '2',
     PAAS_FAULT_PAUSE_DIR: join(dataDir, 'faults'),
+    PAAS_KEEP_RELEASES: '2',
   };
   mkdirSync(env.PAAS_FAULT_PAUSE_DIR, { recursive: true });
   for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS']) delete env[k];

@@ -15,4 +15,5 @@ export * from './projection/log-writer.js';
 export * from './teardown.activities.js';
 export * from './schedule/schedule.activities.js';
 export * from './monitor/release-monitor.js';
+export * from './registry/registry.adapter.js';
 export * from './types.js';

@@ -9,6 +9,8 @@ export interface ActivitySettings {
   workRoot: string;
   timing: DeploymentTiming;
   limits: { memoryBytes: number; nanoCpus: number; pids: number };
+  /** Old releases whose images are kept for rollback, besides the live one. */
+  keepReleases: number;
 }
 
 /** Part of every deployment plan, so the workflow sees one fixed value per deployment. */
@@ -41,6 +43,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ActivityS
       retireGraceMs: num(env, 'PAAS_RETIRE_GRACE_MS', 10_000),
       stopTimeoutSec: num(env, 'PAAS_STOP_TIMEOUT_SEC', 10),
     },
+    keepReleases: num(env, 'PAAS_KEEP_RELEASES', 10),
     limits: {
       memoryBytes: num(env, 'PAAS_APP_MEMORY_MB', 512) * 1024 * 1024,
       nanoCpus: Math.round(num(env, 'PAAS_APP_CPUS', 1) * 1e9),

@@ -1,7 +1,7 @@
 // Rollback without rebuilding, and cancellation at any step, through the contract only.
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
-import { containersOfApp } from '../helpers/docker.js';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { containersOfApp, docker } from '../helpers/docker.js';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
 import { recordHistory } from '../helpers/histories.js';
 import { createApp, deploy, DEPLOYMENT_FIELDS, getDeployment, gql, gqlRaw, viaEdge, waitForDeployment, type DeploymentView } from '../helpers/graphql.js';
@@ -116,6 +116,35 @@ describe('rollback', () => {
     expect(live.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const unknown = await gqlRaw(`mutation($a: ID!, $t: ID) { rollback(appId: $a, toDeploymentId: $t) { id } }`, { a: app.id, t: randomUUID() });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('garbage collection of old releases', () => {
+  it('keeps the newest releases for rollback, prunes older images everywhere, and touches nothing else', async () => {
+    const unrelated = 'paas-test/unrelated:1'; // not the platform's: must survive
+    await docker.getImage('paas-test/busybox:1').tag({ repo: 'paas-test/unrelated', tag: '1' });
+    const { app, repo } = await appWithRepo('gc', busyboxApp({ body: 'r1\n' }));
+    const ids: DeploymentView[] = [];
+    for (let i = 1; i <= 4; i++) {
+      if (i > 1) repo.commit({ 'www/index.html': `r${i}\n` });
+      ids.push(await waitForDeployment((await deploy(app.id)).id));
+    }
+    // live: r4; kept for rollback (PAAS_KEEP_RELEASES=2 in tests): r3, r2; pruned: r1
+    const [r1, r2] = ids;
+    const pruned = await gqlRaw(`mutation($a: ID!, $t: ID) { rollback(appId: $a, toDeploymentId: $t) { id } }`, { a: app.id, t: r1!.id });
+    expect(pruned.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(pruned.errors?.[0]?.message).toMatch(/garbage-collected/);
+    await expect(docker.getImage(r1!.imageRef!).inspect()).rejects.toMatchObject({ statusCode: 404 });
+    const [name, digest] = r1!.imageRef!.replace(/^[^/]+\//, '').split('@');
+    const manifest = await fetch(`http://${inject('registry')}/v2/${name}/manifests/${digest}`, { headers: { accept: 'application/vnd.docker.distribution.manifest.v2+json' } });
+    expect(manifest.status).toBe(404);
+    await docker.getImage(unrelated).inspect(); // still there
+    await docker.getImage('paas-test/busybox:1').inspect();
+
+    const back = await waitForDeployment((await rollback(app.id, r2!.id)).id);
+    expect(back.status).toBe('LIVE');
+    expect(await viaEdge('gc')).toEqual({ status: 200, body: 'r2\n' });
+    await docker.getImage(unrelated).remove();
   });
 });
 

@@ -11,8 +11,9 @@ import type { ActivitySettings } from '../settings.js';
 import { withHeartbeat } from '../shared/heartbeat.js';
 import { reportedStep } from '../shared/reported-step.js';
 import { BuildError, ContainerExitedError, type DockerAdapter } from './docker.adapter.js';
+import type { RegistryAdapter } from '../registry/registry.adapter.js';
 
-export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, projection: ProjectionAdapter, settings: ActivitySettings) {
+export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, registry: RegistryAdapter, projection: ProjectionAdapter, settings: ActivitySettings) {
   const appLabels = (plan: DeploymentPlan) => ({
     [LABELS.managed]: 'true',
     [LABELS.app]: plan.appId,
@@ -133,7 +134,11 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, p
     await projection.appendLogs(plan.deploymentId, [{ stream: 'system', line: `Retired previous release ${previous.containerName}` }]);
   }
 
-  /** RETIRE: every release container of the app but the live one goes (graceful stop, then removal). */
+  /**
+   * RETIRE: every release container of the app but the live one goes (graceful stop, then
+   * removal), and images beyond the releases kept for rollback are deleted, locally and from
+   * the registry. Only the app's own labelled containers and its own repository are touched.
+   */
   async function retireOldReleases(plan: DeploymentPlan): Promise<void> {
     await withHeartbeat(async () => {
       for (const c of await docker.listManagedContainers(plan.appId)) {
@@ -141,6 +146,15 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, p
         if (name === plan.containerName) continue;
         await docker.removeContainer(c.Id, plan.timing.stopTimeoutSec);
         await projection.appendLogs(plan.deploymentId, [{ stream: 'system', line: `Retired old release ${name}` }]);
+      }
+      const repo = plan.imageTag.slice(0, plan.imageTag.lastIndexOf(':'));
+      for (const { imageRef, deploymentIds } of await projection.prunableImages(plan.appId, settings.keepReleases)) {
+        if (!imageRef.startsWith(`${repo}@`)) continue;
+        for (const id of deploymentIds) await docker.removeImage(`${repo}:${id}`);
+        await docker.removeImage(imageRef);
+        await registry.deleteManifest(imageRef);
+        await projection.markImagePruned(deploymentIds);
+        await projection.appendLogs(plan.deploymentId, [{ stream: 'system', line: `Pruned image ${imageRef} (more than ${settings.keepReleases} releases kept)` }]);
       }
     });
   }

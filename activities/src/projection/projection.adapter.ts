@@ -84,6 +84,29 @@ export class ProjectionAdapter {
     await this.notifyDeployment(id);
   }
 
+  /**
+   * Image digests of the app that may go: those of releases that served traffic, are not live,
+   * and are older than the `keep` newest such releases (a digest used by a kept one stays).
+   */
+  async prunableImages(appId: string, keep: number): Promise<{ imageRef: string; deploymentIds: string[] }[]> {
+    const rows: { id: string; image_ref: string; rank: number; live: boolean }[] = await this.db.query(
+      `SELECT id, image_ref, status = 'LIVE' AS live,
+              row_number() OVER (ORDER BY finished_at DESC) AS rank
+         FROM deployments
+        WHERE app_id = $1 AND image_ref IS NOT NULL AND image_pruned_at IS NULL AND status IN ('LIVE', 'SUPERSEDED')`,
+      [appId],
+    );
+    const nonLive = rows.filter((r) => !r.live).sort((a, b) => Number(a.rank) - Number(b.rank));
+    const kept = new Set([...rows.filter((r) => r.live), ...nonLive.slice(0, keep)].map((r) => r.image_ref));
+    const byRef = new Map<string, string[]>();
+    for (const r of nonLive.slice(keep)) if (!kept.has(r.image_ref)) byRef.set(r.image_ref, [...(byRef.get(r.image_ref) ?? []), r.id]);
+    return [...byRef].map(([imageRef, deploymentIds]) => ({ imageRef, deploymentIds }));
+  }
+
+  async markImagePruned(deploymentIds: string[]): Promise<void> {
+    await this.db.query(`UPDATE deployments SET image_pruned_at = now() WHERE id = ANY($1::uuid[])`, [deploymentIds]);
+  }
+
   /** Counts an exit of a live release's container; null when the deployment is not live (a retired release). */
   async countReleaseExit(deploymentId: string): Promise<number | null> {
     const rows = flatRows(await this.db.query(`UPDATE deployments SET restart_count = restart_count + 1 WHERE id = $1 AND status = 'LIVE' RETURNING restart_count`, [deploymentId])) as unknown as { restart_count: number }[];

@@ -10,7 +10,7 @@ import { DEFAULT_DOCKER_SOCKET, dockerdProcess, dockerPing, waitForDocker } from
 import { edgePaths, edgeProcess, waitForEdge } from './services/edge.js';
 import { minioProcess, waitForMinio } from './services/minio.js';
 import { postgresProcess, waitForPostgres } from './services/postgres.js';
-import { registryProcess, waitForRegistry } from './services/registry.js';
+import { collectRegistryGarbage, registryProcess, waitForRegistry } from './services/registry.js';
 import { temporalProcess, waitForTemporal } from './services/temporal.js';
 import { httpOk, tcpOpen, waitFor } from './wait.js';
 
@@ -123,7 +123,9 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
     }
     let registryAddress = config.external.registryAddress;
     if (!registryAddress) {
-      const r = track(registryProcess(dataDir, config.registryPort));
+      const proc = registryProcess(dataDir, config.registryPort);
+      collectRegistryGarbage(dataDir);
+      const r = track(proc);
       waitInBackground(waitForRegistry(r, config.registryPort));
       registryAddress = `127.0.0.1:${config.registryPort}`;
     }

@@ -4,6 +4,7 @@ import {
   GitAdapter,
   HaproxyEdge,
   ProjectionAdapter,
+  RegistryAdapter,
   createDockerActivities,
   createEdgeActivities,
   createGitActivities,
@@ -22,6 +23,7 @@ export interface Adapters {
   docker: DockerAdapter;
   git: GitAdapter;
   edge: HaproxyEdge;
+  registry: RegistryAdapter;
   projection: ProjectionAdapter;
 }
 
@@ -31,15 +33,16 @@ export function createAdapters(db: DataSource, env: NodeJS.ProcessEnv = process.
     docker: new DockerAdapter(dockerFromEnv(env.DOCKER_HOST)),
     git: new GitAdapter(),
     edge: new HaproxyEdge(env.EDGE_ADMIN_SOCKET, env.EDGE_ROUTES_MAP),
+    registry: new RegistryAdapter(env.REGISTRY_ADDRESS || '127.0.0.1:5000'),
     projection: new ProjectionAdapter(db),
   };
 }
 
-export function createActivities({ docker, git, edge, projection }: Adapters, db: DataSource, temporal: Client, settings: ActivitySettings): PlatformActivities {
+export function createActivities({ docker, git, edge, registry, projection }: Adapters, db: DataSource, temporal: Client, settings: ActivitySettings): PlatformActivities {
   return {
     ...createProjectionActivities(projection, settings),
     ...createGitActivities(git, projection, settings),
-    ...createDockerActivities(docker, git, projection, settings),
+    ...createDockerActivities(docker, git, registry, projection, settings),
     ...createHealthActivities(docker, projection),
     ...createEdgeActivities(edge, projection),
     ...createTeardownActivities(docker, edge, settings),

@@ -72,6 +72,10 @@ export class DeploymentEntity {
   @Column({ name: 'restart_count', type: 'int', default: 0 })
   restartCount!: number;
 
+  /** Set when the release's image was garbage-collected (beyond PAAS_KEEP_RELEASES). */
+  @Column({ name: 'image_pruned_at', type: 'timestamptz', nullable: true })
+  imagePrunedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,4 +1,5 @@
 // The OCI registry: Debian's docker-registry (distribution 2.8) with its own config, no auth, loopback only.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManagedProcess } from '../managed-process.js';
@@ -30,6 +31,12 @@ export function registryProcess(dataDir: string, port: number): ManagedProcess {
     logDir: join(dataDir, 'logs'),
     runDir: join(dataDir, 'run'),
   });
+}
+
+/** Deletes blobs no manifest references any more (the platform deletes old releases' manifests); offline, before serving. */
+export function collectRegistryGarbage(dataDir: string): void {
+  const config = join(dataDir, 'registry', 'config.yml');
+  spawnSync('docker-registry', ['garbage-collect', config], { stdio: 'ignore', timeout: 120_000 });
 }
 
 export async function waitForRegistry(proc: ManagedProcess, port: number): Promise<void> {

@@ -13,7 +13,7 @@ import {
 import { AppEntity, DeploymentEntity, DeploymentStepEntity, LogLineEntity, insertQueuedDeployment } from '@paas/db';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, MoreThan, Not } from 'typeorm';
+import { DataSource, In, IsNull, MoreThan, Not } from 'typeorm';
 import { isUuid } from '../apps/app.service.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { toDeploymentModel, toLogLineModel, toStepModels } from './deployment.mapper.js';
@@ -22,7 +22,7 @@ import type { DeploymentModel, DeploymentStepModel, LogLineModel } from './deplo
 /** Every column but the secret env snapshot, which is selected only where it is copied. */
 const ALL_COLUMNS = {
   id: true, appId: true, status: true, trigger: true, requestedSha: true, commitSha: true, imageRef: true, workflowId: true,
-  error: true, sourceDeploymentId: true, config: true, containerName: true, upstream: true, createdAt: true, finishedAt: true,
+  error: true, sourceDeploymentId: true, config: true, containerName: true, upstream: true, createdAt: true, finishedAt: true, imagePrunedAt: true,
 } as const;
 
 @Injectable()
@@ -97,8 +97,11 @@ export class DeploymentService {
         if (target.status !== 'SUPERSEDED' || !target.imageRef) {
           throw new DomainError('BAD_USER_INPUT', `Deployment ${toDeploymentId} never went live (${target.status}); only a release that served traffic can be restored.`);
         }
+        if (target.imagePrunedAt) {
+          throw new DomainError('BAD_USER_INPUT', `The image of deployment ${toDeploymentId} was garbage-collected (only the newest releases are kept, PAAS_KEEP_RELEASES); deploy its commit ${target.commitSha ?? ''} instead.`);
+        }
       } else {
-        target = await repo.findOne({ where: { appId, status: 'SUPERSEDED' }, order: { finishedAt: 'DESC' }, select: { ...ALL_COLUMNS, envSnapshot: true } });
+        target = await repo.findOne({ where: { appId, status: 'SUPERSEDED', imagePrunedAt: IsNull() }, order: { finishedAt: 'DESC' }, select: { ...ALL_COLUMNS, envSnapshot: true } });
         if (!target?.imageRef) throw new DomainError('BAD_USER_INPUT', 'There is no earlier release to roll back to.');
       }
       const live = await repo.findOne({ where: { appId, status: 'LIVE' } });
