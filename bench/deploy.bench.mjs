@@ -6,28 +6,13 @@ import Docker from 'dockerode';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readStackConfig, startStack } from '@paas/stack';
 import { DockerAdapter, HaproxyEdge, probeHttp } from '@paas/activities';
-import { BENCH_PORTS, ensureBusyboxImage, git, gqlClient, median, percentile, root, stopOnSignal, writeResults } from './lib.mjs';
+import { ensureBusyboxImage, git, gqlClient, median, percentile, startBenchStack, writeResults } from './lib.mjs';
 
 const N = Number(process.env.BENCH_N || 7);
 const HEALTH_INTERVAL_MS = 100;
-const dataDir = mkdtempSync(join(tmpdir(), 'paas-bench-deploy-'));
-const env = {
-  ...process.env,
-  ...BENCH_PORTS,
-  PAAS_DATA_DIR: dataDir,
-  PAAS_ADMIN_TOKEN: 'bench-token',
-  PAAS_HEALTH_INTERVAL_MS: String(HEALTH_INTERVAL_MS),
-  PAAS_RETIRE_GRACE_MS: '100',
-  PAAS_STOP_TIMEOUT_SEC: '1',
-};
-for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS']) delete env[k];
-Object.assign(process.env, env);
-
 const docker = new Docker({ socketPath: '/var/run/docker.sock' });
-const stack = await startStack(readStackConfig(root, env), { log: (l) => console.log(`[stack] ${l}`) });
-stopOnSignal(stack);
+const { stack, stop } = await startBenchStack('deploy', { PAAS_HEALTH_INTERVAL_MS: String(HEALTH_INTERVAL_MS), PAAS_RETIRE_GRACE_MS: '100', PAAS_STOP_TIMEOUT_SEC: '1' });
 const repoDir = mkdtempSync(join(tmpdir(), 'paas-bench-repo-'));
 try {
   const base = await ensureBusyboxImage(docker);
@@ -109,7 +94,6 @@ try {
   console.log(`  ratio platform/bare          ${(p / b).toFixed(2)}   (orchestration overhead ${(p - b).toFixed(0)} ms, ${(((p - b) / b) * 100).toFixed(0)}%)`);
   writeResults('deploy', { n: N, platformMedianMs: p, bareMedianMs: b, ratio: p / b, overheadMs: p - b, platformMs: platform, bareMs: bare });
 } finally {
-  await stack.stop();
+  await stop();
   rmSync(repoDir, { recursive: true, force: true });
-  if (!process.env.BENCH_KEEP) rmSync(dataDir, { recursive: true, force: true });
 }

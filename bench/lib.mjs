@@ -79,3 +79,21 @@ export function stopOnSignal(stack) {
     });
   }
 }
+
+/** A private stack for a benchmark: fresh data dir, the benchmark ports, its own settings. */
+export async function startBenchStack(name, settings = {}) {
+  const { readStackConfig, startStack } = await import('@paas/stack');
+  const dataDir = mkdtempSync(join(tmpdir(), `paas-bench-${name}-`));
+  const env = { ...process.env, ...BENCH_PORTS, PAAS_DATA_DIR: dataDir, PAAS_ADMIN_TOKEN: 'bench-token', ...settings };
+  for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS']) delete env[k];
+  Object.assign(process.env, env); // the in-process adapters read the same settings
+  const stack = await startStack(readStackConfig(root, env), { log: (l) => console.log(`[stack] ${l}`) });
+  stopOnSignal(stack);
+  return {
+    stack,
+    stop: async () => {
+      await stack.stop();
+      if (!process.env.BENCH_KEEP) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -8,18 +8,12 @@ import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readStackConfig, startStack } from '@paas/stack';
-import { BENCH_PORTS, ensureBusyboxImage, git, gqlClient, median, percentile, root, stopOnSignal, writeResults } from './lib.mjs';
+import { BENCH_PORTS, ensureBusyboxImage, git, gqlClient, median, percentile, startBenchStack, writeResults } from './lib.mjs';
 
 const N = Number(process.env.BENCH_N || 5);
-const dataDir = mkdtempSync(join(tmpdir(), 'paas-bench-rollback-'));
-const env = { ...process.env, ...BENCH_PORTS, PAAS_DATA_DIR: dataDir, PAAS_ADMIN_TOKEN: 'bench-token', PAAS_HEALTH_INTERVAL_MS: '100', PAAS_RETIRE_GRACE_MS: '60000', PAAS_STOP_TIMEOUT_SEC: '1' };
-for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS']) delete env[k];
-Object.assign(process.env, env);
-
 const docker = new Docker({ socketPath: '/var/run/docker.sock' });
-const stack = await startStack(readStackConfig(root, env), { log: (l) => console.log(`[stack] ${l}`) });
-stopOnSignal(stack);
+// a long retire grace keeps the previous release warm for the warm rollbacks
+const { stack, stop } = await startBenchStack('rollback', { PAAS_HEALTH_INTERVAL_MS: '100', PAAS_RETIRE_GRACE_MS: '60000', PAAS_STOP_TIMEOUT_SEC: '1' });
 const repoDir = mkdtempSync(join(tmpdir(), 'paas-bench-repo-'));
 const edgePort = Number(BENCH_PORTS.PAAS_EDGE_PORT);
 const get = () =>
@@ -123,7 +117,6 @@ try {
   writeResults('rollback', summary);
   await gql(`mutation($id: ID!) { deleteApp(id: $id) }`, { id: createApp.id }).catch((err) => console.error(`deleteApp after the benchmark: ${err.message}`));
 } finally {
-  await stack.stop();
+  await stop();
   rmSync(repoDir, { recursive: true, force: true });
-  rmSync(dataDir, { recursive: true, force: true });
 }

@@ -4,14 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { containersOfApp, docker } from '../helpers/docker.js';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
 import { createApp, deploy, gql, waitForDeployment } from '../helpers/graphql.js';
+import { until } from '../helpers/wait.js';
 
-async function until(what: string, check: () => Promise<boolean>, ms = 90_000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 describe('crash-looping releases', () => {
   const repo = new FixtureRepo();

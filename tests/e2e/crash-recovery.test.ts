@@ -10,16 +10,10 @@ import { deploymentStateQuery } from '@paas/contracts';
 import { containersOfApp, docker } from '../helpers/docker.js';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
 import { createApp, deploy, gql, viaEdge, waitForDeployment } from '../helpers/graphql.js';
+import { until } from '../helpers/wait.js';
 
 const faults = () => join(inject('dataDir'), 'faults');
 
-async function until(what: string, check: () => boolean | Promise<boolean>, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 function killProcess(name: string): number {
   const pid = Number(readFileSync(join(inject('dataDir'), 'run', `${name}.pid`), 'utf8'));

@@ -5,6 +5,7 @@ import { containersOfApp, docker } from '../helpers/docker.js';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
 import { recordHistory } from '../helpers/histories.js';
 import { createApp, deploy, DEPLOYMENT_FIELDS, getDeployment, gql, gqlRaw, viaEdge, waitForDeployment, type DeploymentView } from '../helpers/graphql.js';
+import { until } from '../helpers/wait.js';
 
 const repos: FixtureRepo[] = [];
 const appIds: string[] = [];
@@ -23,13 +24,6 @@ async function rollback(appId: string, toDeploymentId?: string): Promise<Deploym
   return r.rollback;
 }
 
-async function until(what: string, check: () => Promise<boolean>, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 afterAll(async () => {
   for (const id of appIds) await gql(`mutation($id: ID!) { deleteApp(id: $id) }`, { id }).catch(() => undefined);

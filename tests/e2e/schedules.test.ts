@@ -6,14 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
 import { createApp, gql, gqlRaw, viaEdge, waitForDeployment } from '../helpers/graphql.js';
+import { until } from '../helpers/wait.js';
 
-async function until(what: string, check: () => boolean | Promise<boolean>, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const deploymentsOf = async (appId: string) =>
   (await gql(`query($id: ID!) { app(id: $id) { deployments(limit: 50) { id status trigger } } }`, { id: appId })).app.deployments as { id: string; status: string; trigger: string }[];
