@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-const CRASH_TESTS = 'tests/e2e/crash-recovery.test.ts';
+// tests that kill shared processes or start a whole second platform run alone, after the rest
+const ISOLATED_TESTS = ['tests/e2e/crash-recovery.test.ts', 'tests/e2e/npm-start.test.ts'];
 
 export default defineConfig({
   test: {
@@ -19,14 +20,15 @@ export default defineConfig({
         test: {
           name: 'platform',
           include: ['**/src/**/*.test.ts', 'tests/**/*.test.ts', 'workflows/test/**/*.test.ts'],
-          exclude: ['**/node_modules/**', '**/dist/**', CRASH_TESTS],
+          exclude: ['**/node_modules/**', '**/dist/**', ...ISOLATED_TESTS],
           sequence: { groupOrder: 0 },
         },
       },
       {
-        // the crash tests SIGKILL the shared worker, gateway and Temporal server: they run alone, last
+        // the crash tests SIGKILL the shared worker, gateway and Temporal server; the npm start
+        // test brings up a second platform: both run alone, last, one file at a time
         extends: true,
-        test: { name: 'crash', include: [CRASH_TESTS], sequence: { groupOrder: 1 } },
+        test: { name: 'isolated', include: ISOLATED_TESTS, sequence: { groupOrder: 1 }, fileParallelism: false },
       },
     ],
   },

@@ -21,10 +21,10 @@ function start(): { child: ChildProcess; output: () => string; exited: Promise<n
   return { child, output: () => out, exited };
 }
 
-async function until(check: () => boolean, ms: number): Promise<void> {
+async function until(check: () => boolean, ms: number, output: () => string): Promise<void> {
   const deadline = Date.now() + ms;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
+    if (Date.now() > deadline) throw new Error(`timed out; npm start printed:\n${output()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -43,7 +43,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe('npm start', () => {
   it('starts the platform, refuses a second start, and stops everything on SIGINT', async () => {
     const first = start();
-    await until(() => first.output().includes('Press Ctrl+C to stop.'), 120_000);
+    await until(() => first.output().includes('Press Ctrl+C to stop.'), 180_000, first.output);
     expect(first.output()).toContain(`GraphQL   http://127.0.0.1:${ports.PAAS_PORT}/graphql`);
     const token = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')).adminToken;
     expect(first.output()).toContain(token); // printed once, on first start
@@ -63,5 +63,5 @@ describe('npm start', () => {
     expect(await first.exited).toBe(0);
     expect(pids.filter(alive)).toEqual([]);
     expect(existsSync(join(dataDir, 'run/platform.lock'))).toBe(false);
-  }, 240_000);
+  }, 300_000);
 });
