@@ -1,7 +1,7 @@
 // Shared by the benchmarks: a private stack on its own ports and data dir, a GraphQL client,
 // the busybox base image, statistics, and the results file.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,10 +64,6 @@ export function git(dir, ...args) {
   const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   return r.stdout.trim();
-}
-
-export function readmeResultsExist(name) {
-  return existsSync(join(root, 'bench/results', `${name}.json`)) ? JSON.parse(readFileSync(join(root, 'bench/results', `${name}.json`), 'utf8')) : null;
 }
 
 /** Stops the benchmark's stack when the run is interrupted (its services run in their own process groups). */

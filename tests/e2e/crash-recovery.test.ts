@@ -2,7 +2,7 @@
 // it could report it), the Temporal server and the gateway once each; the stack restarts them.
 // Every deployment must still end LIVE with exactly one container for the app, the route on it,
 // and the projection agreeing with the workflow.
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,6 +10,7 @@ import { deploymentStateQuery } from '@paas/contracts';
 import { containersOfApp, docker } from '../helpers/docker.js';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
 import { createApp, deploy, gql, viaEdge, waitForDeployment } from '../helpers/graphql.js';
+import { connectTemporal } from '../helpers/temporal.js';
 import { until } from '../helpers/wait.js';
 
 const faults = () => join(inject('dataDir'), 'faults');
@@ -31,19 +32,18 @@ describe('crash recovery', () => {
   let appId: string;
   let version = 0;
   let temporal: Client;
-  let connection: Connection;
+  let closeTemporal: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     repo.commit(busyboxApp({ body: 'v0\n' }));
     appId = (await createApp({ name: 'crash', gitUrl: repo.url, healthCheckPath: '/cgi-bin/health' })).id;
     expect((await waitForDeployment((await deploy(appId)).id)).status).toBe('LIVE');
-    connection = await Connection.connect({ address: inject('temporalAddress') });
-    temporal = new Client({ connection });
+    ({ client: temporal, close: closeTemporal } = await connectTemporal());
   });
 
   afterAll(async () => {
     await gql(`mutation($id: ID!) { deleteApp(id: $id) }`, { id: appId }).catch(() => undefined);
-    await connection?.close();
+    await closeTemporal?.();
     repo.remove();
   });
 

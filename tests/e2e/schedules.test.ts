@@ -1,11 +1,12 @@
 // Scheduled redeploys with Temporal Schedules: they fire and deploy the branch head with
 // trigger SCHEDULE, never overlap a running deployment, pause and resume, and go with their app.
-import { Client, Connection, ScheduleNotFoundError } from '@temporalio/client';
+import { ScheduleNotFoundError, type Client } from '@temporalio/client';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
 import { createApp, gql, gqlRaw, viaEdge, waitForDeployment } from '../helpers/graphql.js';
+import { connectTemporal } from '../helpers/temporal.js';
 import { until } from '../helpers/wait.js';
 
 
@@ -15,19 +16,18 @@ const deploymentsOf = async (appId: string) =>
 describe('scheduled redeploys', () => {
   const repo = new FixtureRepo();
   let appId: string;
-  let connection: Connection;
   let temporal: Client;
+  let closeTemporal: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     repo.commit(busyboxApp({ body: 'scheduled v1\n' }));
     appId = (await createApp({ name: 'sched', gitUrl: repo.url, healthCheckPath: '/cgi-bin/health' })).id;
-    connection = await Connection.connect({ address: inject('temporalAddress') });
-    temporal = new Client({ connection });
+    ({ client: temporal, close: closeTemporal } = await connectTemporal());
   });
 
   afterAll(async () => {
     await gql(`mutation($id: ID!) { deleteApp(id: $id) }`, { id: appId }).catch(() => undefined);
-    await connection?.close();
+    await closeTemporal?.();
     repo.remove();
   });
 

@@ -26,8 +26,6 @@ export interface RunningStack {
   gatewayUrl: string;
   processes: Map<string, ManagedProcess>;
   startApp(name: AppProcessName): Promise<void>;
-  /** SIGKILL a process the stack started (for crash tests). */
-  kill(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -217,7 +215,6 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
       gatewayUrl,
       processes,
       startApp,
-      kill: async (name) => processes.get(name)?.kill(),
       stop,
     };
   } catch (err) {
