@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'paas-start-'));
-const ports = { PAAS_PORT: '34000', PAAS_EDGE_PORT: '38080', PAAS_PG_PORT: '35432', PAAS_TEMPORAL_PORT: '37233', PAAS_REGISTRY_PORT: '35000', PAAS_S3_PORT: '39000' };
+// below 32768: ports in the kernel's ephemeral range can be taken by any outgoing connection
+const ports = { PAAS_PORT: '31400', PAAS_EDGE_PORT: '31480', PAAS_PG_PORT: '31432', PAAS_TEMPORAL_PORT: '30233', PAAS_REGISTRY_PORT: '31500', PAAS_S3_PORT: '31900' };
 const env = { ...process.env, ...ports, PAAS_DATA_DIR: dataDir };
 for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS', 'PAAS_ADMIN_TOKEN']) delete env[k];
 
@@ -18,6 +19,7 @@ function start(): { child: ChildProcess; output: () => string; exited: Promise<n
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  started.push(child);
   return { child, output: () => out, exited };
 }
 
@@ -38,7 +40,14 @@ const alive = (pid: number) => {
   }
 };
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const started: ChildProcess[] = [];
+
+afterAll(async () => {
+  // a failed assertion must not leave a platform running
+  for (const c of started) if (c.exitCode === null && c.signalCode === null) c.kill('SIGINT');
+  await new Promise((r) => setTimeout(r, 3000));
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe('npm start', () => {
   it('starts the platform, refuses a second start, and stops everything on SIGINT', async () => {

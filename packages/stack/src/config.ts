@@ -42,7 +42,8 @@ export function readStackConfig(repoRoot: string, env: NodeJS.ProcessEnv = proce
     gatewayPort: int(env, 'PAAS_PORT', 4000),
     edgePort: int(env, 'PAAS_EDGE_PORT', 8080),
     baseDomain: env.PAAS_BASE_DOMAIN || 'localhost',
-    pgPort: int(env, 'PAAS_PG_PORT', 54329),
+    // every default is below 32768: ports in the ephemeral range can be taken by outgoing connections
+    pgPort: int(env, 'PAAS_PG_PORT', 5439),
     temporalPort: int(env, 'PAAS_TEMPORAL_PORT', 7233),
     registryPort: int(env, 'PAAS_REGISTRY_PORT', 5000),
     s3Port: int(env, 'PAAS_S3_PORT', 9000),
