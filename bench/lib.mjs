@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const BENCH_PORTS = { PAAS_PORT: '24000', PAAS_EDGE_PORT: '28080', PAAS_PG_PORT: '25432', PAAS_TEMPORAL_PORT: '27233', PAAS_REGISTRY_PORT: '25000', PAAS_S3_PORT: '29000' };
+export const BENCH_PORTS = { PAAS_PORT: '24000', PAAS_EDGE_PORT: '28080', PAAS_SITE_PORT: '28081', PAAS_PG_PORT: '25432', PAAS_TEMPORAL_PORT: '27233', PAAS_REGISTRY_PORT: '25000', PAAS_S3_PORT: '29000' };
 
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);

@@ -17,10 +17,11 @@ declare module 'vitest' {
     dataDir: string;
     registry: string;
     temporalAddress: string;
+    s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string };
   }
 }
 
-export const TEST_PORTS = { PAAS_PORT: '14000', PAAS_EDGE_PORT: '18080', PAAS_PG_PORT: '15432', PAAS_TEMPORAL_PORT: '17233', PAAS_REGISTRY_PORT: '15000', PAAS_S3_PORT: '19000' };
+export const TEST_PORTS = { PAAS_PORT: '14000', PAAS_EDGE_PORT: '18080', PAAS_SITE_PORT: '18081', PAAS_PG_PORT: '15432', PAAS_TEMPORAL_PORT: '17233', PAAS_REGISTRY_PORT: '15000', PAAS_S3_PORT: '19000' };
 
 interface SharedStack {
   refs: number;
@@ -40,6 +41,7 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('dataDir', dataDir);
   project.provide('registry', `127.0.0.1:${stack.config.registryPort}`);
   project.provide('temporalAddress', `127.0.0.1:${stack.config.temporalPort}`);
+  project.provide('s3', { endpoint: stack.env.S3_ENDPOINT!, accessKey: stack.env.S3_ACCESS_KEY!, secretKey: stack.env.S3_SECRET_KEY!, bucket: 'paas' });
 }
 
 export async function teardown(): Promise<void> {
@@ -65,6 +67,7 @@ async function startTestStack(): Promise<{ stack: RunningStack; dataDir: string 
     PAAS_STOP_TIMEOUT_SEC: '2',
     PAAS_FAULT_PAUSE_DIR: join(dataDir, 'faults'),
     PAAS_KEEP_RELEASES: '2',
+    PAAS_SITE_MAX_UPLOAD_MB: '2', // the archive-size test stays small; the default is 50
   };
   mkdirSync(env.PAAS_FAULT_PAUSE_DIR, { recursive: true });
   for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS']) delete env[k];

@@ -8,8 +8,31 @@ export interface ReleaseRef {
   upstream: string | null;
 }
 
+/** STATIC apps only: where the release's files come from, live and are served. */
+export interface SitePlan {
+  /** The deployment whose files this release serves: this one, or the source of a rollback. */
+  releaseId: string;
+  /** Object-storage prefix of the release (immutable once its manifest is written). */
+  prefix: string;
+  /** True for a rollback: the files exist already, nothing is built or uploaded. */
+  restoring: boolean;
+  previewHost: string;
+  /** The site server the edge sends the app's host to. */
+  upstream: string;
+  buildImage: string | null;
+  buildCommand: string | null;
+  outputDirectory: string;
+  spaFallback: boolean;
+  /** Trigger UPLOAD: the archive to publish instead of a build. */
+  uploadId: string | null;
+  /** The release the app's host serves now (null for a first deployment). */
+  previousReleaseId: string | null;
+}
+
 export interface DeploymentPlan {
   deploymentId: string;
+  /** Absent in plans recorded before STATIC apps existed: SERVICE. */
+  kind?: 'SERVICE' | 'STATIC';
   appId: string;
   appName: string;
   host: string;
@@ -26,5 +49,6 @@ export interface DeploymentPlan {
   previous: ReleaseRef | null;
   /** Set for trigger ROLLBACK: the release to restore, by digest, without rebuilding. */
   rollback: { sourceDeploymentId: string; imageRef: string } | null;
+  site?: SitePlan | null;
   timing: DeploymentTiming;
 }

@@ -9,8 +9,36 @@ export interface ActivitySettings {
   workRoot: string;
   timing: DeploymentTiming;
   limits: { memoryBytes: number; nanoCpus: number; pids: number };
-  /** Old releases whose images are kept for rollback, besides the live one. */
+  /** Old releases whose images (or site files) are kept for rollback, besides the live one. */
   keepReleases: number;
+  sites: SiteSettings;
+}
+
+export interface SiteSettings {
+  /** Materialized releases and live links, read by the site server (nginx). */
+  sitesDir: string;
+  /** Where the edge sends a STATIC app's host: the site server. */
+  upstream: string;
+  s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string };
+  limits: SiteLimits;
+}
+
+/** Applied to uploaded archives and to build outputs alike. */
+export interface SiteLimits {
+  maxUploadBytes: number;
+  maxSiteBytes: number;
+  maxFiles: number;
+  /** Largest uncompressed/compressed ratio of one archive entry (zip bombs). */
+  maxCompressionRatio: number;
+}
+
+export function siteLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): SiteLimits {
+  return {
+    maxUploadBytes: num(env, 'PAAS_SITE_MAX_UPLOAD_MB', 50) * 1024 * 1024,
+    maxSiteBytes: num(env, 'PAAS_SITE_MAX_SIZE_MB', 500) * 1024 * 1024,
+    maxFiles: num(env, 'PAAS_SITE_MAX_FILES', 20_000),
+    maxCompressionRatio: num(env, 'PAAS_SITE_MAX_COMPRESSION_RATIO', 200),
+  };
 }
 
 /** Part of every deployment plan, so the workflow sees one fixed value per deployment. */
@@ -44,6 +72,17 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ActivityS
       stopTimeoutSec: num(env, 'PAAS_STOP_TIMEOUT_SEC', 10),
     },
     keepReleases: num(env, 'PAAS_KEEP_RELEASES', 10),
+    sites: {
+      sitesDir: env.PAAS_SITES_DIR || join(dataDir, 'sites'),
+      upstream: env.PAAS_SITE_UPSTREAM || '127.0.0.1:8081',
+      s3: {
+        endpoint: env.S3_ENDPOINT || 'http://127.0.0.1:9000',
+        accessKey: env.S3_ACCESS_KEY || '',
+        secretKey: env.S3_SECRET_KEY || '',
+        bucket: env.S3_BUCKET || 'paas',
+      },
+      limits: siteLimitsFromEnv(env),
+    },
     limits: {
       memoryBytes: num(env, 'PAAS_APP_MEMORY_MB', 512) * 1024 * 1024,
       nanoCpus: Math.round(num(env, 'PAAS_APP_CPUS', 1) * 1e9),

@@ -1,14 +1,21 @@
-// Deleting an app: its route, containers, network and images go; nothing else is touched.
+// Deleting an app: its route, containers, network, images and site files (in object storage and
+// on the site server's disk) go; nothing else is touched.
 import { LABELS, appNetworkName, imageRepository } from '@paas/contracts';
 import type { DockerAdapter } from './docker/docker.adapter.js';
 import type { EdgeRouter } from './edge/edge.adapter.js';
+import type { ObjectStore } from './static/object-store.adapter.js';
+import type { SitePublisher } from './static/site-publisher.js';
 import type { ActivitySettings } from './settings.js';
 import { withHeartbeat } from './shared/heartbeat.js';
 
-export function createTeardownActivities(docker: DockerAdapter, edge: EdgeRouter, settings: ActivitySettings) {
+export function createTeardownActivities(docker: DockerAdapter, edge: EdgeRouter, store: ObjectStore, publisher: SitePublisher, settings: ActivitySettings) {
   async function teardownApp(appId: string, appName: string): Promise<void> {
     await withHeartbeat(async () => {
-      await edge.removeRoute(`${appName}.${settings.baseDomain}`);
+      const host = `${appName}.${settings.baseDomain}`;
+      await edge.removeRoute(host);
+      await publisher.removeApp(appId, [host]);
+      await store.removePrefix(`sites/${appId}/`);
+      await store.removePrefix(`uploads/${appId}/`);
       for (const c of await docker.listManagedContainers(appId)) await docker.removeContainer(c.Id, 5);
       await docker.removeNetwork(appNetworkName(appName));
       const repo = imageRepository(settings.registry, appName);

@@ -6,6 +6,7 @@ import type { createHealthActivities } from './health/health.activities.js';
 import type { createProjectionActivities } from './projection/projection.activities.js';
 import type { createTeardownActivities } from './teardown.activities.js';
 import type { createScheduleActivities } from './schedule/schedule.activities.js';
+import type { createStaticSiteActivities } from './static/static-site.activities.js';
 
 export type GitActivities = ReturnType<typeof createGitActivities>;
 export type DockerActivities = ReturnType<typeof createDockerActivities>;
@@ -14,4 +15,12 @@ export type EdgeActivities = ReturnType<typeof createEdgeActivities>;
 export type ProjectionActivities = ReturnType<typeof createProjectionActivities>;
 export type TeardownActivities = ReturnType<typeof createTeardownActivities>;
 export type ScheduleActivities = ReturnType<typeof createScheduleActivities>;
-export type PlatformActivities = GitActivities & DockerActivities & HealthActivities & EdgeActivities & ProjectionActivities & TeardownActivities & ScheduleActivities;
+export type StaticSiteActivities = ReturnType<typeof createStaticSiteActivities>;
+export type PlatformActivities = GitActivities &
+  DockerActivities &
+  HealthActivities &
+  EdgeActivities &
+  ProjectionActivities &
+  TeardownActivities &
+  ScheduleActivities &
+  StaticSiteActivities;

@@ -1,10 +1,12 @@
-// One deployment of a SERVICE app: clone → build → push → run → verify → route → retire.
+// One deployment of an app. SERVICE: clone → build → push → run → verify → route → retire.
+// STATIC: clone → build (or unpack an uploaded ZIP) → upload → verify → route → retire.
 // A saga: each step that changes the world pushes its compensation first, and a failure (or a
 // cancellation) runs them in reverse in a non-cancellable scope, so the previous release keeps
-// serving. A rollback is the same path with clone/build/push skipped: it runs an earlier image.
+// serving. A rollback is the same path with the build skipped: it runs an earlier image, or
+// points the site at an earlier prefix.
 import { CancellationScope, isCancellation, patched, proxyActivities, proxyLocalActivities, setHandler, sleep } from '@temporalio/workflow';
-import { SERVICE_STEPS, deploymentStateQuery, supersedeSignal, type DeployAppInput, type DeploymentState, type StepName } from '@paas/contracts';
-import type { DeploymentPlan, PlatformActivities } from '@paas/activities';
+import { SERVICE_STEPS, STATIC_STEPS, deploymentStateQuery, supersedeSignal, type DeployAppInput, type DeploymentState, type StepName } from '@paas/contracts';
+import type { DeploymentPlan, PlatformActivities, SitePlan } from '@paas/activities';
 import { DeploymentStateMachine } from './deployment.state.js';
 import { describeFailure } from './failure-message.js';
 
@@ -34,8 +36,8 @@ const release = proxyActivities<PlatformActivities>({
 
 type Compensation = { step: StepName; undo: () => Promise<void> };
 
-/** Until RUN, a newer request stops this deployment: nothing it built would be used. */
-const SUPERSEDABLE: readonly (StepName | undefined)[] = [undefined, 'CLONE', 'BUILD', 'PUSH'];
+/** Until RUN (or a site's VERIFY), a newer request stops this deployment: nothing it built would be used. */
+const SUPERSEDABLE: readonly (StepName | undefined)[] = [undefined, 'CLONE', 'BUILD', 'PUSH', 'UPLOAD'];
 
 export async function deployAppWorkflow(input: DeployAppInput): Promise<DeploymentState> {
   const { deploymentId } = input;
@@ -70,10 +72,45 @@ export async function deployAppWorkflow(input: DeployAppInput): Promise<Deployme
     return result;
   };
 
+  /** A STATIC app's release: files in object storage, served by the site server behind the edge. */
+  const deployStaticSite = async (p: DeploymentPlan, site: SitePlan) => {
+    machine.useSteps(STATIC_STEPS);
+    if (site.restoring) {
+      const skipped: StepName[] = ['CLONE', 'BUILD', 'UPLOAD'];
+      skipped.forEach((s) => machine.setStep(s, 'SKIPPED'));
+      await projection.recordSkippedSteps(deploymentId, skipped, `Rollback: serving release ${site.releaseId} again (no rebuild, no re-upload)`);
+    } else {
+      machine.setStatus('BUILDING');
+      if (site.uploadId) {
+        machine.setStep('CLONE', 'SKIPPED');
+        await projection.recordSkippedSteps(deploymentId, ['CLONE'], 'Publishing an uploaded archive.');
+        await step('BUILD', () => build.unpackSiteUpload(p));
+      } else {
+        const sha = await step('CLONE', () => git.cloneRepository({ deploymentId, appId: p.appId, gitUrl: p.gitUrl, branch: p.branch, requestedSha: p.requestedSha }));
+        await step('BUILD', () => build.buildSite(p, sha));
+      }
+      machine.setStatus('DEPLOYING');
+      compensations.push({ step: 'UPLOAD', undo: () => release.discardSiteUpload(p) });
+      await step('UPLOAD', () => release.uploadSite(p));
+    }
+    machine.setStatus('VERIFYING');
+    compensations.push({ step: 'VERIFY', undo: () => release.discardSiteRelease(p) });
+    await step('VERIFY', () => release.verifySite(p));
+    let before: string | null = site.previousReleaseId;
+    compensations.push({ step: 'ROUTE', undo: () => release.restoreSite(p, before) });
+    before = await step('ROUTE', () => release.publishSite(p));
+    compensations.length = 0;
+    // the staging files and the uploaded ZIP go before the deployment is reported LIVE
+    await release.cleanupSiteWork(p);
+    machine.setStatus('LIVE');
+    await projection.markLive(deploymentId, p.appId);
+  };
+
   try {
     await work.run(async () => {
       plan = await projection.planDeployment(deploymentId);
       const p = plan;
+      if (p.site) return deployStaticSite(p, p.site);
       let imageRef: string;
       if (p.rollback) {
         const skipped: StepName[] = ['CLONE', 'BUILD', 'PUSH'];
@@ -126,10 +163,19 @@ export async function deployAppWorkflow(input: DeployAppInput): Promise<Deployme
           await projection.recordStep(deploymentId, s.name, 'SKIPPED');
         }
       }
+      // before the outcome is reported: a FAILED deployment has left nothing behind
+      if (plan?.site) await release.cleanupSiteWork(plan);
       const error = current && !cancelled ? `${current} failed: ${message}` : message;
       machine.fail(error, cancelled ? 'CANCELLED' : 'FAILED');
       await projection.markFinished(deploymentId, cancelled ? 'CANCELLED' : 'FAILED', error);
     });
+    await CancellationScope.nonCancellable(() => git.cleanupWorkspace(deploymentId));
+    return machine.state;
+  }
+
+  if (plan!.site) {
+    // a site's old releases stay on disk (kept for rollback), so nothing waits for a grace period
+    await step('RETIRE', () => release.retireSiteReleases(plan!));
     await CancellationScope.nonCancellable(() => git.cleanupWorkspace(deploymentId));
     return machine.state;
   }

@@ -9,6 +9,11 @@ export class DeploymentStateMachine {
     this.state = { deploymentId, status: 'QUEUED', steps: steps.map((name) => ({ name, status: 'PENDING' })) };
   }
 
+  /** A STATIC deployment learns its step list from its plan (the machine starts with SERVICE's). */
+  useSteps(steps: readonly StepName[]): void {
+    this.state.steps = steps.map((name) => ({ name, status: 'PENDING' }));
+  }
+
   setStatus(status: DeploymentStatus): void {
     this.state.status = status;
   }

@@ -54,8 +54,38 @@ function fakeActivities(calls: Calls, p: DeploymentPlan, failAt?: string): Parti
     removeRelease: async (_id, name) => void calls.push(`undo run ${name}`),
     removeBuiltImage: async (tag) => void calls.push(`undo build ${tag}`),
     cleanupWorkspace: async () => void calls.push('cleanup'),
+    // STATIC
+    buildSite: step('build site', { files: 3, bytes: 100 }) as never,
+    unpackSiteUpload: step('unpack upload', { files: 3, bytes: 100 }) as never,
+    uploadSite: step('upload', { files: 3, bytes: 100 }) as never,
+    verifySite: step('verify site', undefined) as never,
+    publishSite: step('publish', p.site?.previousReleaseId ?? null) as never,
+    retireSiteReleases: step('retire sites', undefined) as never,
+    discardSiteUpload: async () => void calls.push('undo upload'),
+    discardSiteRelease: async () => void calls.push('undo verify'),
+    restoreSite: async (_p, before) => void calls.push(`undo publish → ${before}`),
+    cleanupSiteWork: async () => void calls.push('cleanup site work'),
   };
 }
+
+const sitePlan = (site: Partial<NonNullable<DeploymentPlan['site']>> = {}): DeploymentPlan => ({
+  ...plan(null),
+  kind: 'STATIC',
+  site: {
+    releaseId: 'd1',
+    prefix: 'sites/a1/d1/',
+    restoring: false,
+    previewHost: 'preview-d1.localhost',
+    upstream: '127.0.0.1:8081',
+    buildImage: 'node:22',
+    buildCommand: 'npm run build',
+    outputDirectory: 'dist',
+    spaFallback: false,
+    uploadId: null,
+    previousReleaseId: 'd0',
+    ...site,
+  },
+});
 
 describe('deployAppWorkflow saga', () => {
   let connection: Connection;
@@ -127,5 +157,49 @@ describe('deployAppWorkflow saga', () => {
     expect(calls).toContain('undo build reg/paas/web:d1');
     expect(calls).toContain('step PUSH SKIPPED');
     expect(result.error).toBe('BUILD failed: build broke');
+  });
+
+  describe('STATIC apps', () => {
+    it('builds, uploads, verifies, publishes, cleans up before LIVE, then retires old releases', async () => {
+      const { calls, result } = await run(sitePlan());
+      expect(calls).toEqual(['clone', 'build site', 'upload', 'verify site', 'publish', 'cleanup site work', 'markLive', 'retire sites', 'cleanup']);
+      expect(result.status).toBe('LIVE');
+      expect(result.steps.map((s: { name: string }) => s.name)).toEqual(['CLONE', 'BUILD', 'UPLOAD', 'VERIFY', 'ROUTE', 'RETIRE']);
+    });
+
+    it('an uploaded archive skips the clone', async () => {
+      const { calls } = await run(sitePlan({ uploadId: 'u1', buildCommand: null }));
+      expect(calls.slice(0, 3)).toEqual(['skipped CLONE', 'unpack upload', 'upload']);
+    });
+
+    it('a rollback skips clone, build and upload: verify and publish only', async () => {
+      const { calls } = await run(sitePlan({ restoring: true, releaseId: 'd0-old', prefix: 'sites/a1/d0-old/' }));
+      expect(calls).toEqual(['skipped CLONE,BUILD,UPLOAD', 'verify site', 'publish', 'cleanup site work', 'markLive', 'retire sites', 'cleanup']);
+    });
+
+    it('a publish failure points the host back, discards the release and its objects, in reverse order, before reporting', async () => {
+      const { calls, result } = await run(sitePlan(), 'publish');
+      expect(calls.slice(calls.indexOf('publish'))).toEqual([
+        'publish',
+        'step ROUTE FAILED',
+        'undo publish → d0',
+        'undo verify',
+        'step VERIFY COMPENSATED',
+        'undo upload',
+        'step UPLOAD COMPENSATED',
+        'step RETIRE SKIPPED',
+        'cleanup site work',
+        'finished FAILED: ROUTE failed: publish broke',
+        'cleanup',
+      ]);
+      expect(result).toMatchObject({ status: 'FAILED', error: 'ROUTE failed: publish broke' });
+    });
+
+    it('a failed check leaves the live release alone: no publish, nothing to point back', async () => {
+      const { calls } = await run(sitePlan(), 'verify site');
+      expect(calls).not.toContain('publish');
+      expect(calls.some((c) => c.startsWith('undo publish'))).toBe(false);
+      expect(calls).toContain('undo upload');
+    });
   });
 });

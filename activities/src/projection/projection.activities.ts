@@ -1,24 +1,48 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { appNetworkName, imageRepository, releaseContainerName, type StepName, type StepStatus } from '@paas/contracts';
-import type { DeploymentPlan } from '../plan.js';
+import { appNetworkName, imageRepository, releaseContainerName, siteReleasePrefix, sitePreviewHost, type StepName, type StepStatus } from '@paas/contracts';
+import type { DeploymentPlan, SitePlan } from '../plan.js';
+import type { DeploymentRecord } from './projection.adapter.js';
 import type { ActivitySettings } from '../settings.js';
 import type { ProjectionAdapter } from './projection.adapter.js';
 
 export function createProjectionActivities(projection: ProjectionAdapter, settings: ActivitySettings) {
+  function sitePlan(d: DeploymentRecord, previous: DeploymentRecord | undefined): SitePlan {
+    // a rollback carries its source's prefix; a new release gets one of its own
+    const prefix = d.sitePrefix ?? siteReleasePrefix(d.appId, d.id);
+    return {
+      releaseId: releaseIdOf(prefix),
+      prefix,
+      restoring: d.sourceDeploymentId !== null && d.sitePrefix !== null,
+      previewHost: sitePreviewHost(d.id, settings.baseDomain),
+      upstream: settings.sites.upstream,
+      buildImage: d.config.buildImage ?? null,
+      buildCommand: d.config.buildCommand ?? null,
+      outputDirectory: d.config.outputDirectory ?? (d.config.buildCommand ? 'dist' : '.'),
+      spaFallback: d.config.spaFallback ?? false,
+      uploadId: d.uploadId,
+      previousReleaseId: previous?.sitePrefix ? releaseIdOf(previous.sitePrefix) : null,
+    };
+  }
+
   return {
     async planDeployment(deploymentId: string): Promise<DeploymentPlan> {
       const d = await projection.getDeployment(deploymentId);
       if (!d) throw ApplicationFailure.nonRetryable(`Deployment ${deploymentId} does not exist (was its app deleted?)`, 'NotFound');
-      if (!d.config.gitUrl) throw ApplicationFailure.nonRetryable('The app has no git repository to deploy from.', 'InvalidApp');
+      const kind = d.config.kind === 'STATIC' ? 'STATIC' : 'SERVICE';
+      if (!d.config.gitUrl && !(kind === 'STATIC' && (d.uploadId || d.sitePrefix))) {
+        throw ApplicationFailure.nonRetryable('The app has no git repository to deploy from; deploy an uploaded archive instead.', 'InvalidApp');
+      }
       const previous = await projection.getLiveDeployment(d.appId, d.id);
       const appName = d.config.appName;
-      const rollback = d.sourceDeploymentId && d.imageRef ? { sourceDeploymentId: d.sourceDeploymentId, imageRef: d.imageRef } : null;
+      const rollback = kind === 'SERVICE' && d.sourceDeploymentId && d.imageRef ? { sourceDeploymentId: d.sourceDeploymentId, imageRef: d.imageRef } : null;
       return {
         deploymentId,
+        kind,
+        site: kind === 'STATIC' ? sitePlan(d, previous) : null,
         appId: d.appId,
         appName,
         host: `${appName}.${settings.baseDomain}`,
-        gitUrl: d.config.gitUrl,
+        gitUrl: d.config.gitUrl ?? '',
         branch: d.config.branch,
         requestedSha: d.requestedSha,
         rootDirectory: d.config.rootDirectory,
@@ -58,4 +82,11 @@ export function createProjectionActivities(projection: ProjectionAdapter, settin
       await projection.appendLogs(deploymentId, [{ stream: 'system', line }]);
     },
   };
+}
+
+/** `sites/<appId>/<releaseId>/` → releaseId */
+export function releaseIdOf(prefix: string): string {
+  const id = prefix.split('/').filter(Boolean).at(-1);
+  if (!id || !/^[0-9a-f-]{36}$/.test(id)) throw new Error(`not a site release prefix: ${prefix}`);
+  return id;
 }

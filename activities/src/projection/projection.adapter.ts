@@ -1,7 +1,7 @@
 // Writes the deployment projection (status, steps, log lines) to PostgreSQL and announces each
 // change with NOTIFY, which the gateway turns into GraphQL subscription events.
 // Every write is an idempotent upsert keyed by deployment and step, so activity retries are safe.
-import { NOTIFY_CHANNELS, SERVICE_STEPS, type DeploymentStatus, type LogStream, type ReleaseState, type StepName, type StepStatus } from '@paas/contracts';
+import { NOTIFY_CHANNELS, STEP_NAMES, type DeploymentStatus, type LogStream, type ReleaseState, type StepName, type StepStatus } from '@paas/contracts';
 import type { DataSource } from 'typeorm';
 import type { DeploymentConfig, EnvSnapshotEntry } from '@paas/db';
 
@@ -16,6 +16,8 @@ export interface DeploymentRecord {
   config: DeploymentConfig;
   containerName: string | null;
   upstream: string | null;
+  sitePrefix: string | null;
+  uploadId: string | null;
 }
 
 export interface LogEntry {
@@ -30,6 +32,7 @@ export interface DeploymentPatch {
   imageRef?: string;
   containerName?: string;
   upstream?: string;
+  sitePrefix?: string;
   error?: string;
   finished?: boolean;
 }
@@ -41,7 +44,7 @@ export class ProjectionAdapter {
 
   async getDeployment(id: string): Promise<DeploymentRecord | undefined> {
     const rows = await this.db.query(
-      `SELECT id, app_id, status, requested_sha, commit_sha, image_ref, source_deployment_id, config, container_name, upstream
+      `SELECT id, app_id, status, requested_sha, commit_sha, image_ref, source_deployment_id, config, container_name, upstream, site_prefix, upload_id
          FROM deployments WHERE id = $1`,
       [id],
     );
@@ -50,7 +53,7 @@ export class ProjectionAdapter {
 
   async getLiveDeployment(appId: string, exceptId: string): Promise<DeploymentRecord | undefined> {
     const rows = await this.db.query(
-      `SELECT id, app_id, status, requested_sha, commit_sha, image_ref, source_deployment_id, config, container_name, upstream
+      `SELECT id, app_id, status, requested_sha, commit_sha, image_ref, source_deployment_id, config, container_name, upstream, site_prefix, upload_id
          FROM deployments WHERE app_id = $1 AND status = 'LIVE' AND id <> $2 ORDER BY created_at DESC LIMIT 1`,
       [appId, exceptId],
     );
@@ -77,9 +80,10 @@ export class ProjectionAdapter {
          container_name = COALESCE($5, container_name),
          upstream = COALESCE($6, upstream),
          error = COALESCE($7, error),
-         finished_at = CASE WHEN $8 THEN COALESCE(finished_at, now()) ELSE finished_at END
+         finished_at = CASE WHEN $8 THEN COALESCE(finished_at, now()) ELSE finished_at END,
+         site_prefix = COALESCE($9, site_prefix)
        WHERE id = $1 AND (status NOT IN ${FINAL} OR $2::text IS NULL)`,
-      [id, patch.status ?? null, patch.commitSha ?? null, patch.imageRef ?? null, patch.containerName ?? null, patch.upstream ?? null, patch.error ?? null, patch.finished ?? false],
+      [id, patch.status ?? null, patch.commitSha ?? null, patch.imageRef ?? null, patch.containerName ?? null, patch.upstream ?? null, patch.error ?? null, patch.finished ?? false, patch.sitePrefix ?? null],
     );
     await this.notifyDeployment(id);
   }
@@ -101,6 +105,25 @@ export class ProjectionAdapter {
     const byRef = new Map<string, string[]>();
     for (const r of nonLive.slice(keep)) if (!kept.has(r.image_ref)) byRef.set(r.image_ref, [...(byRef.get(r.image_ref) ?? []), r.id]);
     return [...byRef].map(([imageRef, deploymentIds]) => ({ imageRef, deploymentIds }));
+  }
+
+  /**
+   * STATIC releases whose files may go: same rule as prunableImages, by object-storage prefix
+   * (a rollback shares its source's prefix, so a prefix used by a kept release stays).
+   */
+  async prunableSiteReleases(appId: string, keep: number): Promise<{ prefix: string; deploymentIds: string[] }[]> {
+    const rows: { id: string; site_prefix: string; rank: number; live: boolean }[] = await this.db.query(
+      `SELECT id, site_prefix, status = 'LIVE' AS live,
+              row_number() OVER (ORDER BY finished_at DESC) AS rank
+         FROM deployments
+        WHERE app_id = $1 AND site_prefix IS NOT NULL AND image_pruned_at IS NULL AND status IN ('LIVE', 'SUPERSEDED')`,
+      [appId],
+    );
+    const nonLive = rows.filter((r) => !r.live).sort((a, b) => Number(a.rank) - Number(b.rank));
+    const kept = new Set([...rows.filter((r) => r.live), ...nonLive.slice(0, keep)].map((r) => r.site_prefix));
+    const byPrefix = new Map<string, string[]>();
+    for (const r of nonLive.slice(keep)) if (!kept.has(r.site_prefix)) byPrefix.set(r.site_prefix, [...(byPrefix.get(r.site_prefix) ?? []), r.id]);
+    return [...byPrefix].map(([prefix, deploymentIds]) => ({ prefix, deploymentIds }));
   }
 
   async markImagePruned(deploymentIds: string[]): Promise<void> {
@@ -129,7 +152,7 @@ export class ProjectionAdapter {
   }
 
   async recordStep(deploymentId: string, name: StepName, status: StepStatus, opts: { attempt?: number; message?: string } = {}): Promise<void> {
-    const position = Math.max(0, SERVICE_STEPS.indexOf(name));
+    const position = Math.max(0, STEP_NAMES.indexOf(name));
     const starts = status === 'RUNNING';
     const finishes = status === 'SUCCEEDED' || status === 'FAILED' || status === 'SKIPPED' || status === 'COMPENSATED';
     await this.db.query(
@@ -200,5 +223,7 @@ function toRecord(r: Record<string, unknown>): DeploymentRecord {
     config: r.config as DeploymentConfig,
     containerName: (r.container_name as string | null) ?? null,
     upstream: (r.upstream as string | null) ?? null,
+    sitePrefix: (r.site_prefix as string | null) ?? null,
+    uploadId: (r.upload_id as string | null) ?? null,
   };
 }

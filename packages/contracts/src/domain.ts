@@ -31,6 +31,13 @@ export type StepName = (typeof STEP_NAMES)[number];
 /** The steps a SERVICE deployment on Docker goes through, in order. */
 export const SERVICE_STEPS: readonly StepName[] = ['CLONE', 'BUILD', 'PUSH', 'RUN', 'VERIFY', 'ROUTE', 'RETIRE'];
 
+/** The steps a STATIC deployment goes through: no image, no container; UPLOAD to object storage. */
+export const STATIC_STEPS: readonly StepName[] = ['CLONE', 'BUILD', 'UPLOAD', 'VERIFY', 'ROUTE', 'RETIRE'];
+
+export function stepsForKind(kind: AppKind | string | undefined): readonly StepName[] {
+  return kind === 'STATIC' ? STATIC_STEPS : SERVICE_STEPS;
+}
+
 export const STEP_STATUSES = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'SKIPPED', 'COMPENSATED'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 

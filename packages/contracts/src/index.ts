@@ -2,3 +2,4 @@ export * from './domain.js';
 export * from './names.js';
 export * from './validation.js';
 export * from './workflow-io.js';
+export * from './content-types.js';

@@ -45,3 +45,18 @@ export const NOTIFY_CHANNELS = {
 export function scheduledRedeployWorkflowId(scheduleId: string): string {
   return `scheduled-redeploy-${scheduleId}`;
 }
+
+/** Object storage: one immutable prefix per release of a STATIC app. */
+export function siteReleasePrefix(appId: string, releaseId: string): string {
+  return `sites/${appId}/${releaseId}/`;
+}
+
+/** Object storage: where a ZIP uploaded through a pre-signed URL waits for its deployment. */
+export function siteUploadKey(appId: string, uploadId: string): string {
+  return `uploads/${appId}/${uploadId}.zip`;
+}
+
+/** The edge host that serves a STATIC release before it goes live, for its checks. */
+export function sitePreviewHost(deploymentId: string, baseDomain: string): string {
+  return `preview-${deploymentId}.${baseDomain}`;
+}

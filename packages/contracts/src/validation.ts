@@ -148,3 +148,21 @@ export function validateCron(raw: string): string {
   });
   return cron;
 }
+
+// A docker image reference: [registry[:port]/]path[:tag][@sha256:digest], lowercase path.
+const IMAGE_REF = /^(?:[a-zA-Z0-9.-]+(?::[0-9]{1,5})?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
+
+export function validateBuildImage(image: string): string {
+  const s = image.trim();
+  if (s.length === 0 || s.length > 255 || !IMAGE_REF.test(s)) {
+    throw new ValidationError(`buildImage "${truncate(s)}" is not a valid image reference (e.g. node:22-alpine or registry.local:5000/team/builder:1).`, 'buildImage');
+  }
+  return s;
+}
+
+/** Runs as `sh -c <command>` inside the throwaway build container, never on the host. */
+export function validateBuildCommand(command: string): string {
+  const s = command.trim();
+  if (s.length === 0 || s.length > 4096 || s.includes('\0')) throw new ValidationError('buildCommand must be 1-4096 characters.', 'buildCommand');
+  return s;
+}

@@ -10,7 +10,7 @@ import { EnvVarEntity } from './entities/env-var.entity.js';
 /** Returns false when the app does not exist. */
 export async function insertQueuedDeployment(
   tx: EntityManager,
-  input: { id: string; appId: string; trigger: DeploymentTrigger; requestedSha: string | null },
+  input: { id: string; appId: string; trigger: DeploymentTrigger; requestedSha: string | null; uploadId?: string | null },
 ): Promise<boolean> {
   const app = await tx.getRepository(AppEntity).findOne({ where: { id: input.appId } });
   if (!app) return false;
@@ -21,6 +21,7 @@ export async function insertQueuedDeployment(
     status: 'QUEUED',
     trigger: input.trigger,
     requestedSha: input.requestedSha,
+    uploadId: input.uploadId ?? null,
     workflowId: deploymentWorkflowId(input.id),
     config: {
       appName: app.name,
@@ -31,6 +32,10 @@ export async function insertQueuedDeployment(
       dockerfilePath: app.dockerfilePath,
       port: app.port,
       healthCheckPath: app.healthCheckPath,
+      buildImage: app.buildImage,
+      buildCommand: app.buildCommand,
+      outputDirectory: app.outputDirectory,
+      spaFallback: app.spaFallback,
     },
     envSnapshot: env.map((e) => ({ key: e.key, value: e.value, secret: e.secret })),
   });

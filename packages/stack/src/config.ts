@@ -9,6 +9,8 @@ export interface StackConfig {
   bind: string;
   gatewayPort: number;
   edgePort: number;
+  /** The site server (nginx) behind the edge that serves STATIC apps; loopback only. */
+  sitePort: number;
   baseDomain: string;
   pgPort: number;
   temporalPort: number;
@@ -41,6 +43,7 @@ export function readStackConfig(repoRoot: string, env: NodeJS.ProcessEnv = proce
     bind: env.PAAS_BIND || '127.0.0.1',
     gatewayPort: int(env, 'PAAS_PORT', 4000),
     edgePort: int(env, 'PAAS_EDGE_PORT', 8080),
+    sitePort: int(env, 'PAAS_SITE_PORT', 8081),
     baseDomain: env.PAAS_BASE_DOMAIN || 'localhost',
     // every default is below 32768: ports in the ephemeral range can be taken by outgoing connections
     pgPort: int(env, 'PAAS_PG_PORT', 5439),

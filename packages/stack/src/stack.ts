@@ -9,6 +9,7 @@ import { loadOrCreateSecrets } from './secrets.js';
 import { DEFAULT_DOCKER_SOCKET, dockerdProcess, dockerPing, waitForDocker } from './services/docker-engine.js';
 import { edgePaths, edgeProcess, waitForEdge } from './services/edge.js';
 import { minioProcess, waitForMinio } from './services/minio.js';
+import { sitePaths, siteServerProcess, waitForSiteServer } from './services/site-server.js';
 import { postgresProcess, waitForPostgres } from './services/postgres.js';
 import { collectRegistryGarbage, registryProcess, waitForRegistry } from './services/registry.js';
 import { temporalProcess, waitForTemporal } from './services/temporal.js';
@@ -135,6 +136,8 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
     }
     const edge = track(edgeProcess(dataDir, config.bind, config.edgePort));
     waitInBackground(waitForEdge(edge, config.edgePort));
+    const siteServer = track(siteServerProcess(dataDir, `127.0.0.1:${config.sitePort}`));
+    waitInBackground(waitForSiteServer(siteServer, config.sitePort));
 
     let databaseUrl = config.external.databaseUrl;
     if (!databaseUrl) {
@@ -161,6 +164,8 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
       DOCKER_HOST: dockerHost,
       EDGE_ADMIN_SOCKET: edgePaths(dataDir).adminSocket,
       EDGE_ROUTES_MAP: edgePaths(dataDir).routesMap,
+      PAAS_SITES_DIR: sitePaths(dataDir).sitesDir,
+      PAAS_SITE_UPSTREAM: `127.0.0.1:${config.sitePort}`,
       PAAS_PARENT_PID: String(process.pid),
     };
 
@@ -228,6 +233,7 @@ async function ensurePortsFree(config: StackConfig): Promise<void> {
   const ports: [string, number, boolean][] = [
     ['PAAS_PORT', config.gatewayPort, true],
     ['PAAS_EDGE_PORT', config.edgePort, true],
+    ['PAAS_SITE_PORT', config.sitePort, true],
     ['PAAS_PG_PORT', config.pgPort, !config.external.databaseUrl],
     ['PAAS_TEMPORAL_PORT', config.temporalPort, !config.external.temporalAddress],
     ['PAAS_REGISTRY_PORT', config.registryPort, !config.external.registryAddress],

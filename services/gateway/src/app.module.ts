@@ -11,6 +11,7 @@ import { graphqlOptions } from './graphql.options.js';
 import { HealthModule } from './health/health.module.js';
 import { SchedulesModule } from './schedules/schedules.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
+import { UploadsModule } from './uploads/uploads.module.js';
 import { MercuriusDriver } from '@nestjs/mercurius';
 
 @Module({
@@ -27,6 +28,7 @@ import { MercuriusDriver } from '@nestjs/mercurius';
     AppsModule,
     DeploymentsModule,
     SchedulesModule,
+    UploadsModule,
   ],
 })
 export class AppModule {}

@@ -3,7 +3,10 @@ import {
   DockerAdapter,
   GitAdapter,
   HaproxyEdge,
+  ObjectStore,
   ProjectionAdapter,
+  SiteBuilder,
+  SitePublisher,
   RegistryAdapter,
   createDockerActivities,
   createEdgeActivities,
@@ -11,6 +14,7 @@ import {
   createHealthActivities,
   createProjectionActivities,
   createScheduleActivities,
+  createStaticSiteActivities,
   createTeardownActivities,
   dockerFromEnv,
   type ActivitySettings,
@@ -25,12 +29,21 @@ export interface Adapters {
   edge: HaproxyEdge;
   registry: RegistryAdapter;
   projection: ProjectionAdapter;
+  store: ObjectStore;
+  publisher: SitePublisher;
+  builder: SiteBuilder;
 }
 
-export function createAdapters(db: DataSource, env: NodeJS.ProcessEnv = process.env): Adapters {
+export function createAdapters(db: DataSource, settings: ActivitySettings, env: NodeJS.ProcessEnv = process.env): Adapters {
   if (!env.EDGE_ADMIN_SOCKET || !env.EDGE_ROUTES_MAP) throw new Error('EDGE_ADMIN_SOCKET and EDGE_ROUTES_MAP must be set');
+  const { s3 } = settings.sites;
+  const store = new ObjectStore(s3.endpoint, s3.accessKey, s3.secretKey, s3.bucket);
+  const docker = new DockerAdapter(dockerFromEnv(env.DOCKER_HOST));
   return {
-    docker: new DockerAdapter(dockerFromEnv(env.DOCKER_HOST)),
+    docker,
+    store,
+    publisher: new SitePublisher(settings.sites.sitesDir, store),
+    builder: new SiteBuilder(docker.docker),
     git: new GitAdapter(),
     edge: new HaproxyEdge(env.EDGE_ADMIN_SOCKET, env.EDGE_ROUTES_MAP),
     registry: new RegistryAdapter(env.REGISTRY_ADDRESS || '127.0.0.1:5000'),
@@ -38,14 +51,15 @@ export function createAdapters(db: DataSource, env: NodeJS.ProcessEnv = process.
   };
 }
 
-export function createActivities({ docker, git, edge, registry, projection }: Adapters, db: DataSource, temporal: Client, settings: ActivitySettings): PlatformActivities {
+export function createActivities({ docker, git, edge, registry, projection, store, publisher, builder }: Adapters, db: DataSource, temporal: Client, settings: ActivitySettings): PlatformActivities {
   return {
     ...createProjectionActivities(projection, settings),
     ...createGitActivities(git, projection, settings),
     ...createDockerActivities(docker, git, registry, projection, settings),
     ...createHealthActivities(docker, projection),
     ...createEdgeActivities(edge, projection),
-    ...createTeardownActivities(docker, edge, settings),
+    ...createTeardownActivities(docker, edge, store, publisher, settings),
+    ...createStaticSiteActivities({ builder, git, store, publisher, edge, projection }, settings),
     ...createScheduleActivities(db, temporal),
   };
 }

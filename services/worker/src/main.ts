@@ -19,7 +19,8 @@ const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRES
 // scheduled redeploys start deployments the way the gateway does, through a client
 const clientConnection = Connection.lazy({ address: env.TEMPORAL_ADDRESS });
 const client = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE || 'default' });
-const adapters = createAdapters(db, env);
+const settings = settingsFromEnv(env);
+const adapters = createAdapters(db, settings, env);
 const monitor = new ReleaseMonitor(adapters.docker, adapters.projection, { maxRestarts: Number(env.PAAS_MAX_RESTARTS || 5), log: console.warn });
 await monitor.start();
 
@@ -28,7 +29,7 @@ const worker = await Worker.create({
   namespace: env.TEMPORAL_NAMESPACE || 'default',
   taskQueue: TASK_QUEUE,
   workflowsPath: fileURLToPath(import.meta.resolve('@paas/workflows')),
-  activities: createActivities(adapters, db, client, settingsFromEnv(env)),
+  activities: createActivities(adapters, db, client, settings),
   shutdownGraceTime: '10 seconds',
   // after a worker crash, its workflows move to another poller this soon
   stickyQueueScheduleToStartTimeout: '3 seconds',

@@ -40,6 +40,10 @@ export class AppEntity {
   @Column({ name: 'output_directory', type: 'text', nullable: true })
   outputDirectory!: string | null;
 
+  /** STATIC only: unknown paths get index.html (200) instead of the 404 page. */
+  @Column({ name: 'spa_fallback', type: 'boolean', default: false })
+  spaFallback!: boolean;
+
   @Column({ type: 'int' })
   port!: number;
 

@@ -11,6 +11,11 @@ export interface DeploymentConfig {
   dockerfilePath: string;
   port: number;
   healthCheckPath: string;
+  /** STATIC only (absent in snapshots taken before static sites existed). */
+  buildImage?: string | null;
+  buildCommand?: string | null;
+  outputDirectory?: string | null;
+  spaFallback?: boolean;
 }
 
 export interface EnvSnapshotEntry {
@@ -72,7 +77,15 @@ export class DeploymentEntity {
   @Column({ name: 'restart_count', type: 'int', default: 0 })
   restartCount!: number;
 
-  /** Set when the release's image was garbage-collected (beyond PAAS_KEEP_RELEASES). */
+  /** STATIC: the object-storage prefix holding the release's files (immutable once written). */
+  @Column({ name: 'site_prefix', type: 'text', nullable: true })
+  sitePrefix!: string | null;
+
+  /** Trigger UPLOAD: the ZIP (uploaded through a pre-signed URL) this deployment publishes. */
+  @Column({ name: 'upload_id', type: 'uuid', nullable: true })
+  uploadId!: string | null;
+
+  /** Set when the release's image (SERVICE) or files (STATIC) were garbage-collected (beyond PAAS_KEEP_RELEASES). */
   @Column({ name: 'image_pruned_at', type: 'timestamptz', nullable: true })
   imagePrunedAt!: Date | null;
 

@@ -15,6 +15,7 @@ export function toAppModel(e: AppEntity, hasGitToken: boolean): AppModel {
     buildImage: e.buildImage,
     buildCommand: e.buildCommand,
     outputDirectory: e.outputDirectory,
+    spaFallback: e.spaFallback,
     port: e.port,
     healthCheckPath: e.healthCheckPath,
     hasGitToken,

@@ -37,6 +37,9 @@ export class AppModel {
   @Field(() => String, { nullable: true, description: 'STATIC only: directory (relative to rootDirectory) that holds the built site.' })
   outputDirectory!: string | null;
 
+  @Field(() => Boolean, { description: 'STATIC only: unknown paths get index.html (200) instead of the 404 page.' })
+  spaFallback!: boolean;
+
   @Field(() => Int, { description: 'SERVICE only: port the container listens on (also passed as PORT).' })
   port!: number;
 

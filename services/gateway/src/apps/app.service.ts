@@ -3,6 +3,8 @@ import {
   ValidationError,
   validateAppName,
   validateBranch,
+  validateBuildCommand,
+  validateBuildImage,
   validateEnvKey,
   validateEnvValue,
   validateGitUrl,
@@ -44,20 +46,19 @@ export class AppService {
   async create(input: CreateAppInput): Promise<AppModel> {
     const kind = input.kind ?? 'SERVICE';
     const runtime = input.runtime ?? 'DOCKER';
-    if (kind !== 'SERVICE') throw new DomainError('NOT_IMPLEMENTED', 'STATIC apps are not supported yet; create a SERVICE app with a Dockerfile.');
     if (runtime !== 'DOCKER') throw new DomainError('NOT_IMPLEMENTED', 'The KUBERNETES runtime is not supported yet; use DOCKER.');
+    if (kind === 'SERVICE' && !input.gitUrl) throw new ValidationError('gitUrl is required for a SERVICE app.', 'gitUrl');
+    const site = kind === 'STATIC' ? validateStaticSettings(input) : { buildImage: null, buildCommand: null, outputDirectory: null, spaFallback: false };
     const entity: Partial<AppEntity> = {
       name: validateAppName(input.name),
       kind,
       runtime,
-      gitUrl: validateGitUrl(input.gitUrl),
+      gitUrl: input.gitUrl ? validateGitUrl(input.gitUrl) : null,
       gitToken: input.gitToken || null,
       branch: validateBranch(input.branch ?? 'main'),
       rootDirectory: validateRelativePath(input.rootDirectory ?? '.', 'rootDirectory'),
       dockerfilePath: validateRelativePath(input.dockerfilePath ?? 'Dockerfile', 'dockerfilePath'),
-      buildImage: input.buildImage ?? null,
-      buildCommand: input.buildCommand ?? null,
-      outputDirectory: input.outputDirectory ?? null,
+      ...site,
       port: validatePort(input.port ?? 8080),
       healthCheckPath: validateHealthCheckPath(input.healthCheckPath ?? '/'),
     };
@@ -103,6 +104,18 @@ export class AppService {
     const withToken = new Set(rows.map((r) => r.id));
     return apps.map((a) => toAppModel(a, withToken.has(a.id)));
   }
+}
+
+/** A build command runs in buildImage; without one the output directory of the repository is the site. */
+function validateStaticSettings(input: CreateAppInput): Pick<AppEntity, 'buildImage' | 'buildCommand' | 'outputDirectory' | 'spaFallback'> {
+  const buildCommand = input.buildCommand ? validateBuildCommand(input.buildCommand) : null;
+  if (buildCommand && !input.buildImage) throw new ValidationError('buildImage is required with a buildCommand: the image the command runs in (e.g. node:22-alpine).', 'buildImage');
+  return {
+    buildCommand,
+    buildImage: input.buildImage ? validateBuildImage(input.buildImage) : null,
+    outputDirectory: validateRelativePath(input.outputDirectory ?? (buildCommand ? 'dist' : '.'), 'outputDirectory'),
+    spaFallback: input.spaFallback ?? false,
+  };
 }
 
 function validateEnv(vars: EnvVarInput[]): { key: string; value: string; secret: boolean }[] {

@@ -14,8 +14,8 @@ export class CreateAppInput {
   @Field(() => RuntimeEnum, { nullable: true, defaultValue: 'DOCKER' })
   runtime?: Runtime;
 
-  @Field()
-  gitUrl!: string;
+  @Field(() => String, { nullable: true, description: 'Required for SERVICE apps. A STATIC app without one is deployed from uploaded ZIPs only.' })
+  gitUrl?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Token for a private https repository; write-only.' })
   gitToken?: string | null;
@@ -37,6 +37,9 @@ export class CreateAppInput {
 
   @Field(() => String, { nullable: true })
   outputDirectory?: string | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'STATIC only: unknown paths get index.html with 200 (single-page apps) instead of the 404 page.' })
+  spaFallback?: boolean | null;
 
   @Field(() => Int, { nullable: true, defaultValue: 8080 })
   port?: number;

@@ -13,6 +13,16 @@ export class PlatformConfig {
   readonly temporalNamespace = process.env.TEMPORAL_NAMESPACE || 'default';
   readonly registryAddress = process.env.REGISTRY_ADDRESS || '127.0.0.1:5000';
   readonly s3Endpoint = process.env.S3_ENDPOINT || 'http://127.0.0.1:9000';
+  readonly s3 = {
+    endpoint: this.s3Endpoint,
+    /** The address clients use for pre-signed upload URLs, when it differs from S3_ENDPOINT. */
+    publicEndpoint: process.env.S3_PUBLIC_ENDPOINT || this.s3Endpoint,
+    accessKey: process.env.S3_ACCESS_KEY || '',
+    secretKey: process.env.S3_SECRET_KEY || '',
+    bucket: process.env.S3_BUCKET || 'paas',
+  };
+  readonly siteMaxUploadBytes = Number(process.env.PAAS_SITE_MAX_UPLOAD_MB || 50) * 1024 * 1024;
+  readonly uploadUrlTtlSeconds = Number(process.env.PAAS_UPLOAD_URL_TTL_SEC || 900);
   readonly dockerHost = process.env.DOCKER_HOST || 'unix:///var/run/docker.sock';
   readonly edgeAdminSocket = process.env.EDGE_ADMIN_SOCKET;
 

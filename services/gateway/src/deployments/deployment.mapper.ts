@@ -1,4 +1,4 @@
-import { STEP_NAMES, SERVICE_STEPS, type ReleaseState } from '@paas/contracts';
+import { STEP_NAMES, stepsForKind, type ReleaseState } from '@paas/contracts';
 import type { DeploymentEntity, DeploymentStepEntity, LogLineEntity } from '@paas/db';
 import type { DeploymentModel, DeploymentStepModel, LogLineModel } from './deployment.model.js';
 
@@ -10,6 +10,8 @@ export function toDeploymentModel(e: DeploymentEntity): DeploymentModel {
     trigger: e.trigger,
     commitSha: e.commitSha,
     imageRef: e.imageRef,
+    sitePrefix: e.sitePrefix,
+    kind: e.config?.kind,
     workflowId: e.workflowId,
     error: e.error,
     sourceDeploymentId: e.sourceDeploymentId,
@@ -21,9 +23,10 @@ export function toDeploymentModel(e: DeploymentEntity): DeploymentModel {
 }
 
 /** All steps of the pipeline in order; those the workflow has not reached yet are PENDING. */
-export function toStepModels(rows: DeploymentStepEntity[]): DeploymentStepModel[] {
+export function toStepModels(rows: DeploymentStepEntity[], kind?: string): DeploymentStepModel[] {
   const byName = new Map(rows.map((r) => [r.name, r]));
-  const names = SERVICE_STEPS.concat(rows.map((r) => r.name).filter((n) => !SERVICE_STEPS.includes(n)));
+  const expected = stepsForKind(kind);
+  const names = expected.concat(rows.map((r) => r.name).filter((n) => !expected.includes(n)));
   return names
     .sort((a, b) => STEP_NAMES.indexOf(a) - STEP_NAMES.indexOf(b))
     .map((name) => {

@@ -50,7 +50,7 @@ export class DeploymentResolver {
 
   @ResolveField(() => [DeploymentStepModel])
   steps(@Parent() d: DeploymentModel): Promise<DeploymentStepModel[]> {
-    return this.deployments.steps(d.id);
+    return this.deployments.steps(d.id, d.kind);
   }
 
   @ResolveField(() => DeploymentModel, { nullable: true, description: 'For trigger ROLLBACK: the earlier deployment whose release was restored.' })

@@ -23,6 +23,7 @@ import type { DeploymentModel, DeploymentStepModel, LogLineModel } from './deplo
 const ALL_COLUMNS = {
   id: true, appId: true, status: true, trigger: true, requestedSha: true, commitSha: true, imageRef: true, workflowId: true,
   error: true, sourceDeploymentId: true, config: true, containerName: true, upstream: true, createdAt: true, finishedAt: true, imagePrunedAt: true,
+  sitePrefix: true, uploadId: true,
 } as const;
 
 @Injectable()
@@ -51,9 +52,9 @@ export class DeploymentService {
     return d ? toDeploymentModel(d) : null;
   }
 
-  async steps(deploymentId: string): Promise<DeploymentStepModel[]> {
+  async steps(deploymentId: string, kind?: string): Promise<DeploymentStepModel[]> {
     const rows = await this.db.getRepository(DeploymentStepEntity).find({ where: { deploymentId } });
-    return toStepModels(rows);
+    return toStepModels(rows, kind);
   }
 
   async logs(deploymentId: string, afterSeq = 0, limit = 10_000): Promise<LogLineModel[]> {
@@ -72,9 +73,21 @@ export class DeploymentService {
   /** Records a QUEUED deployment with a snapshot of the app's settings, then hands it to the app's deployer workflow. */
   async deploy(appId: string, commitSha: string | null | undefined, trigger: DeploymentTrigger = 'MANUAL'): Promise<DeploymentModel> {
     const requestedSha = commitSha ? validateCommitSha(commitSha.toLowerCase()) : null;
+    const app = isUuid(appId) ? await this.db.getRepository(AppEntity).findOne({ where: { id: appId } }) : null;
+    if (!app) throw notFound('App', appId);
+    if (!app.gitUrl) throw new DomainError('BAD_USER_INPUT', `App ${app.name} has no git repository: upload a ZIP of the built site instead (createUpload, then deployUpload).`);
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
       if (!(await insertQueuedDeployment(tx, { id, appId, trigger, requestedSha }))) throw notFound('App', appId);
+    });
+    return this.enqueue(appId, id);
+  }
+
+  /** A deployment of a ZIP the client PUT to a pre-signed URL (trigger UPLOAD); the upload service checked it exists. */
+  async deployUpload(appId: string, uploadId: string): Promise<DeploymentModel> {
+    const id = randomUUID();
+    await this.db.transaction(async (tx) => {
+      if (!(await insertQueuedDeployment(tx, { id, appId, trigger: 'UPLOAD', requestedSha: null, uploadId }))) throw notFound('App', appId);
     });
     return this.enqueue(appId, id);
   }
@@ -94,17 +107,18 @@ export class DeploymentService {
         target = await repo.findOne({ where: { id: toDeploymentId, appId }, select: { ...ALL_COLUMNS, envSnapshot: true } });
         if (!target) throw notFound('Deployment', toDeploymentId);
         if (target.status === 'LIVE') throw new DomainError('CONFLICT', `Deployment ${toDeploymentId} is already live.`);
-        if (target.status !== 'SUPERSEDED' || !target.imageRef) {
+        if (target.status !== 'SUPERSEDED' || !(target.imageRef || target.sitePrefix)) {
           throw new DomainError('BAD_USER_INPUT', `Deployment ${toDeploymentId} never went live (${target.status}); only a release that served traffic can be restored.`);
         }
         if (target.imagePrunedAt) {
-          throw new DomainError('BAD_USER_INPUT', `The image of deployment ${toDeploymentId} was garbage-collected (only the newest releases are kept, PAAS_KEEP_RELEASES); deploy its commit ${target.commitSha ?? ''} instead.`);
+          throw new DomainError('BAD_USER_INPUT', `The ${target.sitePrefix ? 'files' : 'image'} of deployment ${toDeploymentId} were garbage-collected (only the newest releases are kept, PAAS_KEEP_RELEASES); deploy its commit ${target.commitSha ?? ''} instead.`);
         }
       } else {
         target = await repo.findOne({ where: { appId, status: 'SUPERSEDED', imagePrunedAt: IsNull() }, order: { finishedAt: 'DESC' }, select: { ...ALL_COLUMNS, envSnapshot: true } });
-        if (!target?.imageRef) throw new DomainError('BAD_USER_INPUT', 'There is no earlier release to roll back to.');
+        if (!target?.imageRef && !target?.sitePrefix) throw new DomainError('BAD_USER_INPUT', 'There is no earlier release to roll back to.');
       }
       const live = await repo.findOne({ where: { appId, status: 'LIVE' } });
+      if (live && target.sitePrefix && live.sitePrefix === target.sitePrefix) throw new DomainError('CONFLICT', `The release of ${target.id} is already live (served by ${live.id}).`);
       if (live?.sourceDeploymentId === target.id) throw new DomainError('CONFLICT', `The release of ${target.id} is already live (restored by ${live.id}).`);
       await repo.insert({
         id,
@@ -114,6 +128,7 @@ export class DeploymentService {
         requestedSha: null,
         commitSha: target.commitSha,
         imageRef: target.imageRef,
+        sitePrefix: target.sitePrefix,
         sourceDeploymentId: target.id,
         workflowId: deploymentWorkflowId(id),
         config: target.config,

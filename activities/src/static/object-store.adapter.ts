@@ -1,0 +1,116 @@
+// Object storage (MinIO, or any S3-compatible store given by S3_ENDPOINT) through the minio
+// client. A STATIC release is an immutable prefix: its files, then its manifest written last,
+// so a release whose manifest exists is complete.
+import { Client } from 'minio';
+import type { Readable } from 'node:stream';
+
+export interface StoredObject {
+  key: string;
+  size: number;
+}
+
+export class ObjectStore {
+  readonly client: Client;
+  private bucketReady?: Promise<void>;
+
+  constructor(
+    endpoint: string,
+    accessKey: string,
+    secretKey: string,
+    readonly bucket: string,
+  ) {
+    this.client = clientFor(endpoint, accessKey, secretKey);
+  }
+
+  /** Creates the bucket once (idempotent; a concurrent creator is fine). */
+  ensureBucket(): Promise<void> {
+    this.bucketReady ??= (async () => {
+      if (await this.client.bucketExists(this.bucket)) return;
+      await this.client.makeBucket(this.bucket).catch(async (err) => {
+        if (!(await this.client.bucketExists(this.bucket))) throw err;
+      });
+    })().catch((err) => {
+      this.bucketReady = undefined;
+      throw err;
+    });
+    return this.bucketReady;
+  }
+
+  async putFile(key: string, file: string, contentType: string): Promise<void> {
+    await this.ensureBucket();
+    await this.client.fPutObject(this.bucket, key, file, { 'Content-Type': contentType });
+  }
+
+  async putBuffer(key: string, body: Buffer, contentType: string): Promise<void> {
+    await this.ensureBucket();
+    await this.client.putObject(this.bucket, key, body, body.length, { 'Content-Type': contentType });
+  }
+
+  async getBuffer(key: string): Promise<Buffer | null> {
+    try {
+      const stream = await this.client.getObject(this.bucket, key);
+      const chunks: Buffer[] = [];
+      for await (const c of stream as Readable) chunks.push(c as Buffer);
+      return Buffer.concat(chunks);
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+  }
+
+  async getToFile(key: string, file: string): Promise<void> {
+    await this.client.fGetObject(this.bucket, key, file);
+  }
+
+  async size(key: string): Promise<number | null> {
+    try {
+      return (await this.client.statObject(this.bucket, key)).size;
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+  }
+
+  async list(prefix: string): Promise<StoredObject[]> {
+    await this.ensureBucket();
+    const out: StoredObject[] = [];
+    const stream = this.client.listObjectsV2(this.bucket, prefix, true);
+    for await (const o of stream as AsyncIterable<{ name?: string; size?: number }>) {
+      if (o.name) out.push({ key: o.name, size: o.size ?? 0 });
+    }
+    return out;
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.client.removeObject(this.bucket, key).catch((err) => {
+      if (!isNotFound(err)) throw err;
+    });
+  }
+
+  /** Removes every object under the prefix (idempotent). */
+  async removePrefix(prefix: string): Promise<number> {
+    if (!prefix.endsWith('/')) throw new Error(`refusing to remove "${prefix}": a prefix must end with "/"`);
+    const keys = (await this.list(prefix)).map((o) => o.key);
+    for (let i = 0; i < keys.length; i += 1000) await this.client.removeObjects(this.bucket, keys.slice(i, i + 1000));
+    return keys.length;
+  }
+}
+
+export function clientFor(endpoint: string, accessKey: string, secretKey: string): Client {
+  const url = new URL(endpoint);
+  const useSSL = url.protocol === 'https:';
+  return new Client({
+    endPoint: url.hostname,
+    port: url.port ? Number(url.port) : useSSL ? 443 : 80,
+    useSSL,
+    accessKey,
+    secretKey,
+    pathStyle: true,
+    region: 'us-east-1',
+  });
+}
+
+function isNotFound(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return code === 'NoSuchKey' || code === 'NotFound' || code === 'NoSuchBucket';
+}

@@ -1,0 +1,25 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { DeploymentModel } from '../deployments/deployment.model.js';
+import { DeploymentService } from '../deployments/deployment.service.js';
+import { SiteUploadModel } from './upload.model.js';
+import { UploadService } from './upload.service.js';
+
+@Resolver(() => SiteUploadModel)
+export class UploadResolver {
+  constructor(
+    @Inject(UploadService) private readonly uploads: UploadService,
+    @Inject(DeploymentService) private readonly deployments: DeploymentService,
+  ) {}
+
+  @Mutation(() => SiteUploadModel, { description: 'STATIC apps: a pre-signed URL to PUT a ZIP of the built site to (then call deployUpload).' })
+  createUpload(@Args('appId', { type: () => ID }) appId: string): Promise<SiteUploadModel> {
+    return this.uploads.create(appId);
+  }
+
+  @Mutation(() => DeploymentModel, { description: 'Deploys an uploaded ZIP (trigger UPLOAD): unpacked, checked, published like a build output.' })
+  async deployUpload(@Args('appId', { type: () => ID }) appId: string, @Args('uploadId', { type: () => ID }) uploadId: string): Promise<DeploymentModel> {
+    await this.uploads.checkUploaded(appId, uploadId);
+    return this.deployments.deployUpload(appId, uploadId);
+  }
+}
