@@ -27,6 +27,10 @@ const APT_PACKAGES = [
   { command: 'busybox', pkg: 'busybox-static', path: '/bin/busybox' },
   { command: 'docker-compose', pkg: 'docker-compose' },
   { command: 'wrk', pkg: 'wrk' },
+  // the site server for STATIC apps, with brotli (precompressed and on the fly)
+  { command: 'nginx', pkg: 'nginx', path: '/usr/sbin/nginx' },
+  { command: 'nginx brotli_static', pkg: 'libnginx-mod-http-brotli-static', path: '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so' },
+  { command: 'nginx brotli filter', pkg: 'libnginx-mod-http-brotli-filter', path: '/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so' },
   { command: 'debootstrap', pkg: 'debootstrap' },
   { command: '/usr/bin/docker', pkg: 'docker.io', path: '/usr/bin/docker' },
 ];

@@ -1,7 +1,7 @@
 // docker-compose.yml is the production install; it cannot run here (no image pulls), so this
 // validates it with Debian's docker-compose and builds the project's own images from a locally
 // made Node base image, then runs each image to prove it works.
-import { haproxyConfig } from '@paas/stack';
+import { haproxyConfig, siteServerConfig } from '@paas/stack';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -50,6 +50,11 @@ describe('production install (docker-compose.yml)', () => {
   it('ships the edge config the embedded stack generates', () => {
     const expected = haproxyConfig({ routesMap: '/var/run/paas-edge/routes.map', adminSocket: '/var/run/paas-edge/admin.sock' }, '0.0.0.0:${PAAS_EDGE_PORT}');
     expect(readFileSync(resolve(root, 'deploy/haproxy/haproxy.cfg'), 'utf8')).toBe(expected);
+  });
+
+  it('ships the site server config the embedded stack generates (the official nginx image has no brotli module)', () => {
+    const expected = siteServerConfig({ sitesDir: '/var/lib/paas/sites', confDir: '/tmp', listen: '127.0.0.1:8081', user: 'nginx', brotli: false });
+    expect(readFileSync(resolve(root, 'deploy/site-server/nginx.conf'), 'utf8')).toBe(expected);
   });
 
   it('builds the gateway and worker images from a local base image, and they run', async () => {

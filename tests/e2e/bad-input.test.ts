@@ -138,7 +138,7 @@ describe('health endpoint', () => {
     const res = await fetch(`${inject('gatewayUrl')}/healthz`);
     const body = await res.json();
     expect(res.status).toBe(200);
-    expect(Object.keys(body.dependencies).sort()).toEqual(['database', 'docker', 'edge', 'objectStorage', 'registry', 'temporal']);
+    expect(Object.keys(body.dependencies).sort()).toEqual(['database', 'docker', 'edge', 'objectStorage', 'registry', 'siteServer', 'temporal']);
     expect(Object.values(body.dependencies).every((d: any) => d.state === 'up')).toBe(true);
   });
 });

@@ -128,4 +128,18 @@ describe('static site from a ZIP upload', () => {
     expect((await edgeGet(host, '/')).text).toContain('zip v1');
     expect((await edgeGet(host, '/deep/link')).text).toContain('zip v1');
   });
+
+  it('keeps PAAS_KEEP_RELEASES (2 here) old releases and deletes older prefixes, which then cannot be restored', async () => {
+    const history = await gql(`query($id: ID!) { app(id: $id) { deployments(limit: 50) { id status sitePrefix } } }`, { id: appId });
+    const secondId = history.app.deployments.find((d: { sitePrefix: string | null; status: string }) => d.status === 'SUPERSEDED' && d.sitePrefix && !d.sitePrefix.includes(first)).id;
+    expect(await listObjects(`sites/${appId}/${secondId}/`)).not.toEqual([]);
+    // live: the rollback to v1; then v3 and v4 push v2 beyond the two kept (v3, and v1 through its rollback)
+    for (const v of ['zip v3', 'zip v4']) expect((await deployZip(appId, site(v))).deployment.status).toBe('LIVE');
+    expect(await listObjects(`sites/${appId}/${secondId}/`)).toEqual([]);
+    expect(await listObjects(`sites/${appId}/${first}/`)).not.toEqual([]);
+    const refused = await gqlRaw(`mutation($appId: ID!, $to: ID) { rollback(appId: $appId, toDeploymentId: $to) { id } }`, { appId, to: secondId });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0]?.message).toMatch(/files of deployment .* were garbage-collected/);
+    expect((await edgeGet(host, '/')).text).toContain('zip v4');
+  });
 });

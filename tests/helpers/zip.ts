@@ -1,6 +1,5 @@
-// A minimal ZIP writer for tests: it can write what real tools refuse to (absolute paths, "..",
-// symlinks, device files, lying sizes), which is exactly what the hostile-archive tests need.
-import { crc32, deflateRawSync } from 'node:zlib';
+// The ZIP writer lives with the benchmark (plain JS); the tests use the same one.
+export { makeZip, S_IFCHR, S_IFDIR, S_IFLNK, S_IFREG } from '../../bench/zip.mjs';
 
 export interface ZipEntry {
   name: string;
@@ -8,56 +7,4 @@ export interface ZipEntry {
   /** Unix mode including the type bits (default: regular file 0644, or directory when name ends in "/"). */
   mode?: number;
   deflate?: boolean;
-}
-
-export const S_IFREG = 0o100000;
-export const S_IFDIR = 0o040000;
-export const S_IFLNK = 0o120000;
-export const S_IFCHR = 0o020000;
-
-export function makeZip(entries: ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const raw = Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data ?? '', 'utf8');
-    const isDir = e.name.endsWith('/');
-    const mode = e.mode ?? (isDir ? S_IFDIR | 0o755 : S_IFREG | 0o644);
-    const body = e.deflate ? deflateRawSync(raw) : raw;
-    const method = e.deflate ? 8 : 0;
-    const crc = crc32(raw);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, body);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE((3 << 8) | 20, 4); // made by Unix: the mode bits count
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(((mode & 0xffff) << 16) >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += 30 + name.length + body.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
 }

@@ -67,7 +67,6 @@ http {
 ${types}
   }
   default_type application/octet-stream;
-  charset_types text/css text/plain text/javascript application/json application/xml image/svg+xml;
   access_log off;
   server_tokens off;
   sendfile on;

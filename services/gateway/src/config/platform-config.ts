@@ -21,6 +21,8 @@ export class PlatformConfig {
     secretKey: process.env.S3_SECRET_KEY || '',
     bucket: process.env.S3_BUCKET || 'paas',
   };
+  /** The site server (nginx) that serves STATIC apps behind the edge. */
+  readonly siteUpstream = process.env.PAAS_SITE_UPSTREAM || '127.0.0.1:8081';
   readonly siteMaxUploadBytes = Number(process.env.PAAS_SITE_MAX_UPLOAD_MB || 50) * 1024 * 1024;
   readonly uploadUrlTtlSeconds = Number(process.env.PAAS_UPLOAD_URL_TTL_SEC || 900);
   readonly dockerHost = process.env.DOCKER_HOST || 'unix:///var/run/docker.sock';

@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { DataSource } from 'typeorm';
 import { PlatformConfig } from '../config/platform-config.js';
 
-export type DependencyName = 'database' | 'temporal' | 'docker' | 'registry' | 'objectStorage' | 'edge';
+export type DependencyName = 'database' | 'temporal' | 'docker' | 'registry' | 'objectStorage' | 'edge' | 'siteServer';
 export interface DependencyState {
   state: 'up' | 'down';
   error?: string;
@@ -34,6 +34,8 @@ export class HealthService {
       docker: () => dockerPing(this.config.dockerHost),
       registry: () => httpOk(`http://${this.config.registryAddress}/v2/`),
       objectStorage: () => httpOk(`${this.config.s3Endpoint}/minio/health/live`),
+      // any HTTP answer will do: the site server has no host of its own to serve
+      siteServer: () => fetch(`http://${this.config.siteUpstream}/`, { signal: AbortSignal.timeout(TIMEOUT_MS) }).then((r) => r.arrayBuffer()),
       edge: () => (this.config.edgeAdminSocket ? socketOpen(this.config.edgeAdminSocket) : Promise.reject(new Error('EDGE_ADMIN_SOCKET not set'))),
     };
     const entries = await Promise.all(

@@ -1,6 +1,6 @@
 // ZIP uploads of static sites: a pre-signed PUT URL straight to object storage (the archive
 // never passes through the gateway), then a deployment that unpacks and checks it.
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { siteUploadKey } from '@paas/contracts';
 import { AppEntity } from '@paas/db';
 import { Client } from 'minio';
@@ -13,6 +13,7 @@ import type { SiteUploadModel } from './upload.model.js';
 
 @Injectable()
 export class UploadService {
+  private readonly logger = new Logger(UploadService.name);
   private readonly signer: Client;
   private readonly store: Client;
   private bucketReady?: Promise<void>;
@@ -75,6 +76,10 @@ export class UploadService {
           if (!(await this.store.bucketExists(bucket))) throw err;
         });
       }
+      // an archive that was uploaded but never deployed expires after a day
+      await this.store
+        .setBucketLifecycle(bucket, { Rule: [{ ID: 'paas-expire-uploads', Status: 'Enabled', Filter: { Prefix: 'uploads/' }, Expiration: { Days: 1 } }] })
+        .catch((err) => this.logger.warn(`could not set the expiry of stale uploads on bucket ${bucket}: ${(err as Error).message}`));
     })().catch((err) => {
       this.bucketReady = undefined;
       throw new DomainError('UNAVAILABLE', `Object storage is unavailable (${(err as Error).message}); try again.`);
