@@ -26,8 +26,9 @@ const host = 'bench-site.localhost';
 const large = randomBytes(1024 * 1024);
 function siteZip(version) {
   const entries = [{ name: 'index.html', data: `<!doctype html><h1>${version}</h1>` }];
-  entries.push({ name: 'assets/small.css', data: `/* ${version} */ ${'body{margin:0}'.repeat(70)}`.slice(0, 1024) });
-  entries.push({ name: 'assets/large.bin', data: large });
+  entries.push({ name: 'assets/small.3f9a1c2b.css', data: `/* ${version} */ ${'body{margin:0}'.repeat(70)}`.slice(0, 1024) });
+  entries.push({ name: 'assets/large.3f9a1c2b.jpg', data: large });
+  entries.push({ name: 'about.html', data: `<!doctype html><p>${version} ${'about '.repeat(160)}</p>`.slice(0, 1024) });
   for (let i = entries.length; i < 1000; i++) entries.push({ name: `pages/p${String(i).padStart(4, '0')}.html`, data: `<p>${version} page ${i} ${'x'.repeat(1500)}</p>`, deflate: true });
   return makeZip(entries);
 }
@@ -81,7 +82,7 @@ try {
   // rollback: between the last two releases, alternating
   const rollback = [];
   for (let i = 0; i < ROLLBACKS; i++) {
-    const target = releases[releases.length - 2 + ((i + 1) % 2)];
+    const target = releases[releases.length - 2 + (i % 2)];
     const expect = `v${releases.indexOf(target) + 1}`;
     const t0 = performance.now();
     const { rollback: r } = await gql(`mutation($a: ID!, $t: ID) { rollback(appId: $a, toDeploymentId: $t) { id } }`, { a: appId, t: target });
@@ -103,7 +104,7 @@ try {
   }
 
   // throughput: the same files through the edge, from disk by plain nginx, and proxied from MinIO
-  const liveRelease = releases[releases.length - 2 + (ROLLBACKS % 2)];
+  const liveRelease = releases[releases.length - 2 + ((ROLLBACKS - 1) % 2)];
   const filesDir = join(stack.config.dataDir, 'sites/releases', appId, liveRelease, 'files');
   const confDir = join(stack.config.dataDir, 'bench-nginx');
   mkdirSync(confDir, { recursive: true });
@@ -149,7 +150,12 @@ http {
     return { rps, p99Ms };
   };
   const throughput = {};
-  for (const [asset, path] of [['small (1 KB)', '/assets/small.css'], ['large (1 MB)', '/assets/large.bin']]) {
+  const assets = [
+    ['small (1 KB, hashed)', '/assets/small.3f9a1c2b.css'],
+    ['page (1 KB, HTML)', '/about.html'],
+    ['large (1 MB, hashed)', '/assets/large.3f9a1c2b.jpg'],
+  ];
+  for (const [asset, path] of assets) {
     const runs = { edge: [], nginxDisk: [], nginxMinio: [] };
     for (let i = 0; i < ROUNDS; i++) {
       runs.nginxDisk.push(wrk(`http://127.0.0.1:${NGINX_DISK_PORT}${path}`));
@@ -168,7 +174,7 @@ http {
   const rbLive = rollback.map((r) => r.liveMs);
   console.log(`\nstatic sites (wrk -t2 -c${CONNECTIONS} -d${DURATION}, median of ${ROUNDS} rounds):`);
   for (const [asset, t] of Object.entries(throughput)) {
-    console.log(`  ${asset.padEnd(13)} edge ${t.edge.rps.toFixed(0)} req/s (p99 ${t.edge.p99Ms} ms) | nginx from disk ${t.nginxDisk.rps.toFixed(0)} req/s (p99 ${t.nginxDisk.p99Ms} ms) | ratio ${t.ratioEdgeToNginx.toFixed(2)} | nginx proxying MinIO ${t.nginxMinio.rps.toFixed(0)} req/s (${t.ratioMinioToNginx.toFixed(2)})`);
+    console.log(`  ${asset.padEnd(21)} edge ${t.edge.rps.toFixed(0)} req/s (p99 ${t.edge.p99Ms} ms) | nginx from disk ${t.nginxDisk.rps.toFixed(0)} req/s (p99 ${t.nginxDisk.p99Ms} ms) | ratio ${t.ratioEdgeToNginx.toFixed(2)} | nginx proxying MinIO ${t.nginxMinio.rps.toFixed(0)} req/s (${t.ratioMinioToNginx.toFixed(2)})`);
   }
   console.log(`  publish, 1,000 files (upload → LIVE): median ${median(pub).toFixed(0)} ms over ${pub.length}`);
   console.log(`  rollback: edge serves the old release after median ${median(rbServed).toFixed(0)} ms (p95 ${percentile(rbServed, 95).toFixed(0)}), LIVE after median ${median(rbLive).toFixed(0)} ms, over ${rollback.length}`);

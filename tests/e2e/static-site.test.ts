@@ -114,6 +114,14 @@ describe('static site from git', () => {
     expect((await edgeGet(host, '/assets/style.css', { 'if-none-match': etag })).status).toBe(304);
     expect((await edgeGet(host, '/assets/style.css', { 'if-modified-since': lastModified })).status).toBe(304);
     expect((await edgeGet(host, '/assets/style.css', { 'if-none-match': '"something-else"' })).status).toBe(200);
+    // a hashed asset, kept in the edge's cache after the first request, answers the same way
+    const hashed = await edgeGet(host, '/assets/app.3f9a1c2b.js');
+    const again = await edgeGet(host, '/assets/app.3f9a1c2b.js');
+    expect(again.text).toBe(hashed.text);
+    expect((await edgeGet(host, '/assets/app.3f9a1c2b.js', { 'if-none-match': hashed.headers.etag as string })).status).toBe(304);
+    const ranged = await edgeGet(host, '/assets/app.3f9a1c2b.js', { range: 'bytes=0-3' });
+    expect(ranged.status).toBe(206);
+    expect(ranged.text).toBe(hashed.text.slice(0, 4));
   });
 
   it('compresses with gzip or brotli when the client accepts it, and serves ranges', async () => {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { forEachLimit } from './parallel.js';
 
 export interface ManifestFile {
   path: string;
@@ -45,12 +46,11 @@ export async function listFiles(dir: string): Promise<{ path: string; file: stri
 
 export async function buildManifest(releaseId: string, dir: string): Promise<{ manifest: SiteManifest; local: Map<string, string> }> {
   const files = await listFiles(dir);
-  const local = new Map<string, string>();
-  const entries: ManifestFile[] = [];
-  for (const f of files) {
-    local.set(f.path, f.file);
-    entries.push({ path: f.path, size: f.size, sha256: await sha256File(f.file), contentType: contentTypeOf(f.path) });
-  }
+  const local = new Map(files.map((f) => [f.path, f.file]));
+  const entries: ManifestFile[] = files.map((f) => ({ path: f.path, size: f.size, sha256: '', contentType: contentTypeOf(f.path) }));
+  await forEachLimit(entries, 16, async (e) => {
+    e.sha256 = await sha256File(local.get(e.path)!);
+  });
   return { manifest: { version: 1, releaseId, files: entries }, local };
 }
 

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { ObjectStore } from './object-store.adapter.js';
 import { forEachLimit } from './parallel.js';
-import { releaseKeys, sha256File, type SiteManifest } from './site-manifest.js';
+import { listFiles, releaseKeys, sha256File, type SiteManifest } from './site-manifest.js';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -51,22 +51,30 @@ export class SitePublisher {
    * Puts the release on disk, each file checked against the manifest (size and sha256), text
    * files precompressed. Idempotent: an existing release directory is complete by construction.
    */
-  async materialize(input: MaterializeInput): Promise<'present' | 'copied' | 'downloaded'> {
+  async materialize(input: MaterializeInput): Promise<'present' | 'moved' | 'downloaded'> {
     const { appId, releaseId, manifest } = input;
     const final = this.releaseDir(appId, releaseId);
     if (await this.isMaterialized(appId, releaseId)) return 'present';
     const tmp = join(this.sitesDir, 'releases', appId, `.tmp-${releaseId}-${process.pid}`);
     await rm(tmp, { recursive: true, force: true });
     const files = join(tmp, 'files');
-    await mkdir(files, { recursive: true });
-    const local = input.localDir && (await stat(input.localDir).then((s) => s.isDirectory(), () => false)) ? input.localDir : undefined;
+    await mkdir(tmp, { recursive: true });
+    // on the machine that built it, the staging directory becomes the release in one rename;
+    // elsewhere (or on a retry after that rename) every file comes from object storage
+    const moved = input.localDir ? await rename(input.localDir, files).then(() => true, () => false) : false;
+    if (!moved) await mkdir(files, { recursive: true });
+    else if ((await listFiles(files)).length !== manifest.files.length) throw new Error('the build output holds files the release manifest does not list');
     await forEachLimit(manifest.files, 16, async (f) => {
       const target = join(files, f.path);
-      await mkdir(dirname(target), { recursive: true });
-      if (local) await copyFile(join(local, f.path), target);
-      else await this.store.getToFile(releaseKeys.file(input.prefix, f.path), target);
-      const s = await stat(target);
-      if (s.size !== f.size || (await sha256File(target)) !== f.sha256) throw new Error(`"${f.path}" does not match the release manifest (size or checksum)`);
+      if (moved) {
+        // built and hashed by this deployment moments ago: the manifest's sizes must still hold
+        if ((await stat(target)).size !== f.size) throw new Error(`"${f.path}" does not match the release manifest (size)`);
+      } else {
+        await mkdir(dirname(target), { recursive: true });
+        await this.store.getToFile(releaseKeys.file(input.prefix, f.path), target);
+        const s = await stat(target);
+        if (s.size !== f.size || (await sha256File(target)) !== f.sha256) throw new Error(`"${f.path}" does not match the release manifest (size or checksum)`);
+      }
       await precompress(target, f.size);
     });
     const meta = join(tmp, 'meta');
@@ -83,7 +91,7 @@ export class SitePublisher {
       if (!(await this.isMaterialized(appId, releaseId))) throw err;
       await rm(tmp, { recursive: true, force: true });
     }
-    return local ? 'copied' : 'downloaded';
+    return moved ? 'moved' : 'downloaded';
   }
 
   /** Points the host at the release; returns the release it served before (or null). */

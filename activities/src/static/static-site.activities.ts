@@ -5,7 +5,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { LABELS, siteUploadKey, validateBuildCommand, validateBuildImage, validateRelativePath } from '@paas/contracts';
 import { request } from 'node:http';
-import { mkdir, realpath, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, realpath, rm, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { EdgeRouter } from '../edge/edge.adapter.js';
 import type { GitAdapter } from '../git/git.adapter.js';
@@ -157,8 +157,11 @@ export function createStaticSiteActivities(deps: StaticSiteDeps, settings: Activ
     return withHeartbeat(async () => {
       const { manifest, local } = await buildManifest(site.releaseId, staging);
       let bytes = 0;
-      await forEachLimit(manifest.files, 16, async (f) => {
-        await store.putFile(releaseKeys.file(site.prefix, f.path), local.get(f.path)!, f.contentType);
+      await forEachLimit(manifest.files, 32, async (f) => {
+        const file = local.get(f.path)!;
+        // small files in one request from memory; large ones streamed (multipart when needed)
+        if (f.size <= 1024 * 1024) await store.putBuffer(releaseKeys.file(site.prefix, f.path), await readFile(file), f.contentType);
+        else await store.putFile(releaseKeys.file(site.prefix, f.path), file, f.contentType);
         bytes += f.size;
       });
       await store.putBuffer(releaseKeys.manifest(site.prefix), Buffer.from(JSON.stringify(manifest)), 'application/json');

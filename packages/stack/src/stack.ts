@@ -134,7 +134,7 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
       waitInBackground(waitForMinio(m, config.s3Port));
       s3Endpoint = `http://127.0.0.1:${config.s3Port}`;
     }
-    const edge = track(edgeProcess(dataDir, config.bind, config.edgePort));
+    const edge = track(edgeProcess(dataDir, config.bind, config.edgePort, `127.0.0.1:${config.sitePort}`));
     waitInBackground(waitForEdge(edge, config.edgePort));
     const siteServer = track(siteServerProcess(dataDir, `127.0.0.1:${config.sitePort}`));
     waitInBackground(waitForSiteServer(siteServer, config.sitePort));

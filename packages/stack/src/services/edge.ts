@@ -18,8 +18,30 @@ export function edgePaths(dataDir: string): EdgePaths {
   return { dir, config: join(dir, 'haproxy.cfg'), routesMap: join(dir, 'routes.map'), adminSocket: join(dir, 'admin.sock') };
 }
 
-/** `listen` is `address:port`; HAProxy expands environment variables in it ("${VAR}"). */
-export function haproxyConfig(paths: Pick<EdgePaths, 'routesMap' | 'adminSocket'>, listen: string): string {
+/**
+ * `listen` is `address:port`; HAProxy expands environment variables in it ("${VAR}").
+ * `siteUpstream` is the site server: responses from it that HTTP allows a shared cache to keep
+ * (hashed assets: `public, max-age=31536000, immutable`) are served from the edge's memory.
+ * HTML (`no-cache`) and other files (`max-age=0`) are never kept, so a publish or a rollback
+ * shows at once; a hashed asset's name changes with its content.
+ */
+export function haproxyConfig(paths: Pick<EdgePaths, 'routesMap' | 'adminSocket'>, listen: string, siteUpstream?: string): string {
+  const cache = siteUpstream
+    ? `
+cache sites
+  total-max-size 256
+  max-object-size 4194304
+  max-age 3600
+  process-vary on
+`
+    : '';
+  const cacheRules = siteUpstream
+    ? `  # static sites: cacheable responses of the site server come from memory (ranges go through)
+  acl to_sites var(txn.upstream) -m str ${siteUpstream}
+  http-request cache-use sites if to_sites !{ req.hdr(range) -m found }
+  http-response cache-store sites if to_sites
+`
+    : '';
   return `# Generated from packages/stack/src/services/edge.ts (the embedded stack writes it on every start).
 global
   stats socket ${paths.adminSocket} mode 600 level admin
@@ -34,7 +56,7 @@ defaults
   timeout server 60s
   timeout http-keep-alive 30s
   timeout http-request 30s
-
+${cache}
 frontend edge
   bind "${listen}"
   # host without port, lowercased, looked up in the routes map (updated at run time)
@@ -44,18 +66,18 @@ frontend edge
 
 backend releases
   http-reuse always
-  # the server's 0.0.0.0:0 address means: connect to the destination set here
+${cacheRules}  # the server's 0.0.0.0:0 address means: connect to the destination set here
   http-request set-dst var(txn.upstream),field(1,:)
   http-request set-dst-port var(txn.upstream),field(2,:)
   server release 0.0.0.0:0
 `;
 }
 
-export function edgeProcess(dataDir: string, bind: string, port: number): ManagedProcess {
+export function edgeProcess(dataDir: string, bind: string, port: number, siteUpstream?: string): ManagedProcess {
   const paths = edgePaths(dataDir);
   mkdirSync(paths.dir, { recursive: true });
   if (!existsSync(paths.routesMap)) writeFileSync(paths.routesMap, '');
-  writeFileSync(paths.config, haproxyConfig(paths, `${bind}:${port}`));
+  writeFileSync(paths.config, haproxyConfig(paths, `${bind}:${port}`, siteUpstream));
   return new ManagedProcess({
     name: 'edge',
     command: 'haproxy',
