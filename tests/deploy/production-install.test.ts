@@ -48,7 +48,7 @@ describe('production install (docker-compose.yml)', () => {
   });
 
   it('ships the edge config the embedded stack generates', () => {
-    const expected = haproxyConfig({ routesMap: '/var/run/paas-edge/routes.map', adminSocket: '/var/run/paas-edge/admin.sock' }, '0.0.0.0:${PAAS_EDGE_PORT}');
+    const expected = haproxyConfig({ routesMap: '/var/run/paas-edge/routes.map', adminSocket: '/var/run/paas-edge/admin.sock' }, '0.0.0.0:${PAAS_EDGE_PORT}', '127.0.0.1:8081');
     expect(readFileSync(resolve(root, 'deploy/haproxy/haproxy.cfg'), 'utf8')).toBe(expected);
   });
 
