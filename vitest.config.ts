@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// tests that kill shared processes or start a whole second platform run alone, after the rest
-const ISOLATED_TESTS = ['tests/e2e/crash-recovery.test.ts', 'tests/e2e/npm-start.test.ts'];
+// tests that kill shared processes, start a whole second platform or drive a browser run alone, after the rest
+const ISOLATED_TESTS = ['tests/e2e/console.test.ts', 'tests/e2e/crash-recovery.test.ts', 'tests/e2e/npm-start.test.ts'];
 
 export default defineConfig({
   test: {
@@ -20,9 +20,14 @@ export default defineConfig({
         test: {
           name: 'platform',
           include: ['**/src/**/*.test.ts', 'tests/**/*.test.ts', 'workflows/test/**/*.test.ts'],
-          exclude: ['**/node_modules/**', '**/dist/**', ...ISOLATED_TESTS],
+          exclude: ['**/node_modules/**', '**/dist/**', 'console/**', ...ISOLATED_TESTS],
           sequence: { groupOrder: 0 },
         },
+      },
+      {
+        // the console's pure parts and components, in a simulated DOM
+        extends: true,
+        test: { name: 'console', include: ['console/src/**/*.test.{ts,tsx}'], environment: 'happy-dom', sequence: { groupOrder: 0 } },
       },
       {
         // the crash tests SIGKILL the shared worker, gateway and Temporal server; the npm start

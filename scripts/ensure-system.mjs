@@ -5,7 +5,7 @@
 //  - npm dependencies (npm ci when the lock file changed) and the TypeScript build
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +29,8 @@ const APT_PACKAGES = [
   { command: 'wrk', pkg: 'wrk' },
   // the site server for STATIC apps, with brotli (precompressed and on the fly)
   { command: 'nginx', pkg: 'nginx', path: '/usr/sbin/nginx' },
+  // the console's browser tests (playwright-core drives Debian's Chromium)
+  { command: 'chromium', pkg: 'chromium', path: '/usr/bin/chromium' },
   { command: 'nginx brotli_static', pkg: 'libnginx-mod-http-brotli-static', path: '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so' },
   { command: 'nginx brotli filter', pkg: 'libnginx-mod-http-brotli-filter', path: '/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so' },
   { command: 'debootstrap', pkg: 'debootstrap' },
@@ -87,6 +89,31 @@ function lockHash() {
 
 function build() {
   run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.json']);
+  buildConsole();
+}
+
+/** The console (codegen, type check, vite build) when its sources or the schema changed since the last build. */
+function buildConsole() {
+  const hash = createHash('sha256');
+  const files = [join(root, 'graphql/schema.graphql'), join(root, 'package-lock.json'), ...listFiles(join(root, 'console'), (p) => !/\/(dist|node_modules|src\/gql)(\/|$)/.test(p))];
+  for (const f of files.sort()) hash.update(f).update(readFileSync(f));
+  const digest = hash.digest('hex');
+  const stamp = join(root, 'console/dist/.paas-source-hash');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
+  log('building the console');
+  run('npm', ['run', 'build', '--silent', '-w', '@paas/console']);
+  writeFileSync(stamp, digest);
+}
+
+function listFiles(dir, keep) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (!keep(path)) continue;
+    if (entry.isDirectory()) out.push(...listFiles(path, keep));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out;
 }
 
 const t0 = Date.now();

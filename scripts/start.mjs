@@ -20,6 +20,7 @@ try {
 
 console.log(`
 PaaS is up.
+  Console   ${stack.gatewayUrl}/   (sign in with the admin token below)
   GraphQL   ${stack.gatewayUrl}/graphql   (WebSocket subscriptions on the same path)
   Health    ${stack.gatewayUrl}/healthz
   Apps      http://<app>.${config.baseDomain}:${config.edgePort}/

@@ -1,11 +1,11 @@
 // The printed schema is committed, generated from the resolvers, and a non-breaking superset
 // of the public contract (../shared/contract/schema.graphql).
-import { buildSchema, findBreakingChanges } from 'graphql';
+import { buildClientSchema, buildSchema, findBreakingChanges, getIntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 const committed = readFileSync(join(root, 'graphql/schema.graphql'), 'utf8');
@@ -16,6 +16,16 @@ describe('GraphQL schema', () => {
     const r = spawnSync(process.execPath, [join(root, 'services/gateway/dist/print-schema.js'), out], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(committed);
+  });
+
+  it('is the schema the running gateway serves (every resolver is printed)', async () => {
+    const res = await fetch(`${inject('gatewayUrl')}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${inject('adminToken')}` },
+      body: JSON.stringify({ query: getIntrospectionQuery() }),
+    });
+    const served = printSchema(lexicographicSortSchema(buildClientSchema((await res.json()).data)));
+    expect(served).toBe(printSchema(lexicographicSortSchema(buildSchema(committed))));
   });
 
   const contractFile = join(root, '../shared/contract/schema.graphql');

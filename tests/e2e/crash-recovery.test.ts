@@ -3,7 +3,7 @@
 // Every deployment must still end LIVE with exactly one container for the app, the route on it,
 // and the projection agreeing with the workflow.
 import type { Client } from '@temporalio/client';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { deploymentStateQuery } from '@paas/contracts';
@@ -11,21 +11,10 @@ import { containersOfApp, docker } from '../helpers/docker.js';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
 import { createApp, deploy, gql, viaEdge, waitForDeployment } from '../helpers/graphql.js';
 import { connectTemporal } from '../helpers/temporal.js';
+import { killProcess, restarted } from '../helpers/processes.js';
 import { until } from '../helpers/wait.js';
 
 const faults = () => join(inject('dataDir'), 'faults');
-
-
-function killProcess(name: string): number {
-  const pid = Number(readFileSync(join(inject('dataDir'), 'run', `${name}.pid`), 'utf8'));
-  process.kill(-pid, 'SIGKILL');
-  return pid;
-}
-
-async function restarted(name: string, oldPid: number) {
-  const pidFile = join(inject('dataDir'), 'run', `${name}.pid`);
-  await until(`${name} to be restarted`, () => existsSync(pidFile) && Number(readFileSync(pidFile, 'utf8')) !== oldPid, 60_000);
-}
 
 describe('crash recovery', () => {
   const repo = new FixtureRepo();

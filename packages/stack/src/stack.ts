@@ -109,6 +109,7 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
       waits.push(p);
     };
     let temporalAddress = config.external.temporalAddress;
+    let temporalUiUrl = process.env.PAAS_TEMPORAL_UI_URL;
     if (!temporalAddress) {
       const bin = join(config.binDir, 'temporal');
       if (!existsSync(bin)) throw new Error(`Temporal CLI not found at ${bin}; run scripts/ensure-system.mjs`);
@@ -119,6 +120,7 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
         await waitForTemporal(t, config.temporalPort);
       });
       temporalAddress = `127.0.0.1:${config.temporalPort}`;
+      temporalUiUrl = `http://127.0.0.1:${config.temporalPort + 1000}`;
     }
     let registryAddress = config.external.registryAddress;
     if (!registryAddress) {
@@ -157,6 +159,7 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
       PAAS_ADMIN_TOKEN: adminToken,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
+      ...(temporalUiUrl ? { PAAS_TEMPORAL_UI_URL: temporalUiUrl } : {}),
       REGISTRY_ADDRESS: registryAddress,
       S3_ENDPOINT: s3Endpoint,
       S3_ACCESS_KEY: process.env.S3_ACCESS_KEY || secrets.s3AccessKey,
@@ -236,6 +239,7 @@ async function ensurePortsFree(config: StackConfig): Promise<void> {
     ['PAAS_SITE_PORT', config.sitePort, true],
     ['PAAS_PG_PORT', config.pgPort, !config.external.databaseUrl],
     ['PAAS_TEMPORAL_PORT', config.temporalPort, !config.external.temporalAddress],
+    ['PAAS_TEMPORAL_PORT (+1000: the Temporal Web UI)', config.temporalPort + 1000, !config.external.temporalAddress],
     ['PAAS_REGISTRY_PORT', config.registryPort, !config.external.registryAddress],
     ['PAAS_S3_PORT', config.s3Port, !config.external.s3Endpoint],
   ];

@@ -1,9 +1,11 @@
-// The GraphQL gateway: NestJS on Fastify with mercurius (HTTP and WebSocket on /graphql), /healthz.
+// The GraphQL gateway: NestJS on Fastify with mercurius (HTTP and WebSocket on /graphql), /healthz,
+// and the console at /.
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { registerHttpAuth } from './auth/graphql-auth.js';
+import { serveConsole } from './console-static.js';
 import { PlatformConfig } from './config/platform-config.js';
 import { exitWithParent } from '@paas/runtime';
 
@@ -12,6 +14,7 @@ const config = new PlatformConfig();
 registerHttpAuth(adapter.getInstance(), config.adminToken);
 const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger: ['error', 'warn', 'log'] });
 app.enableShutdownHooks();
+await serveConsole(app);
 // started by the stack: a stack that died without stopping us leaves no orphan gateway behind
 exitWithParent(() => void app.close().then(() => process.exit(0)));
 await app.listen(config.port, config.bind);

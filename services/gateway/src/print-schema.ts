@@ -8,11 +8,12 @@ import { AppResolver } from './apps/app.resolver.js';
 import './common/enums.js';
 import { DeploymentResolver } from './deployments/deployment.resolver.js';
 import { RedeployScheduleResolver } from './schedules/redeploy-schedule.resolver.js';
+import { UploadResolver } from './uploads/upload.resolver.js';
 
 const out = process.argv[2];
 const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
 await app.init();
-const schema = await app.get(GraphQLSchemaFactory).create([AppResolver, DeploymentResolver, RedeployScheduleResolver]);
+const schema = await app.get(GraphQLSchemaFactory).create([AppResolver, DeploymentResolver, RedeployScheduleResolver, UploadResolver]);
 const text = `# Generated from the gateway's code-first resolvers by \`npm run schema:print\`. Do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
 if (out) writeFileSync(out, text);
 else process.stdout.write(text);

@@ -15,8 +15,8 @@ export function temporalProcess(binDir: string, dataDir: string, port: number): 
       '--port', String(port),
       '--http-port', String(port + 10),
       '--metrics-port', String(port + 20),
+      // the Temporal Web UI (loopback only): the console links each deployment to its workflow
       '--ui-port', String(port + 1000),
-      '--headless',
       '--db-filename', join(dataDir, 'temporal', 'temporal.db'),
       '--log-level', 'warn',
       // WAL with synchronous=NORMAL survives a crash of any process (only a power loss may drop

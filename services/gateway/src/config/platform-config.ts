@@ -25,6 +25,8 @@ export class PlatformConfig {
   readonly siteUpstream = process.env.PAAS_SITE_UPSTREAM || '127.0.0.1:8081';
   readonly siteMaxUploadBytes = Number(process.env.PAAS_SITE_MAX_UPLOAD_MB || 50) * 1024 * 1024;
   readonly uploadUrlTtlSeconds = Number(process.env.PAAS_UPLOAD_URL_TTL_SEC || 900);
+  /** The Temporal Web UI, when there is one: deployments link to their workflow there. */
+  readonly temporalUiUrl = process.env.PAAS_TEMPORAL_UI_URL?.replace(/\/$/, '') || null;
   readonly dockerHost = process.env.DOCKER_HOST || 'unix:///var/run/docker.sock';
   readonly edgeAdminSocket = process.env.EDGE_ADMIN_SOCKET;
 

@@ -5,6 +5,7 @@ import { AppService } from '../apps/app.service.js';
 import { DeploymentEventsService } from './deployment-events.service.js';
 import { DeploymentModel, DeploymentStepModel, LogLineModel } from './deployment.model.js';
 import { DeploymentService } from './deployment.service.js';
+import { PlatformConfig } from '../config/platform-config.js';
 import { deploymentUpdates, logUpdates } from './deployment-subscriptions.js';
 
 @Resolver(() => DeploymentModel)
@@ -13,6 +14,7 @@ export class DeploymentResolver {
     @Inject(DeploymentService) private readonly deployments: DeploymentService,
     @Inject(AppService) private readonly apps: AppService,
     @Inject(DeploymentEventsService) private readonly events: DeploymentEventsService,
+    @Inject(PlatformConfig) private readonly config: PlatformConfig,
   ) {}
 
   @Query(() => DeploymentModel, { nullable: true })
@@ -46,6 +48,12 @@ export class DeploymentResolver {
   @ResolveField(() => AppModel)
   app(@Parent() d: DeploymentModel): Promise<AppModel> {
     return this.apps.get(d.appId);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "The deployment's workflow in the Temporal Web UI, when one is configured (PAAS_TEMPORAL_UI_URL)." })
+  temporalUiUrl(@Parent() d: DeploymentModel): string | null {
+    const base = this.config.temporalUiUrl;
+    return base ? `${base}/namespaces/${encodeURIComponent(this.config.temporalNamespace)}/workflows/${encodeURIComponent(d.workflowId)}` : null;
   }
 
   @ResolveField(() => [DeploymentStepModel])

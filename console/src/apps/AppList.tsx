@@ -1,0 +1,106 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useQuery, useSubscription } from 'urql';
+import { errorMessage } from '../api/errors';
+import { AppsQuery, DeploymentUpdatedSubscription } from '../api/operations';
+import { useOnReconnect } from '../app/reconnect';
+import { href } from '../app/router';
+import { relativeTime, shortSha } from '../lib/format';
+import { ErrorBox, Loading } from '../ui/Feedback';
+import { StatusBadge } from '../ui/StatusBadge';
+
+/** Refetches the list when one of the app's deployments changes. */
+function LiveUpdates({ appId, onChange }: { appId: string; onChange: () => void }) {
+  useSubscription({ query: DeploymentUpdatedSubscription, variables: { appId } }, (_prev, event) => {
+    onChange();
+    return event;
+  });
+  return null;
+}
+
+export function AppList() {
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AppsQuery });
+  const [search, setSearch] = useState('');
+  const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  useOnReconnect(refresh);
+  const apps = useMemo(() => (data?.apps ?? []).filter((a) => a.name.includes(search.trim().toLowerCase())), [data, search]);
+
+  return (
+    <section aria-labelledby="apps-title">
+      <div className="page-head">
+        <h1 id="apps-title">Apps</h1>
+        {data && data.apps.length > 0 && (
+          <div className="search">
+            <label htmlFor="app-search" className="visually-hidden">
+              Search apps
+            </label>
+            <input id="app-search" type="search" placeholder="Search apps" value={search} onChange={(e) => setSearch(e.target.value)} />
+          </div>
+        )}
+      </div>
+      {fetching && !data && <Loading what="apps" />}
+      <ErrorBox message={errorMessage(error)} />
+      {data?.apps.map((a) => <LiveUpdates key={a.id} appId={a.id} onChange={refresh} />)}
+      {data && data.apps.length === 0 && (
+        <div className="card empty">
+          <h2>No apps yet</h2>
+          <p>
+            An app is a git repository the platform builds and serves at its own address: a service with a Dockerfile, or a static site. Create one, then press
+            <strong> Deploy</strong>.
+          </p>
+          <a className="button primary" href={href({ name: 'new' })}>
+            Create your first app
+          </a>
+        </div>
+      )}
+      {data && data.apps.length > 0 && apps.length === 0 && <p className="muted">No app matches “{search}”.</p>}
+      {apps.length > 0 && (
+        <div className="table-wrap">
+          <table className="apps">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Status</th>
+                <th scope="col">URL</th>
+                <th scope="col">Last deployment</th>
+              </tr>
+            </thead>
+            <tbody>
+              {apps.map((a) => {
+                const last = a.deployments[0];
+                const status = a.releaseState === 'CRASH_LOOPING' ? 'CRASH_LOOPING' : last?.status === 'LIVE' || !last ? (a.liveDeployment ? 'LIVE' : 'NONE') : last.status;
+                return (
+                  <tr key={a.id} data-app={a.name}>
+                    <th scope="row">
+                      <a href={href({ name: 'app', appId: a.id })}>{a.name}</a>
+                    </th>
+                    <td>{a.kind.toLowerCase()}</td>
+                    <td>{status === 'NONE' ? <span className="muted">not deployed</span> : <StatusBadge status={status} />}</td>
+                    <td>
+                      {a.liveDeployment ? (
+                        <a href={a.url} target="_blank" rel="noreferrer">
+                          {a.url.replace(/^https?:\/\//, '').replace(/\/$/, '')}
+                        </a>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                    <td>
+                      {last ? (
+                        <span>
+                          {relativeTime(last.createdAt)} · <code>{shortSha(last.commitSha)}</code> · {last.trigger.toLowerCase()}
+                        </span>
+                      ) : (
+                        <span className="muted">never</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
