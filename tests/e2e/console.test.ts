@@ -34,6 +34,9 @@ describe('console in a real browser', () => {
   const v1 = repo.commit(busyboxApp({ body: 'hello from v1\n' }), 'v1');
 
   beforeAll(async () => {
+    // runs alone, after the other test files: what they left behind would hide the empty state
+    const { apps } = await gql(`{ apps { id } }`);
+    for (const a of apps) await gql(`mutation($id: ID!) { deleteApp(id: $id) }`, { id: a.id });
     browser = await chromium.launch({
       executablePath: process.env.PAAS_CHROMIUM || '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run', '--disable-extensions'],
@@ -45,7 +48,7 @@ describe('console in a real browser', () => {
   afterAll(async () => {
     await browser?.close();
     const { apps } = await gql(`{ apps { id name } }`);
-    for (const a of apps.filter((a: { name: string }) => [NAME, SITE].includes(a.name))) await gql(`mutation($id: ID!) { deleteApp(id: $id) }`, { id: a.id });
+    for (const a of apps.filter((a: { name: string }) => [NAME, SITE, 'hello'].includes(a.name))) await gql(`mutation($id: ID!) { deleteApp(id: $id) }`, { id: a.id });
     repo.remove();
   });
 
@@ -63,6 +66,29 @@ describe('console in a real browser', () => {
     await page.getByLabel('Admin token').fill(inject('adminToken'));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Apps', exact: true }).waitFor();
+  });
+
+  it('shows a newcomer what to do: the sample site deploys, deploys again and rolls back in a few clicks', async () => {
+    await page.getByRole('heading', { name: 'No apps yet' }).waitFor();
+    await shot(page, '0-first-visit');
+    await page.getByRole('button', { name: 'Create the sample site' }).click();
+    await page.getByRole('heading', { name: 'hello', level: 1 }).waitFor();
+    for (let i = 0; i < 2; i++) {
+      await page.getByRole('button', { name: 'Deploy' }).click();
+      await expect.poll(() => page.locator('tr[data-deployment]').count()).toBe(i + 1);
+      await waitForSelected('LIVE');
+    }
+    const first = page.locator('tr[data-status="SUPERSEDED"]');
+    await first.getByRole('button', { name: 'Roll back' }).click();
+    await first.getByRole('dialog').getByRole('button', { name: 'Roll back' }).click();
+    await expect.poll(() => page.locator('tr[data-deployment]').count()).toBe(3);
+    await waitForSelected('LIVE');
+    const site = await browser.newPage();
+    await site.goto(`http://hello.${inject('baseDomain')}:${inject('edgePort')}/`);
+    expect(await site.textContent('h1')).toBe('Hello from the PaaS');
+    await site.close();
+    await gql(`mutation($id: ID!) { deleteApp(id: $id) }`, { id: (await gql(`{ app(name: "hello") { id } }`)).app.id });
+    await page.goto(`${inject('gatewayUrl')}/#/`);
   });
 
   it('creates an app, with the API’s validation messages on bad input', async () => {

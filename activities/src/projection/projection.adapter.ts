@@ -93,37 +93,27 @@ export class ProjectionAdapter {
    * and are older than the `keep` newest such releases (a digest used by a kept one stays).
    */
   async prunableImages(appId: string, keep: number): Promise<{ imageRef: string; deploymentIds: string[] }[]> {
-    const rows: { id: string; image_ref: string; rank: number; live: boolean }[] = await this.db.query(
-      `SELECT id, image_ref, status = 'LIVE' AS live,
-              row_number() OVER (ORDER BY finished_at DESC) AS rank
-         FROM deployments
-        WHERE app_id = $1 AND image_ref IS NOT NULL AND image_pruned_at IS NULL AND status IN ('LIVE', 'SUPERSEDED')`,
-      [appId],
-    );
-    const nonLive = rows.filter((r) => !r.live).sort((a, b) => Number(a.rank) - Number(b.rank));
-    const kept = new Set([...rows.filter((r) => r.live), ...nonLive.slice(0, keep)].map((r) => r.image_ref));
-    const byRef = new Map<string, string[]>();
-    for (const r of nonLive.slice(keep)) if (!kept.has(r.image_ref)) byRef.set(r.image_ref, [...(byRef.get(r.image_ref) ?? []), r.id]);
-    return [...byRef].map(([imageRef, deploymentIds]) => ({ imageRef, deploymentIds }));
+    return (await this.prunable(appId, keep, 'image_ref')).map(({ ref, deploymentIds }) => ({ imageRef: ref, deploymentIds }));
   }
 
-  /**
-   * STATIC releases whose files may go: same rule as prunableImages, by object-storage prefix
-   * (a rollback shares its source's prefix, so a prefix used by a kept release stays).
-   */
+  /** STATIC releases whose files may go: the same rule, by object-storage prefix (a rollback shares its source's). */
   async prunableSiteReleases(appId: string, keep: number): Promise<{ prefix: string; deploymentIds: string[] }[]> {
-    const rows: { id: string; site_prefix: string; rank: number; live: boolean }[] = await this.db.query(
-      `SELECT id, site_prefix, status = 'LIVE' AS live,
+    return (await this.prunable(appId, keep, 'site_prefix')).map(({ ref, deploymentIds }) => ({ prefix: ref, deploymentIds }));
+  }
+
+  private async prunable(appId: string, keep: number, column: 'image_ref' | 'site_prefix'): Promise<{ ref: string; deploymentIds: string[] }[]> {
+    const rows: { id: string; ref: string; rank: number; live: boolean }[] = await this.db.query(
+      `SELECT id, ${column} AS ref, status = 'LIVE' AS live,
               row_number() OVER (ORDER BY finished_at DESC) AS rank
          FROM deployments
-        WHERE app_id = $1 AND site_prefix IS NOT NULL AND image_pruned_at IS NULL AND status IN ('LIVE', 'SUPERSEDED')`,
+        WHERE app_id = $1 AND ${column} IS NOT NULL AND image_pruned_at IS NULL AND status IN ('LIVE', 'SUPERSEDED')`,
       [appId],
     );
     const nonLive = rows.filter((r) => !r.live).sort((a, b) => Number(a.rank) - Number(b.rank));
-    const kept = new Set([...rows.filter((r) => r.live), ...nonLive.slice(0, keep)].map((r) => r.site_prefix));
-    const byPrefix = new Map<string, string[]>();
-    for (const r of nonLive.slice(keep)) if (!kept.has(r.site_prefix)) byPrefix.set(r.site_prefix, [...(byPrefix.get(r.site_prefix) ?? []), r.id]);
-    return [...byPrefix].map(([prefix, deploymentIds]) => ({ prefix, deploymentIds }));
+    const kept = new Set([...rows.filter((r) => r.live), ...nonLive.slice(0, keep)].map((r) => r.ref));
+    const byRef = new Map<string, string[]>();
+    for (const r of nonLive.slice(keep)) if (!kept.has(r.ref)) byRef.set(r.ref, [...(byRef.get(r.ref) ?? []), r.id]);
+    return [...byRef].map(([ref, deploymentIds]) => ({ ref, deploymentIds }));
   }
 
   async markImagePruned(deploymentIds: string[]): Promise<void> {

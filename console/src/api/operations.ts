@@ -140,3 +140,7 @@ export const CreateUploadMutation = graphql(`
 export const DeployUploadMutation = graphql(`
   mutation DeployUpload($appId: ID!, $uploadId: ID!) { deployUpload(appId: $appId, uploadId: $uploadId) { id status } }
 `);
+
+export const SampleAppQuery = graphql(`
+  query SampleApp { sampleApp { name gitUrl rootDirectory outputDirectory description } }
+`);

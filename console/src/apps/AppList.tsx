@@ -7,6 +7,7 @@ import { href } from '../app/router';
 import { relativeTime, shortSha } from '../lib/format';
 import { ErrorBox, Loading } from '../ui/Feedback';
 import { StatusBadge } from '../ui/StatusBadge';
+import { EmptyState } from './EmptyState';
 
 /** Refetches the list when one of the app's deployments changes. */
 function LiveUpdates({ appId, onChange }: { appId: string; onChange: () => void }) {
@@ -40,18 +41,7 @@ export function AppList() {
       {fetching && !data && <Loading what="apps" />}
       <ErrorBox message={errorMessage(error)} />
       {data?.apps.map((a) => <LiveUpdates key={a.id} appId={a.id} onChange={refresh} />)}
-      {data && data.apps.length === 0 && (
-        <div className="card empty">
-          <h2>No apps yet</h2>
-          <p>
-            An app is a git repository the platform builds and serves at its own address: a service with a Dockerfile, or a static site. Create one, then press
-            <strong> Deploy</strong>.
-          </p>
-          <a className="button primary" href={href({ name: 'new' })}>
-            Create your first app
-          </a>
-        </div>
-      )}
+      {data && data.apps.length === 0 && <EmptyState />}
       {data && data.apps.length > 0 && apps.length === 0 && <p className="muted">No app matches “{search}”.</p>}
       {apps.length > 0 && (
         <div className="table-wrap">

@@ -31,6 +31,7 @@ type Documents = {
     "\n  mutation DeleteApp($id: ID!) { deleteApp(id: $id) }\n": typeof types.DeleteAppDocument,
     "\n  mutation CreateUpload($appId: ID!) { createUpload(appId: $appId) { id url maxBytes } }\n": typeof types.CreateUploadDocument,
     "\n  mutation DeployUpload($appId: ID!, $uploadId: ID!) { deployUpload(appId: $appId, uploadId: $uploadId) { id status } }\n": typeof types.DeployUploadDocument,
+    "\n  query SampleApp { sampleApp { name gitUrl rootDirectory outputDirectory description } }\n": typeof types.SampleAppDocument,
 };
 const documents: Documents = {
     "\n  query Apps {\n    apps {\n      id\n      name\n      kind\n      url\n      releaseState\n      liveDeployment { id status commitSha createdAt }\n      deployments(limit: 1) { id status trigger commitSha createdAt finishedAt }\n    }\n  }\n": types.AppsDocument,
@@ -50,6 +51,7 @@ const documents: Documents = {
     "\n  mutation DeleteApp($id: ID!) { deleteApp(id: $id) }\n": types.DeleteAppDocument,
     "\n  mutation CreateUpload($appId: ID!) { createUpload(appId: $appId) { id url maxBytes } }\n": types.CreateUploadDocument,
     "\n  mutation DeployUpload($appId: ID!, $uploadId: ID!) { deployUpload(appId: $appId, uploadId: $uploadId) { id status } }\n": types.DeployUploadDocument,
+    "\n  query SampleApp { sampleApp { name gitUrl rootDirectory outputDirectory description } }\n": types.SampleAppDocument,
 };
 
 /**
@@ -134,6 +136,10 @@ export function graphql(source: "\n  mutation CreateUpload($appId: ID!) { create
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeployUpload($appId: ID!, $uploadId: ID!) { deployUpload(appId: $appId, uploadId: $uploadId) { id status } }\n"): (typeof documents)["\n  mutation DeployUpload($appId: ID!, $uploadId: ID!) { deployUpload(appId: $appId, uploadId: $uploadId) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SampleApp { sampleApp { name gitUrl rootDirectory outputDirectory description } }\n"): (typeof documents)["\n  query SampleApp { sampleApp { name gitUrl rootDirectory outputDirectory description } }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

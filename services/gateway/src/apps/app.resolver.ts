@@ -11,6 +11,7 @@ import { AppModel } from './app.model.js';
 import { AppService } from './app.service.js';
 import { CreateAppInput } from './create-app.input.js';
 import { EnvVarInput, EnvVarModel } from './env-var.model.js';
+import { sampleApp, SampleAppModel } from './sample-app.js';
 
 @Resolver(() => AppModel)
 export class AppResolver {
@@ -29,6 +30,11 @@ export class AppResolver {
   @Query(() => AppModel, { nullable: true, description: 'Look an app up by id or by name.' })
   app(@Args('id', { type: () => ID, nullable: true }) id?: string, @Args('name', { type: () => String, nullable: true }) name?: string): Promise<AppModel | null> {
     return this.apps.find({ id, name });
+  }
+
+  @Query(() => SampleAppModel, { nullable: true, description: 'A ready-made app to try the platform with, when the platform runs from its git checkout.' })
+  sampleApp(): SampleAppModel | null {
+    return sampleApp();
   }
 
   @Mutation(() => AppModel)
