@@ -74,7 +74,7 @@ describe('console in a real browser', () => {
     await page.getByRole('button', { name: 'Create the sample site' }).click();
     await page.getByRole('heading', { name: 'hello', level: 1 }).waitFor();
     for (let i = 0; i < 2; i++) {
-      await page.getByRole('button', { name: 'Deploy' }).click();
+      await page.getByRole('button', { name: 'Deploy', exact: true }).click();
       await expect.poll(() => page.locator('tr[data-deployment]').count()).toBe(i + 1);
       await waitForSelected('LIVE');
     }
@@ -108,7 +108,7 @@ describe('console in a real browser', () => {
   });
 
   it('deploys: the steps and the log stream until LIVE, and the app answers at its URL', async () => {
-    await page.getByRole('button', { name: 'Deploy' }).click();
+    await page.getByRole('button', { name: 'Deploy', exact: true }).click();
     await waitForSelected('LIVE');
     await expect.poll(() => page.locator('[data-step][data-status="SUCCEEDED"]').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(6);
     await expect.poll(() => page.getByRole('log').textContent(), { timeout: 30_000 }).toContain('Deployment is LIVE.');
@@ -123,7 +123,7 @@ describe('console in a real browser', () => {
 
   it('explains a failed deployment, while the previous release keeps serving', async () => {
     repo.commit(busyboxApp({ body: 'hello from v2\n', health: 'fail' }), 'broken');
-    await page.getByRole('button', { name: 'Deploy' }).click();
+    await page.getByRole('button', { name: 'Deploy', exact: true }).click();
     await waitForSelected('FAILED');
     const failure = await page.locator('.failure').textContent();
     expect(failure).toContain('Why it failed:');
@@ -135,7 +135,7 @@ describe('console in a real browser', () => {
 
   it('rolls back to an earlier release with a confirmation', async () => {
     repo.commit(busyboxApp({ body: 'hello from v3\n' }), 'v3');
-    await page.getByRole('button', { name: 'Deploy' }).click();
+    await page.getByRole('button', { name: 'Deploy', exact: true }).click();
     await waitForSelected('LIVE');
     const v1Row = page.locator(`tr[data-status="SUPERSEDED"]`).filter({ hasText: v1.slice(0, 7) });
     await v1Row.getByRole('button', { name: 'Roll back' }).click();
