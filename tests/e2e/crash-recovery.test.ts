@@ -3,7 +3,7 @@
 // Every deployment must still end LIVE with exactly one container for the app, the route on it,
 // and the projection agreeing with the workflow.
 import type { Client } from '@temporalio/client';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { deploymentStateQuery } from '@paas/contracts';
@@ -12,6 +12,9 @@ import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
 import { createApp, deploy, gql, viaEdge, waitForDeployment } from '../helpers/graphql.js';
 import { connectTemporal } from '../helpers/temporal.js';
 import { killProcess, restarted } from '../helpers/processes.js';
+import { appHost, edgeGet, listObjects } from '../helpers/edge.js';
+import { staticSiteFiles } from '../helpers/static-site.js';
+import { TEST_BASE_IMAGE } from '../helpers/base-image.js';
 import { until } from '../helpers/wait.js';
 
 const faults = () => join(inject('dataDir'), 'faults');
@@ -89,4 +92,48 @@ describe('crash recovery', () => {
       await until('the gateway to answer', async () => (await fetch(`${inject('gatewayUrl')}/healthz`).catch(() => undefined))?.status === 200);
     });
   });
+});
+
+describe('crash recovery of a STATIC deployment', () => {
+  const repo = new FixtureRepo();
+  let appId: string;
+  let version = 0;
+
+  beforeAll(async () => {
+    repo.commit(staticSiteFiles({ marker: 'crash site v0' }));
+    const app = await createApp({ name: 'crash-site', kind: 'STATIC', gitUrl: repo.url, buildImage: TEST_BASE_IMAGE, buildCommand: 'sh build.sh' });
+    appId = app.id;
+    expect((await waitForDeployment((await deploy(appId)).id)).status).toBe('LIVE');
+  });
+
+  afterAll(async () => {
+    await gql(`mutation($id: ID!) { deleteApp(id: $id) }`, { id: appId }).catch(() => undefined);
+    repo.remove();
+  });
+
+  for (const step of ['CLONE', 'BUILD', 'UPLOAD', 'VERIFY', 'ROUTE', 'RETIRE']) {
+    it(`the worker killed right after ${step} did its work: the site is published once, nothing left behind`, async () => {
+      version++;
+      repo.commit(staticSiteFiles({ marker: `crash site v${version}` }));
+      const pause = join(faults(), `${appId}.${step}`);
+      writeFileSync(pause, '');
+      const { id } = await deploy(appId);
+      await until(`${step} to finish its work`, () => existsSync(`${pause}.reached`));
+      const pid = killProcess('worker');
+      await restarted('worker', pid);
+      rmSync(pause);
+      rmSync(`${pause}.reached`, { force: true });
+
+      const d = await waitForDeployment(id, 120_000);
+      expect(d.error).toBeNull();
+      expect(d.status).toBe('LIVE');
+      expect(d.steps.find((s) => s.name === step)!.attempt).toBeGreaterThanOrEqual(2);
+      expect((await edgeGet(appHost('crash-site'), '/')).text).toContain(`<h1>crash site v${version}</h1>`);
+      // the release's files once (7 files and the manifest), no build container, no staging files, no preview route
+      expect(await listObjects(`sites/${appId}/${id}/`)).toHaveLength(8);
+      expect(await containersOfApp(appId)).toEqual([]);
+      expect(existsSync(join(inject('dataDir'), 'work', `${id}.site`))).toBe(false);
+      expect(readFileSync(join(inject('dataDir'), 'edge', 'routes.map'), 'utf8')).not.toContain('preview-');
+    });
+  }
 });
