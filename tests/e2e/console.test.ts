@@ -113,6 +113,10 @@ describe('console in a real browser', () => {
     await expect.poll(() => page.locator('[data-step][data-status="SUCCEEDED"]').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(6);
     await expect.poll(() => page.getByRole('log').textContent(), { timeout: 30_000 }).toContain('Deployment is LIVE.');
     await shot(page, '3-app-live');
+    // the deployment's workflow in the Temporal Web UI
+    const workflowLink = await page.getByRole('link', { name: 'Workflow in Temporal' }).getAttribute('href');
+    expect(workflowLink).toMatch(/\/namespaces\/default\/workflows\/deploy-[0-9a-f-]{36}$/);
+    expect((await fetch(workflowLink!)).status).toBe(200);
     const url = await page.locator('a.url').getAttribute('href');
     expect(url).toBe(`http://${NAME}.${inject('baseDomain')}:${inject('edgePort')}/`);
     const site = await browser.newPage();
@@ -165,6 +169,23 @@ describe('console in a real browser', () => {
     await shot(page, '6-env-and-schedules');
     await page.getByRole('button', { name: 'Delete schedule 0 3 * * *' }).click();
     await page.locator('[data-schedule="0 3 * * *"]').waitFor({ state: 'detached' });
+  });
+
+  it('shows a 5,000-line build log without rendering every line', async () => {
+    repo.commit(busyboxApp({ body: 'hello from v4\n', extraDockerfile: 'RUN seq 1 5000' }), 'chatty build');
+    await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+    await waitForSelected('LIVE');
+    await expect.poll(async () => Number((await page.locator('.logs-head .muted').textContent())?.split(' ')[0]), { timeout: 30_000 }).toBeGreaterThan(5000);
+    await expect.poll(() => page.getByRole('log').textContent(), { timeout: 30_000 }).toContain('Deployment is LIVE.');
+    // following the tail, with only the lines in view (and a margin) in the DOM
+    expect(await page.locator('.log-line').count()).toBeLessThan(100);
+    // scrolled to the top, the first lines are there and following stops
+    await page.getByRole('log').evaluate((el) => {
+      el.scrollTop = 0;
+      el.dispatchEvent(new Event('scroll'));
+    });
+    await expect.poll(() => page.getByRole('log').textContent()).toContain('Cloned ');
+    expect(await page.getByLabel('Follow').isChecked()).toBe(false);
   });
 
   it('stays live across a gateway restart: a deployment started elsewhere shows up without a reload', async () => {
