@@ -2,7 +2,7 @@
 // made image, uploaded to object storage, published atomically and served through the edge
 // with the headers a CDN would give; a failed build leaves the old release; rollback is a
 // pointer switch; a deploy under load drops nothing; deleting the app removes its objects.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -179,9 +179,13 @@ describe('static site from git', () => {
     expect((await edgeGet(host, '/')).text).toContain('site v2');
 
     const before = await listObjects(`sites/${appId}/`);
+    // as on a machine that lost its disk: v1's files must come back from object storage
+    rmSync(join(inject('dataDir'), 'sites', 'releases', appId, v1), { recursive: true, force: true });
     const r = await gql(`mutation($appId: ID!, $to: ID) { rollback(appId: $appId, toDeploymentId: $to) { id trigger } }`, { appId, to: v1 });
     const back = await waitForDeployment(r.rollback.id);
     expect(back.status).toBe('LIVE');
+    const rollbackLog = await gql(`query($id: ID!) { deploymentLogs(deploymentId: $id) { line } }`, { id: back.id });
+    expect(rollbackLog.deploymentLogs.map((l: { line: string }) => l.line)).toContain(`Put release ${v1} on the site server (7 files, downloaded)`);
     await recordHistory(back.workflowId, 'deploy-static-site-rollback');
     expect(back.steps.map((s) => `${s.name}:${s.status}`)).toEqual(['CLONE:SKIPPED', 'BUILD:SKIPPED', 'UPLOAD:SKIPPED', 'VERIFY:SUCCEEDED', 'ROUTE:SUCCEEDED', 'RETIRE:SUCCEEDED']);
     expect((await edgeGet(host, '/')).text).toContain('site v1');
