@@ -16,7 +16,7 @@ export * from './teardown.activities.js';
 export * from './schedule/schedule.activities.js';
 export * from './monitor/release-monitor.js';
 export * from './registry/registry.adapter.js';
-export * from './static/object-store.adapter.js';
+export * from '@paas/storage';
 export * from './static/site-builder.js';
 export * from './static/site-checks.js';
 export * from './static/site-manifest.js';

@@ -3,7 +3,7 @@
 import { LABELS, appNetworkName, imageRepository } from '@paas/contracts';
 import type { DockerAdapter } from './docker/docker.adapter.js';
 import type { EdgeRouter } from './edge/edge.adapter.js';
-import type { ObjectStore } from './static/object-store.adapter.js';
+import type { ObjectStore } from '@paas/storage';
 import type { SitePublisher } from './static/site-publisher.js';
 import type { ActivitySettings } from './settings.js';
 import { withHeartbeat } from './shared/heartbeat.js';

@@ -9,7 +9,7 @@ import { copyFile, mkdir, readFile, readlink, rename, rm, stat, symlink, writeFi
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
-import type { ObjectStore } from './object-store.adapter.js';
+import type { ObjectStore } from '@paas/storage';
 import { forEachLimit } from './parallel.js';
 import { listFiles, releaseKeys, sha256File, type SiteManifest } from './site-manifest.js';
 
@@ -128,10 +128,6 @@ export class SitePublisher {
   async removeApp(appId: string, hosts: string[]): Promise<void> {
     for (const h of hosts) await this.unpoint(h);
     await rm(join(this.sitesDir, 'releases', appId), { recursive: true, force: true });
-  }
-
-  async readReleaseInfo(appId: string, releaseId: string): Promise<unknown> {
-    return JSON.parse(await readFile(join(this.releaseDir(appId, releaseId), 'meta', 'release.json'), 'utf8'));
   }
 }
 

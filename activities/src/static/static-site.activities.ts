@@ -17,7 +17,7 @@ import { releaseIdOf } from '../projection/projection.activities.js';
 import type { ActivitySettings } from '../settings.js';
 import { withHeartbeat } from '../shared/heartbeat.js';
 import { reportedStep } from '../shared/reported-step.js';
-import type { ObjectStore } from './object-store.adapter.js';
+import type { ObjectStore } from '@paas/storage';
 import { forEachLimit } from './parallel.js';
 import { SiteBuildError, type SiteBuilder } from './site-builder.js';
 import { SiteRejected } from './site-checks.js';

@@ -3,7 +3,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { siteUploadKey } from '@paas/contracts';
 import { AppEntity } from '@paas/db';
-import { Client } from 'minio';
+import { ObjectStore } from '@paas/storage';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../apps/app.service.js';
@@ -14,26 +14,27 @@ import type { SiteUploadModel } from './upload.model.js';
 @Injectable()
 export class UploadService {
   private readonly logger = new Logger(UploadService.name);
-  private readonly signer: Client;
-  private readonly store: Client;
-  private bucketReady?: Promise<void>;
+  private readonly store: ObjectStore;
+  /** The same store, addressed as clients reach it: URLs are signed for that address. */
+  private readonly signer: ObjectStore;
 
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(PlatformConfig) private readonly config: PlatformConfig,
   ) {
     const { s3 } = config;
-    this.store = client(s3.endpoint, s3.accessKey, s3.secretKey);
-    // URLs are signed for the address the client will use
-    this.signer = client(s3.publicEndpoint, s3.accessKey, s3.secretKey);
+    this.store = new ObjectStore(s3.endpoint, s3.accessKey, s3.secretKey, s3.bucket);
+    this.signer = new ObjectStore(s3.publicEndpoint, s3.accessKey, s3.secretKey, s3.bucket);
   }
 
   async create(appId: string): Promise<SiteUploadModel> {
     await this.staticApp(appId);
-    await this.ensureBucket();
+    await this.store.ensureBucket((m) => this.logger.warn(m)).catch((err) => {
+      throw new DomainError('UNAVAILABLE', `Object storage is unavailable (${(err as Error).message}); try again.`);
+    });
     const id = randomUUID();
     const ttl = this.config.uploadUrlTtlSeconds;
-    const url = await this.signer.presignedPutObject(this.config.s3.bucket, siteUploadKey(appId, id), ttl);
+    const url = await this.signer.presignedPut(siteUploadKey(appId, id), ttl);
     return { id, url, method: 'PUT', expiresAt: new Date(Date.now() + ttl * 1000), maxBytes: this.config.siteMaxUploadBytes };
   }
 
@@ -42,21 +43,15 @@ export class UploadService {
     await this.staticApp(appId);
     if (!isUuid(uploadId)) throw notFound('Upload', uploadId);
     const key = siteUploadKey(appId, uploadId);
-    const size = await this.store.statObject(this.config.s3.bucket, key).then(
-      (s) => s.size,
-      (err: { code?: string }) => {
-        if (err.code === 'NotFound' || err.code === 'NoSuchKey' || err.code === 'NoSuchBucket') return null;
-        throw err;
-      },
-    );
+    const size = await this.store.size(key);
     if (size === null) throw new DomainError('BAD_USER_INPUT', `Nothing was uploaded for upload ${uploadId}: PUT the ZIP to its URL first (the URL expires after ${Math.round(this.config.uploadUrlTtlSeconds / 60)} minutes).`);
     const max = this.config.siteMaxUploadBytes;
     if (size > max) {
-      await this.store.removeObject(this.config.s3.bucket, key);
+      await this.store.remove(key);
       throw new DomainError('BAD_USER_INPUT', `The archive is ${(size / 1048576).toFixed(1)} MB; the limit is ${Math.round(max / 1048576)} MB. It was deleted.`);
     }
     if (size === 0) {
-      await this.store.removeObject(this.config.s3.bucket, key);
+      await this.store.remove(key);
       throw new DomainError('BAD_USER_INPUT', 'The uploaded archive is empty (0 bytes). It was deleted.');
     }
   }
@@ -67,29 +62,4 @@ export class UploadService {
     if (app.kind !== 'STATIC') throw new DomainError('BAD_USER_INPUT', `App ${app.name} is a ${app.kind} app; only STATIC apps are deployed from an uploaded ZIP.`);
     return app;
   }
-
-  private ensureBucket(): Promise<void> {
-    this.bucketReady ??= (async () => {
-      const bucket = this.config.s3.bucket;
-      if (!(await this.store.bucketExists(bucket))) {
-        await this.store.makeBucket(bucket).catch(async (err) => {
-          if (!(await this.store.bucketExists(bucket))) throw err;
-        });
-      }
-      // an archive that was uploaded but never deployed expires after a day
-      await this.store
-        .setBucketLifecycle(bucket, { Rule: [{ ID: 'paas-expire-uploads', Status: 'Enabled', Filter: { Prefix: 'uploads/' }, Expiration: { Days: 1 } }] })
-        .catch((err) => this.logger.warn(`could not set the expiry of stale uploads on bucket ${bucket}: ${(err as Error).message}`));
-    })().catch((err) => {
-      this.bucketReady = undefined;
-      throw new DomainError('UNAVAILABLE', `Object storage is unavailable (${(err as Error).message}); try again.`);
-    });
-    return this.bucketReady;
-  }
-}
-
-function client(endpoint: string, accessKey: string, secretKey: string): Client {
-  const url = new URL(endpoint);
-  const useSSL = url.protocol === 'https:';
-  return new Client({ endPoint: url.hostname, port: url.port ? Number(url.port) : useSSL ? 443 : 80, useSSL, accessKey, secretKey, pathStyle: true, region: 'us-east-1' });
 }

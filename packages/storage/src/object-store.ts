@@ -1,6 +1,6 @@
 // Object storage (MinIO, or any S3-compatible store given by S3_ENDPOINT) through the minio
-// client. A STATIC release is an immutable prefix: its files, then its manifest written last,
-// so a release whose manifest exists is complete.
+// client, shared by the worker (STATIC releases: an immutable prefix of files, then a manifest
+// written last) and the gateway (pre-signed upload URLs, checks of what was uploaded).
 import { Client } from 'minio';
 import type { Readable } from 'node:stream';
 
@@ -22,13 +22,21 @@ export class ObjectStore {
     this.client = clientFor(endpoint, accessKey, secretKey);
   }
 
-  /** Creates the bucket once (idempotent; a concurrent creator is fine). */
-  ensureBucket(): Promise<void> {
+  /**
+   * Creates the bucket once (idempotent; a concurrent creator is fine), with the rule that an
+   * archive uploaded under `uploads/` but never deployed expires after a day. A store that
+   * refuses lifecycle rules still works; `onWarning` hears about it.
+   */
+  ensureBucket(onWarning: (message: string) => void = () => undefined): Promise<void> {
     this.bucketReady ??= (async () => {
-      if (await this.client.bucketExists(this.bucket)) return;
-      await this.client.makeBucket(this.bucket).catch(async (err) => {
-        if (!(await this.client.bucketExists(this.bucket))) throw err;
-      });
+      if (!(await this.client.bucketExists(this.bucket))) {
+        await this.client.makeBucket(this.bucket).catch(async (err) => {
+          if (!(await this.client.bucketExists(this.bucket))) throw err;
+        });
+      }
+      await this.client
+        .setBucketLifecycle(this.bucket, { Rule: [{ ID: 'paas-expire-uploads', Status: 'Enabled', Filter: { Prefix: 'uploads/' }, Expiration: { Days: 1 } }] })
+        .catch((err) => onWarning(`could not set the expiry of stale uploads on bucket ${this.bucket}: ${(err as Error).message}`));
     })().catch((err) => {
       this.bucketReady = undefined;
       throw err;
@@ -79,6 +87,11 @@ export class ObjectStore {
       if (o.name) out.push({ key: o.name, size: o.size ?? 0 });
     }
     return out;
+  }
+
+  /** A URL the holder may PUT one object to, until it expires. Signed for this store's endpoint. */
+  presignedPut(key: string, ttlSeconds: number): Promise<string> {
+    return this.client.presignedPutObject(this.bucket, key, ttlSeconds);
   }
 
   async remove(key: string): Promise<void> {
