@@ -21,7 +21,18 @@ declare module 'vitest' {
   }
 }
 
-export const TEST_PORTS = { PAAS_PORT: '14000', PAAS_EDGE_PORT: '18080', PAAS_SITE_PORT: '18081', PAAS_PG_PORT: '15432', PAAS_TEMPORAL_PORT: '17233', PAAS_REGISTRY_PORT: '15000', PAAS_S3_PORT: '19000' };
+// PAAS_TEST_PORT_OFFSET moves every port, so two test runs can share one machine (and one Docker engine)
+const offset = Number(process.env.PAAS_TEST_PORT_OFFSET || 0);
+const port = (p: number) => String(p + offset);
+export const TEST_PORTS = {
+  PAAS_PORT: port(14000),
+  PAAS_EDGE_PORT: port(18080),
+  PAAS_SITE_PORT: port(18081),
+  PAAS_PG_PORT: port(15432),
+  PAAS_TEMPORAL_PORT: port(17233),
+  PAAS_REGISTRY_PORT: port(15000),
+  PAAS_S3_PORT: port(19000),
+};
 
 interface SharedStack {
   refs: number;
