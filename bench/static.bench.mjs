@@ -66,9 +66,12 @@ try {
   const releases = [];
   for (let i = 1; i <= PUBLISHES + 1; i++) {
     const zip = siteZip(`v${i}`);
-    const { createUpload } = await gql(`mutation($a: ID!) { createUpload(appId: $a) { id url } }`, { a: appId });
-    const put = await fetch(createUpload.url, { method: 'PUT', body: zip });
-    if (!put.ok) throw new Error(`upload failed: HTTP ${put.status}`);
+    const { createUpload } = await gql(`mutation($a: ID!) { createUpload(appId: $a) { id url fields { name value } } }`, { a: appId });
+    const form = new FormData();
+    for (const f of createUpload.fields) form.append(f.name, f.value);
+    form.append('file', new Blob([zip]), 'site.zip');
+    const sent = await fetch(createUpload.url, { method: 'POST', body: form });
+    if (!sent.ok) throw new Error(`upload failed: HTTP ${sent.status}`);
     const t0 = performance.now();
     const { deployUpload } = await gql(`mutation($a: ID!, $u: ID!) { deployUpload(appId: $a, uploadId: $u) { id } }`, { a: appId, u: createUpload.id });
     const d = await waitLive(deployUpload.id);

@@ -1,24 +1,15 @@
-// ZIP upload through the contract: a pre-signed URL straight to object storage, then a
+// ZIP upload through the contract: a pre-signed POST form straight to object storage, then a
 // deployment (trigger UPLOAD). Every hostile archive fails its deployment with a clear
 // error, leaves the live release serving and leaves no object behind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appHost, edgeGet, listObjects } from '../helpers/edge.js';
 import { createApp, gql, gqlRaw, waitForDeployment } from '../helpers/graphql.js';
 import { recordHistory } from '../helpers/histories.js';
+import { createUpload, postUpload, upload } from '../helpers/upload.js';
 import { makeZip, S_IFCHR, S_IFLNK, type ZipEntry } from '../helpers/zip.js';
 
 const NAME = 'zip-site';
 const host = appHost(NAME);
-
-async function upload(appId: string, body: Buffer): Promise<string> {
-  const d = await gql(`mutation($appId: ID!) { createUpload(appId: $appId) { id url method expiresAt maxBytes } }`, { appId });
-  const u = d.createUpload;
-  expect(u.method).toBe('PUT');
-  expect(u.maxBytes).toBe(2 * 1024 * 1024);
-  const res = await fetch(u.url, { method: 'PUT', body });
-  expect(res.status).toBe(200);
-  return u.id;
-}
 
 async function deployZip(appId: string, entries: ZipEntry[]) {
   const uploadId = await upload(appId, makeZip(entries));
@@ -92,16 +83,14 @@ describe('static site from a ZIP upload', () => {
     });
   }
 
-  it('refuses an archive over the size limit, or a missing one, when asked to deploy it', async () => {
-    const uploadId = await upload(appId, Buffer.alloc(3 * 1024 * 1024, 1));
-    const big = await gqlRaw(`mutation($appId: ID!, $uploadId: ID!) { deployUpload(appId: $appId, uploadId: $uploadId) { id } }`, { appId, uploadId });
-    expect(big.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(big.errors?.[0]?.message).toBe('The archive is 3.0 MB; the limit is 2 MB. It was deleted.');
+  it('has the storage refuse an archive over the size limit, and refuses to deploy a missing one', async () => {
+    const u = await createUpload(appId);
+    expect(u.maxBytes).toBe(2 * 1024 * 1024);
+    expect(await postUpload(u, Buffer.alloc(3 * 1024 * 1024, 1))).toEqual({ status: 400, code: 'EntityTooLarge' });
     expect(await listObjects(`uploads/${appId}/`)).toEqual([]);
-    const missing = await gqlRaw(`mutation($appId: ID!) { createUpload(appId: $appId) { id } }`, { appId });
-    const none = await gqlRaw(`mutation($appId: ID!, $uploadId: ID!) { deployUpload(appId: $appId, uploadId: $uploadId) { id } }`, { appId, uploadId: missing.data!.createUpload.id });
+    const none = await gqlRaw(`mutation($appId: ID!, $uploadId: ID!) { deployUpload(appId: $appId, uploadId: $uploadId) { id } }`, { appId, uploadId: u.id });
     expect(none.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(none.errors?.[0]?.message).toMatch(/^Nothing was uploaded for upload .*: PUT the ZIP to its URL first/);
+    expect(none.errors?.[0]?.message).toMatch(/^Nothing was uploaded for upload .*: POST the ZIP with its form first/);
   });
 
   it('refuses git deploys of an app without a repository, and uploads to a SERVICE app', async () => {

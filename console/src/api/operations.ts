@@ -134,7 +134,7 @@ export const DeleteAppMutation = graphql(`
 `);
 
 export const CreateUploadMutation = graphql(`
-  mutation CreateUpload($appId: ID!) { createUpload(appId: $appId) { id url maxBytes } }
+  mutation CreateUpload($appId: ID!) { createUpload(appId: $appId) { id url fields { name value } maxBytes } }
 `);
 
 export const DeployUploadMutation = graphql(`

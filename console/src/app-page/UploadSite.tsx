@@ -1,5 +1,6 @@
-// STATIC apps: publish a ZIP of an already-built site. The browser PUTs it straight to object
-// storage through a pre-signed URL, then asks for the deployment (trigger UPLOAD).
+// STATIC apps: publish a ZIP of an already-built site. The browser POSTs it straight to object
+// storage with a pre-signed form (whose policy makes the storage refuse an oversized archive),
+// then asks for the deployment (trigger UPLOAD).
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { errorMessage } from '../api/errors';
@@ -22,8 +23,12 @@ export function UploadSite({ appId, onDeployed }: { appId: string; onDeployed: (
       const u = await createUpload({ appId });
       if (!u.data) return setProblem(errorMessage(u.error));
       if (file.size > u.data.createUpload.maxBytes) return setProblem(`The archive is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${Math.round(u.data.createUpload.maxBytes / 1048576)} MB.`);
-      const put = await fetch(u.data.createUpload.url, { method: 'PUT', body: file }).catch(() => null);
-      if (!put?.ok) return setProblem(`The upload failed${put ? ` (HTTP ${put.status})` : ''}; try again.`);
+      const form = new FormData();
+      // the signed fields first, unchanged; S3 reads the file only after them
+      for (const f of u.data.createUpload.fields) form.append(f.name, f.value);
+      form.append('file', file);
+      const sent = await fetch(u.data.createUpload.url, { method: 'POST', body: form }).catch(() => null);
+      if (!sent?.ok) return setProblem(`The upload failed${sent ? ` (HTTP ${sent.status})` : ''}; try again.`);
       const d = await deployUpload({ appId, uploadId: u.data.createUpload.id });
       if (!d.data) return setProblem(errorMessage(d.error));
       setFile(null);

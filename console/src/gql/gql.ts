@@ -29,7 +29,7 @@ type Documents = {
     "\n  mutation ResumeSchedule($id: ID!) { resumeRedeploySchedule(id: $id) { id paused nextRunAt } }\n": typeof types.ResumeScheduleDocument,
     "\n  mutation DeleteSchedule($id: ID!) { deleteRedeploySchedule(id: $id) }\n": typeof types.DeleteScheduleDocument,
     "\n  mutation DeleteApp($id: ID!) { deleteApp(id: $id) }\n": typeof types.DeleteAppDocument,
-    "\n  mutation CreateUpload($appId: ID!) { createUpload(appId: $appId) { id url maxBytes } }\n": typeof types.CreateUploadDocument,
+    "\n  mutation CreateUpload($appId: ID!) { createUpload(appId: $appId) { id url fields { name value } maxBytes } }\n": typeof types.CreateUploadDocument,
     "\n  mutation DeployUpload($appId: ID!, $uploadId: ID!) { deployUpload(appId: $appId, uploadId: $uploadId) { id status } }\n": typeof types.DeployUploadDocument,
     "\n  query SampleApp { sampleApp { name gitUrl rootDirectory outputDirectory description } }\n": typeof types.SampleAppDocument,
 };
@@ -49,7 +49,7 @@ const documents: Documents = {
     "\n  mutation ResumeSchedule($id: ID!) { resumeRedeploySchedule(id: $id) { id paused nextRunAt } }\n": types.ResumeScheduleDocument,
     "\n  mutation DeleteSchedule($id: ID!) { deleteRedeploySchedule(id: $id) }\n": types.DeleteScheduleDocument,
     "\n  mutation DeleteApp($id: ID!) { deleteApp(id: $id) }\n": types.DeleteAppDocument,
-    "\n  mutation CreateUpload($appId: ID!) { createUpload(appId: $appId) { id url maxBytes } }\n": types.CreateUploadDocument,
+    "\n  mutation CreateUpload($appId: ID!) { createUpload(appId: $appId) { id url fields { name value } maxBytes } }\n": types.CreateUploadDocument,
     "\n  mutation DeployUpload($appId: ID!, $uploadId: ID!) { deployUpload(appId: $appId, uploadId: $uploadId) { id status } }\n": types.DeployUploadDocument,
     "\n  query SampleApp { sampleApp { name gitUrl rootDirectory outputDirectory description } }\n": types.SampleAppDocument,
 };
@@ -131,7 +131,7 @@ export function graphql(source: "\n  mutation DeleteApp($id: ID!) { deleteApp(id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateUpload($appId: ID!) { createUpload(appId: $appId) { id url maxBytes } }\n"): (typeof documents)["\n  mutation CreateUpload($appId: ID!) { createUpload(appId: $appId) { id url maxBytes } }\n"];
+export function graphql(source: "\n  mutation CreateUpload($appId: ID!) { createUpload(appId: $appId) { id url fields { name value } maxBytes } }\n"): (typeof documents)["\n  mutation CreateUpload($appId: ID!) { createUpload(appId: $appId) { id url fields { name value } maxBytes } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

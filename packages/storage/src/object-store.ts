@@ -9,6 +9,12 @@ export interface StoredObject {
   size: number;
 }
 
+/** An S3 POST upload: send `fields` in this order as multipart form fields, then the file as `file`. */
+export interface PresignedPost {
+  url: string;
+  fields: { name: string; value: string }[];
+}
+
 export class ObjectStore {
   readonly client: Client;
   private bucketReady?: Promise<void>;
@@ -89,9 +95,20 @@ export class ObjectStore {
     return out;
   }
 
-  /** A URL the holder may PUT one object to, until it expires. Signed for this store's endpoint. */
-  presignedPut(key: string, ttlSeconds: number): Promise<string> {
-    return this.client.presignedPutObject(this.bucket, key, ttlSeconds);
+  /**
+   * A form the holder may POST one object with, to exactly `key`, until it expires. The signed
+   * policy carries a content-length range, so the store itself refuses a body outside
+   * [1, maxBytes] while it streams in (S3 "EntityTooLarge"/"EntityTooSmall"): a huge upload is
+   * never stored, and never reaches us. Signed for this store's endpoint.
+   */
+  async presignedPost(key: string, ttlSeconds: number, maxBytes: number): Promise<PresignedPost> {
+    const policy = this.client.newPostPolicy();
+    policy.setBucket(this.bucket);
+    policy.setKey(key);
+    policy.setExpires(new Date(Date.now() + ttlSeconds * 1000));
+    policy.setContentLengthRange(1, maxBytes);
+    const { postURL, formData } = await this.client.presignedPostPolicy(policy);
+    return { url: postURL, fields: Object.entries(formData).map(([name, value]) => ({ name, value: String(value) })) };
   }
 
   async remove(key: string): Promise<void> {

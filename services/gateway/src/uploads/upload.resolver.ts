@@ -12,7 +12,7 @@ export class UploadResolver {
     @Inject(DeploymentService) private readonly deployments: DeploymentService,
   ) {}
 
-  @Mutation(() => SiteUploadModel, { description: 'STATIC apps: a pre-signed URL to PUT a ZIP of the built site to (then call deployUpload).' })
+  @Mutation(() => SiteUploadModel, { description: 'STATIC apps: a pre-signed POST form to upload a ZIP of the built site with (then call deployUpload).' })
   createUpload(@Args('appId', { type: () => ID }) appId: string): Promise<SiteUploadModel> {
     return this.uploads.create(appId);
   }

@@ -1,5 +1,6 @@
-// ZIP uploads of static sites: a pre-signed PUT URL straight to object storage (the archive
-// never passes through the gateway), then a deployment that unpacks and checks it.
+// ZIP uploads of static sites: a pre-signed POST form straight to object storage (the archive
+// never passes through the gateway; the form's signed policy makes the storage refuse a body
+// over the size limit while it streams in), then a deployment that unpacks and checks it.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { siteUploadKey } from '@paas/contracts';
 import { AppEntity } from '@paas/db';
@@ -34,17 +35,21 @@ export class UploadService {
     });
     const id = randomUUID();
     const ttl = this.config.uploadUrlTtlSeconds;
-    const url = await this.signer.presignedPut(siteUploadKey(appId, id), ttl);
-    return { id, url, method: 'PUT', expiresAt: new Date(Date.now() + ttl * 1000), maxBytes: this.config.siteMaxUploadBytes };
+    const maxBytes = this.config.siteMaxUploadBytes;
+    const form = await this.signer.presignedPost(siteUploadKey(appId, id), ttl, maxBytes);
+    return { id, url: form.url, method: 'POST', fields: form.fields, expiresAt: new Date(Date.now() + ttl * 1000), maxBytes };
   }
 
-  /** Checks that the archive arrived and is within the size limit; a refused one is deleted. */
+  /**
+   * Checks that the archive arrived. The storage already refused one outside the size range;
+   * the size is checked again for a store that ignores POST policies (a refused one is deleted).
+   */
   async checkUploaded(appId: string, uploadId: string): Promise<void> {
     await this.staticApp(appId);
     if (!isUuid(uploadId)) throw notFound('Upload', uploadId);
     const key = siteUploadKey(appId, uploadId);
     const size = await this.store.size(key);
-    if (size === null) throw new DomainError('BAD_USER_INPUT', `Nothing was uploaded for upload ${uploadId}: PUT the ZIP to its URL first (the URL expires after ${Math.round(this.config.uploadUrlTtlSeconds / 60)} minutes).`);
+    if (size === null) throw new DomainError('BAD_USER_INPUT', `Nothing was uploaded for upload ${uploadId}: POST the ZIP with its form first (the form expires after ${Math.round(this.config.uploadUrlTtlSeconds / 60)} minutes).`);
     const max = this.config.siteMaxUploadBytes;
     if (size > max) {
       await this.store.remove(key);
