@@ -1,5 +1,6 @@
 // Settings the worker reads once from its environment and hands to the activity factories.
 import { join } from 'node:path';
+import type { LogLimits } from './projection/projection.adapter.js';
 
 export interface ActivitySettings {
   registry: string;
@@ -12,6 +13,20 @@ export interface ActivitySettings {
   /** Old releases whose images (or site files) are kept for rollback, besides the live one. */
   keepReleases: number;
   sites: SiteSettings;
+  build: BuildSettings;
+  logs: LogLimits;
+}
+
+/** What one SERVICE or STATIC build may use; a build that exceeds a limit fails, naming it. */
+export interface BuildSettings {
+  memoryBytes: number;
+  nanoCpus: number;
+  pids: number;
+  maxOutputBytes: number;
+  /** The Docker network RUN steps and build containers use: no route to the host or the private network. */
+  network: string;
+  /** `local`: the worker installs and checks the build network's firewall rules; `external`: the operator does. */
+  firewall: 'local' | 'external';
 }
 
 export interface SiteSettings {
@@ -82,6 +97,18 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ActivityS
         bucket: env.S3_BUCKET || 'paas',
       },
       limits: siteLimitsFromEnv(env),
+    },
+    build: {
+      memoryBytes: num(env, 'PAAS_BUILD_MEMORY_MB', 2048) * 1024 * 1024,
+      nanoCpus: Math.round(num(env, 'PAAS_BUILD_CPUS', 1) * 1e9),
+      pids: num(env, 'PAAS_BUILD_PIDS', 1024),
+      maxOutputBytes: num(env, 'PAAS_BUILD_MAX_OUTPUT_MB', 100) * 1024 * 1024,
+      network: env.PAAS_BUILD_NETWORK || 'paas-build',
+      firewall: env.PAAS_BUILD_FIREWALL === 'external' ? 'external' : 'local',
+    },
+    logs: {
+      maxLineChars: num(env, 'PAAS_LOG_MAX_LINE_KB', 16) * 1024,
+      maxLogBytes: num(env, 'PAAS_LOG_MAX_MB', 10) * 1024 * 1024,
     },
     limits: {
       memoryBytes: num(env, 'PAAS_APP_MEMORY_MB', 512) * 1024 * 1024,

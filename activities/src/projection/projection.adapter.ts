@@ -4,6 +4,7 @@
 import { NOTIFY_CHANNELS, STEP_NAMES, type DeploymentStatus, type LogStream, type ReleaseState, type StepName, type StepStatus } from '@paas/contracts';
 import type { DataSource } from 'typeorm';
 import type { DeploymentConfig, EnvSnapshotEntry } from '@paas/db';
+import { SecretMasker } from '../logs/secret-masker.js';
 
 export interface DeploymentRecord {
   id: string;
@@ -39,8 +40,22 @@ export interface DeploymentPatch {
 
 const FINAL = `('LIVE','SUPERSEDED','FAILED','CANCELLED')`;
 
+/** Bounds on what one deployment's log may hold. */
+export interface LogLimits {
+  /** A stored line is cut here (LogWriter cuts with a marker before that). */
+  maxLineChars: number;
+  maxLogBytes: number;
+}
+
+export const DEFAULT_LOG_LIMITS: LogLimits = { maxLineChars: 16 * 1024, maxLogBytes: 10 * 1024 * 1024 };
+
 export class ProjectionAdapter {
-  constructor(private readonly db: DataSource) {}
+  private readonly maskers = new Map<string, { masker: SecretMasker; until: number }>();
+
+  constructor(
+    private readonly db: DataSource,
+    readonly limits: LogLimits = DEFAULT_LOG_LIMITS,
+  ) {}
 
   async getDeployment(id: string): Promise<DeploymentRecord | undefined> {
     const rows = await this.db.query(
@@ -167,22 +182,68 @@ export class ProjectionAdapter {
     await this.recordStep(deploymentId, name, 'RUNNING', { attempt });
   }
 
-  /** Appends lines with strictly increasing seq numbers (per deployment, from 1). */
-  async appendLogs(deploymentId: string, entries: LogEntry[]): Promise<void> {
-    if (entries.length === 0) return;
+  /**
+   * Appends lines with strictly increasing seq numbers (per deployment, from 1). This is the one
+   * way into a deployment's log: every line is masked with the app's secrets here, cut to the
+   * line cap, and once the log holds `maxLogBytes` one last line says so and the rest is dropped.
+   */
+  async appendLogs(deploymentId: string, entries: LogEntry[]): Promise<'ok' | 'full'> {
+    if (entries.length === 0) return 'ok';
+    const masker = await this.secretMasker(deploymentId);
+    const { maxLogBytes, maxLineChars } = this.limits;
     const range = await this.db.transaction(async (tx) => {
-      const [{ log_seq: last }] = await tx.query(`UPDATE deployments SET log_seq = log_seq + $2 WHERE id = $1 RETURNING log_seq`, [deploymentId, entries.length]).then((r: unknown) => flatRows(r));
-      const first = Number(last) - entries.length + 1;
+      const [row] = flatRows(await tx.query(`SELECT log_bytes, log_truncated FROM deployments WHERE id = $1 FOR UPDATE`, [deploymentId]));
+      if (!row) return { full: true } as const;
+      let bytes = Number(row.log_bytes);
+      let truncated = Boolean(row.log_truncated);
+      const kept: LogEntry[] = [];
+      for (const e of entries) {
+        const line = masker.mask(e.line).slice(0, maxLineChars + 64);
+        const size = Buffer.byteLength(line) + 1;
+        if (!truncated && bytes + size > maxLogBytes) {
+          truncated = true;
+          kept.push({ stream: 'system', line: `Log truncated: this deployment's log reached ${formatBytes(maxLogBytes)} (PAAS_LOG_MAX_MB); later output is not stored.` });
+        }
+        // the platform's own lines (few, short: steps, the outcome) are kept past the cap
+        if (truncated && e.stream !== 'system') continue;
+        bytes += size;
+        kept.push({ ...e, line });
+      }
+      if (kept.length === 0) return { full: true } as const;
+      const [{ log_seq: last }] = flatRows(
+        await tx.query(`UPDATE deployments SET log_seq = log_seq + $2, log_bytes = $3, log_truncated = $4 WHERE id = $1 RETURNING log_seq`, [deploymentId, kept.length, bytes, truncated]),
+      );
+      const first = Number(last) - kept.length + 1;
       const values: unknown[] = [];
-      const tuples = entries.map((e, i) => {
-        values.push(deploymentId, first + i, e.timestamp ?? new Date(), e.stream, e.line.slice(0, 16_384));
+      const tuples = kept.map((e, i) => {
+        values.push(deploymentId, first + i, e.timestamp ?? new Date(), e.stream, e.line);
         const b = i * 5;
         return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
       });
       await tx.query(`INSERT INTO log_lines (deployment_id, seq, timestamp, stream, line) VALUES ${tuples.join(',')}`, values);
-      return { from: first, to: Number(last) };
+      return { full: truncated, from: first, to: Number(last) };
     });
-    await this.db.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNELS.log, JSON.stringify({ deploymentId, ...range })]);
+    if ('from' in range) await this.db.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNELS.log, JSON.stringify({ deploymentId, from: range.from, to: range.to })]);
+    return range.full ? 'full' : 'ok';
+  }
+
+  /**
+   * The app's secret values: secret env vars (as they are now and as the deployment took them)
+   * and the git token. Cached briefly: a chatty build appends several batches a second.
+   */
+  async secretMasker(deploymentId: string): Promise<SecretMasker> {
+    const cached = this.maskers.get(deploymentId);
+    if (cached && cached.until > Date.now()) return cached.masker;
+    const rows: { value: string | null }[] = await this.db.query(
+      `SELECT e.value FROM env_vars e JOIN deployments d ON d.app_id = e.app_id WHERE d.id = $1 AND e.secret
+       UNION ALL SELECT s->>'value' FROM deployments d, jsonb_array_elements(COALESCE(d.env_snapshot, '[]'::jsonb)) s WHERE d.id = $1 AND (s->>'secret')::boolean
+       UNION ALL SELECT a.git_token FROM apps a JOIN deployments d ON d.app_id = a.id WHERE d.id = $1`,
+      [deploymentId],
+    );
+    const masker = new SecretMasker(rows.map((r) => r.value));
+    if (this.maskers.size > 1000) this.maskers.clear();
+    this.maskers.set(deploymentId, { masker, until: Date.now() + 5000 });
+    return masker;
   }
 
   async notifyDeployment(id: string): Promise<void> {
@@ -196,9 +257,13 @@ export class ProjectionAdapter {
 }
 
 /** TypeORM returns [rows, count] for UPDATE ... RETURNING on postgres. */
-function flatRows(r: unknown): { log_seq: number }[] {
-  if (Array.isArray(r) && Array.isArray(r[0])) return r[0] as { log_seq: number }[];
-  return r as { log_seq: number }[];
+function flatRows(r: unknown): Record<string, any>[] {
+  if (Array.isArray(r) && Array.isArray(r[0])) return r[0] as Record<string, any>[];
+  return r as Record<string, any>[];
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(0)} MB` : `${(n / 1024).toFixed(0)} KB`;
 }
 
 function toRecord(r: Record<string, unknown>): DeploymentRecord {

@@ -63,7 +63,7 @@ export function createStaticSiteActivities(deps: StaticSiteDeps, settings: Activ
   /** BUILD from git: check out, run the build command in its container, unpack the output under the site rules. */
   async function buildSite(plan: DeploymentPlan, commitSha: string): Promise<UnpackResult> {
     const site = siteOf(plan);
-    const logs = new LogWriter(projection, plan.deploymentId);
+    const logs = await LogWriter.open(projection, plan.deploymentId);
     const staging = stagingDir(settings, plan.deploymentId);
     try {
       return await withHeartbeat(async (signal) => {

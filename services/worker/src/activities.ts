@@ -10,6 +10,7 @@ import {
   RegistryAdapter,
   createDockerActivities,
   createEdgeActivities,
+  createFinalStateActivities,
   createGitActivities,
   createHealthActivities,
   createProjectionActivities,
@@ -47,13 +48,14 @@ export function createAdapters(db: DataSource, settings: ActivitySettings, env: 
     git: new GitAdapter(),
     edge: new HaproxyEdge(env.EDGE_ADMIN_SOCKET, env.EDGE_ROUTES_MAP),
     registry: new RegistryAdapter(env.REGISTRY_ADDRESS || '127.0.0.1:5000'),
-    projection: new ProjectionAdapter(db),
+    projection: new ProjectionAdapter(db, settings.logs),
   };
 }
 
 export function createActivities({ docker, git, edge, registry, projection, store, publisher, builder }: Adapters, db: DataSource, temporal: Client, settings: ActivitySettings): PlatformActivities {
   return {
     ...createProjectionActivities(projection, settings),
+    ...createFinalStateActivities(projection, db),
     ...createGitActivities(git, projection, settings),
     ...createDockerActivities(docker, git, registry, projection, settings),
     ...createHealthActivities(docker, projection),
