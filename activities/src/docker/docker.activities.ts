@@ -49,7 +49,7 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, r
   }
 
   async function buildImage(plan: DeploymentPlan, commitSha: string): Promise<string> {
-    const logs = new LogWriter(projection, plan.deploymentId);
+    const logs = await LogWriter.open(projection, plan.deploymentId);
     try {
       return await withHeartbeat(async (signal) => {
         // a retry on another worker (or after the checkout was cleaned) clones again
@@ -82,7 +82,7 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, r
   }
 
   async function pushImage(plan: DeploymentPlan): Promise<string> {
-    const logs = new LogWriter(projection, plan.deploymentId);
+    const logs = await LogWriter.open(projection, plan.deploymentId);
     try {
       const digest = await withHeartbeat(() => docker.push(plan.imageTag, (l) => logs.line(l, 'stdout')));
       const repo = plan.imageTag.slice(0, plan.imageTag.lastIndexOf(':'));
