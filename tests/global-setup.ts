@@ -18,6 +18,8 @@ declare module 'vitest' {
     registry: string;
     temporalAddress: string;
     s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string };
+    /** The stack's PostgreSQL, for tests of database-level rules (retention) only. */
+    databaseUrl: string;
   }
 }
 
@@ -53,6 +55,7 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('registry', `127.0.0.1:${stack.config.registryPort}`);
   project.provide('temporalAddress', `127.0.0.1:${stack.config.temporalPort}`);
   project.provide('s3', { endpoint: stack.env.S3_ENDPOINT!, accessKey: stack.env.S3_ACCESS_KEY!, secretKey: stack.env.S3_SECRET_KEY!, bucket: 'paas' });
+  project.provide('databaseUrl', stack.env.DATABASE_URL!);
 }
 
 export async function teardown(): Promise<void> {

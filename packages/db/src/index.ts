@@ -6,3 +6,4 @@ export * from './entities/deployment-step.entity.js';
 export * from './entities/log-line.entity.js';
 export * from './entities/redeploy-schedule.entity.js';
 export * from './queued-deployment.js';
+export * from './retention.js';

@@ -6,6 +6,7 @@ import { TASK_QUEUE } from '@paas/contracts';
 import { ReleaseMonitor, settingsFromEnv } from '@paas/activities';
 import { fileURLToPath } from 'node:url';
 import { createActivities, createAdapters } from './activities.js';
+import { startRetention } from './retention.js';
 import { exitWithParent } from '@paas/runtime';
 
 const env = process.env;
@@ -23,6 +24,8 @@ const settings = settingsFromEnv(env);
 const adapters = createAdapters(db, settings, env);
 const monitor = new ReleaseMonitor(adapters.docker, adapters.projection, { maxRestarts: Number(env.PAAS_MAX_RESTARTS || 5), log: console.warn });
 await monitor.start();
+// prunes old deployments and their logs beyond PAAS_KEEP_DEPLOYMENTS / PAAS_LOG_RETENTION_DAYS
+const stopRetention = startRetention(db, env, console.log);
 
 const worker = await Worker.create({
   connection,
@@ -41,6 +44,7 @@ exitWithParent(() => worker.shutdown());
 console.log(`worker ready on task queue ${TASK_QUEUE}`);
 await worker.run();
 monitor.stop();
+stopRetention();
 await connection.close();
 await clientConnection.close();
 await db.destroy();

@@ -1,0 +1,38 @@
+// Runs the deployment-history retention (packages/db/src/retention.ts) soon after the worker
+// starts and then every PAAS_RETENTION_INTERVAL_MS. Outside Temporal on purpose: it only
+// deletes projection rows that no workflow will touch again, and a missed pass is harmless
+// (the next one catches up), so it needs no history of its own.
+import { applyRetention, retentionFromEnv } from '@paas/db';
+import type { DataSource } from 'typeorm';
+
+const FIRST_RUN_DELAY_MS = 30_000;
+
+export function startRetention(db: DataSource, env: NodeJS.ProcessEnv, log: (line: string) => void): () => void {
+  const policy = retentionFromEnv(env);
+  const intervalMs = Number(env.PAAS_RETENTION_INTERVAL_MS || 3_600_000);
+  if (!Number.isInteger(intervalMs) || intervalMs < 1000) throw new Error(`PAAS_RETENTION_INTERVAL_MS must be a whole number of milliseconds, at least 1000 (got "${env.PAAS_RETENTION_INTERVAL_MS}").`);
+  let running = false;
+  const pass = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const r = await applyRetention(db, policy);
+      if (r.deploymentsDeleted || r.logsPruned) {
+        log(`retention: deleted ${r.deploymentsDeleted} old deployments (keeping ${policy.keepDeployments} per app), pruned the logs of ${r.logsPruned} (older than ${policy.logRetentionDays} days)`);
+      }
+    } catch (err) {
+      // the next pass retries; a failure here must not take the worker down
+      log(`retention: pass failed (${(err as Error).message}); retrying in ${Math.round(intervalMs / 1000)} s`);
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(() => void pass(), Math.min(FIRST_RUN_DELAY_MS, intervalMs));
+  const every = setInterval(() => void pass(), intervalMs);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+}
