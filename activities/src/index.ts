@@ -11,6 +11,7 @@ export * from './health/health.activities.js';
 export * from './health/http-probe.js';
 export * from './projection/projection.adapter.js';
 export * from './projection/projection.activities.js';
+export * from './projection/final-state.activities.js';
 export * from './projection/log-writer.js';
 export * from './teardown.activities.js';
 export * from './schedule/schedule.activities.js';

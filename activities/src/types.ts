@@ -4,6 +4,7 @@ import type { createEdgeActivities } from './edge/edge.activities.js';
 import type { createGitActivities } from './git/git.activities.js';
 import type { createHealthActivities } from './health/health.activities.js';
 import type { createProjectionActivities } from './projection/projection.activities.js';
+import type { createFinalStateActivities } from './projection/final-state.activities.js';
 import type { createTeardownActivities } from './teardown.activities.js';
 import type { createScheduleActivities } from './schedule/schedule.activities.js';
 import type { createStaticSiteActivities } from './static/static-site.activities.js';
@@ -13,6 +14,7 @@ export type DockerActivities = ReturnType<typeof createDockerActivities>;
 export type HealthActivities = ReturnType<typeof createHealthActivities>;
 export type EdgeActivities = ReturnType<typeof createEdgeActivities>;
 export type ProjectionActivities = ReturnType<typeof createProjectionActivities>;
+export type FinalStateActivities = ReturnType<typeof createFinalStateActivities>;
 export type TeardownActivities = ReturnType<typeof createTeardownActivities>;
 export type ScheduleActivities = ReturnType<typeof createScheduleActivities>;
 export type StaticSiteActivities = ReturnType<typeof createStaticSiteActivities>;
@@ -21,6 +23,7 @@ export type PlatformActivities = GitActivities &
   HealthActivities &
   EdgeActivities &
   ProjectionActivities &
+  FinalStateActivities &
   TeardownActivities &
   ScheduleActivities &
   StaticSiteActivities;

@@ -8,6 +8,8 @@ import {
   continueAsNew,
   executeChild,
   getExternalWorkflowHandle,
+  isCancellation,
+  patched,
   proxyLocalActivities,
   setHandler,
   workflowInfo,
@@ -24,6 +26,7 @@ import {
 } from '@paas/contracts';
 import type { PlatformActivities } from '@paas/activities';
 import { deployAppWorkflow } from './deploy-app.workflow.js';
+import { describeChildFailure } from './failure-message.js';
 
 const projection = proxyLocalActivities<PlatformActivities>({
   startToCloseTimeout: '15 seconds',
@@ -81,7 +84,14 @@ export async function appDeployerWorkflow(input: AppDeployerInput): Promise<void
           parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
         }),
       )
-      .catch(() => undefined); // the child records its own outcome in the projection
+      .catch(async (err) => {
+        // the child records its own outcome in the projection; one that ended without doing so
+        // (terminated, timed out, failed) must not stay non-final: that would also make every
+        // scheduled redeploy of the app skip forever. Before this patch the error was dropped.
+        if (!patched('finish-unfinished-child')) return;
+        const status = isCancellation(err) ? 'CANCELLED' : 'FAILED';
+        await CancellationScope.nonCancellable(() => projection.finishIfUnfinished(next.deploymentId, status, describeChildFailure(err)));
+      });
     running = undefined;
     if (workflowInfo().continueAsNewSuggested && !pending && toClose.length === 0) {
       await continueAsNew<typeof appDeployerWorkflow>({ appId: input.appId });

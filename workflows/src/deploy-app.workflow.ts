@@ -72,6 +72,18 @@ export async function deployAppWorkflow(input: DeployAppInput): Promise<Deployme
     return result;
   };
 
+  /**
+   * RETIRE runs after LIVE, which is final: a failure there is recorded on the step (the new
+   * release keeps serving; the old ones may still run) and the deployment stays LIVE.
+   */
+  const recordRetireOutcome = async (err: unknown, skippedBecause?: string) => {
+    current = undefined;
+    const status = skippedBecause ? 'SKIPPED' : 'FAILED';
+    const message = skippedBecause ?? `The new release is live, but stopping the old releases failed: ${describeFailure(err)}`;
+    machine.setStep('RETIRE', status);
+    await CancellationScope.nonCancellable(() => projection.recordStep(deploymentId, 'RETIRE', status, message));
+  };
+
   /** A STATIC app's release: files in object storage, served by the site server behind the edge. */
   const deployStaticSite = async (p: DeploymentPlan, site: SitePlan) => {
     machine.useSteps(STATIC_STEPS);
@@ -150,8 +162,21 @@ export async function deployAppWorkflow(input: DeployAppInput): Promise<Deployme
         machine.setStep(current, 'FAILED');
         await projection.recordStep(deploymentId, current, 'FAILED', cancelled ? 'Cancelled.' : message);
       }
+      const undoFailures: string[] = [];
       for (const c of compensations.reverse()) {
-        await c.undo();
+        try {
+          await c.undo();
+        } catch (undoErr) {
+          // before this patch a failed undo (after its retries) ended the compensation loop and
+          // left the deployment non-final forever; now it is recorded and the other undos still run
+          if (!patched('record-failed-undo')) throw undoErr;
+          const why = describeFailure(undoErr);
+          undoFailures.push(`undoing ${c.step} also failed: ${why}`);
+          machine.setStep(c.step, 'FAILED');
+          const stepMessage = c.step === current && !cancelled ? `${message} Undoing it also failed: ${why}` : `Undo failed: ${why}`;
+          await projection.recordStep(deploymentId, c.step, 'FAILED', stepMessage);
+          continue;
+        }
         if (machine.stepStatus(c.step) === 'SUCCEEDED') {
           machine.setStep(c.step, 'COMPENSATED');
           await projection.recordStep(deploymentId, c.step, 'COMPENSATED', 'Undone after a later step failed.');
@@ -164,8 +189,15 @@ export async function deployAppWorkflow(input: DeployAppInput): Promise<Deployme
         }
       }
       // before the outcome is reported: a FAILED deployment has left nothing behind
-      if (plan?.site) await release.cleanupSiteWork(plan);
-      const error = current && !cancelled ? `${current} failed: ${message}` : message;
+      if (plan?.site) {
+        try {
+          await release.cleanupSiteWork(plan);
+        } catch (cleanupErr) {
+          if (!patched('record-failed-undo')) throw cleanupErr;
+          undoFailures.push(`removing the release's work files also failed: ${describeFailure(cleanupErr)}`);
+        }
+      }
+      const error = [current && !cancelled ? `${current} failed: ${message}` : message, ...undoFailures].join('; ');
       machine.fail(error, cancelled ? 'CANCELLED' : 'FAILED');
       await projection.markFinished(deploymentId, cancelled ? 'CANCELLED' : 'FAILED', error);
     });
@@ -175,7 +207,13 @@ export async function deployAppWorkflow(input: DeployAppInput): Promise<Deployme
 
   if (plan!.site) {
     // a site's old releases stay on disk (kept for rollback), so nothing waits for a grace period
-    await step('RETIRE', () => release.retireSiteReleases(plan!));
+    try {
+      await step('RETIRE', () => release.retireSiteReleases(plan!));
+    } catch (err) {
+      // before this patch the workflow failed here and left RETIRE RUNNING
+      if (!patched('record-failed-retire')) throw err;
+      await recordRetireOutcome(err, isCancellation(err) ? 'Cancelled.' : undefined);
+    }
     await CancellationScope.nonCancellable(() => git.cleanupWorkspace(deploymentId));
     return machine.state;
   }
@@ -191,7 +229,13 @@ export async function deployAppWorkflow(input: DeployAppInput): Promise<Deployme
         else await release.retireRelease(p, p.previous!);
       });
     } catch (err) {
-      if (!isCancellation(err)) throw err;
+      if (!isCancellation(err)) {
+        // before this patch the workflow failed here and left RETIRE RUNNING
+        if (!patched('record-failed-retire')) throw err;
+        await recordRetireOutcome(err);
+        await CancellationScope.nonCancellable(() => git.cleanupWorkspace(deploymentId));
+        return machine.state;
+      }
       const why = supersededAfterLive ? 'A newer deployment took over; it retires the old releases.' : 'Cancelled.';
       machine.setStep('RETIRE', 'SKIPPED');
       await CancellationScope.nonCancellable(() => projection.recordStep(deploymentId, 'RETIRE', 'SKIPPED', why));

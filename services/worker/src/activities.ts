@@ -11,6 +11,7 @@ import {
   createDockerActivities,
   createEdgeActivities,
   createFinalStateActivities,
+  createFinalStateActivities,
   createGitActivities,
   createHealthActivities,
   createProjectionActivities,
@@ -55,6 +56,7 @@ export function createAdapters(db: DataSource, settings: ActivitySettings, env: 
 export function createActivities({ docker, git, edge, registry, projection, store, publisher, builder }: Adapters, db: DataSource, temporal: Client, settings: ActivitySettings): PlatformActivities {
   return {
     ...createProjectionActivities(projection, settings),
+    ...createFinalStateActivities(projection, db),
     ...createFinalStateActivities(projection, db),
     ...createGitActivities(git, projection, settings),
     ...createDockerActivities(docker, git, registry, projection, settings),
