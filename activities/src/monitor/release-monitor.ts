@@ -12,9 +12,15 @@ export interface ReleaseMonitorOptions {
   log?: (line: string) => void;
 }
 
+/** Reconnects to a restarted Docker engine after 1 s, doubling up to this while it stays away. */
+const FIRST_RECONNECT_DELAY_MS = 1000;
+const MAX_RECONNECT_DELAY_MS = 30_000;
+
 export class ReleaseMonitor {
   private stream?: NodeJS.ReadableStream & { destroy?: () => void };
   private stopped = false;
+  private reconnectDelayMs = FIRST_RECONNECT_DELAY_MS;
+  private reconnectTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly docker: DockerAdapter,
@@ -34,18 +40,40 @@ export class ReleaseMonitor {
       while ((i = pending.indexOf('\n')) >= 0) {
         const line = pending.slice(0, i).trim();
         pending = pending.slice(i + 1);
-        if (line) void this.onDie(JSON.parse(line)).catch((err) => this.options.log?.(`release monitor: ${(err as Error).message}`));
+        if (line) void this.onDie(JSON.parse(line)).catch((err) => this.log(`release monitor: ${(err as Error).message}`));
       }
     });
-    this.stream.on('error', () => undefined);
-    this.stream.on('close', () => {
-      if (!this.stopped) setTimeout(() => void this.start().catch(() => undefined), 1000); // the engine restarted
-    });
+    this.stream.on('error', (err: Error) => this.log(`release monitor: Docker event stream failed: ${err.message}`));
+    this.stream.on('close', () => this.reconnectLater()); // e.g. the engine restarted
   }
 
   stop(): void {
     this.stopped = true;
+    clearTimeout(this.reconnectTimer);
     this.stream?.destroy?.();
+  }
+
+  private log(line: string): void {
+    (this.options.log ?? console.warn)(line);
+  }
+
+  /** Every failed reconnection is logged and tried again later: a monitor that stops silently would let crash loops go unseen. */
+  private reconnectLater(): void {
+    if (this.stopped) return;
+    const delay = this.reconnectDelayMs;
+    this.reconnectDelayMs = Math.min(delay * 2, MAX_RECONNECT_DELAY_MS);
+    this.log(`release monitor: Docker event stream closed; reconnecting in ${delay} ms`);
+    this.reconnectTimer = setTimeout(() => {
+      if (this.stopped) return;
+      this.start().then(
+        () => (this.reconnectDelayMs = FIRST_RECONNECT_DELAY_MS),
+        (err: Error) => {
+          this.log(`release monitor: reconnecting to Docker failed: ${err.message}`);
+          this.reconnectLater();
+        },
+      );
+    }, delay);
+    this.reconnectTimer.unref?.();
   }
 
   private async onDie(event: { id: string; Actor?: { Attributes?: Record<string, string> } }): Promise<void> {
