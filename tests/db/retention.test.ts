@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, inject } from 'vitest';
+import { startRetention } from '../../services/worker/src/retention.js';
+import { until } from '../helpers/wait.js';
 
 const DAY = 86_400_000;
 const NOW = new Date('2030-06-01T12:00:00Z');
@@ -153,6 +155,37 @@ describe('retention of logs (PAAS_LOG_RETENTION_DAYS)', () => {
     // the deployment rows and steps stay: only the log goes
     expect(await children(old)).toEqual({ steps: 1, lines: 1 });
     expect(await applyRetention(db, { keepDeployments: 100, logRetentionDays: 30 }, NOW)).toEqual({ deploymentsDeleted: 0, logsPruned: 0 });
+  });
+});
+
+describe('the worker’s retention timer', () => {
+  it('runs the passes by itself, every PAAS_RETENTION_INTERVAL_MS, and keeps running after a failed pass', async () => {
+    const a = await app('timer');
+    const old = await deployment(a, { status: 'FAILED', createdDaysAgo: 2 });
+    const kept = await deployment(a, { status: 'FAILED', createdDaysAgo: 1 });
+    const logged: string[] = [];
+    const stop = startRetention(db, { PAAS_RETENTION_INTERVAL_MS: '1000', PAAS_KEEP_DEPLOYMENTS: '1' }, (l) => logged.push(l));
+    try {
+      await until('the first pass', async () => !(await exists(old)), 10_000);
+      expect(await exists(kept)).toBe(true);
+      expect(logged).toContainEqual(expect.stringMatching(/^retention: deleted 1 old deployments \(keeping 1 per app\)/));
+      // a failing pass (here: its table is gone for a moment) is logged, and a later one does the work
+      await db.query(`ALTER TABLE deployments RENAME TO deployments_away`);
+      await db.query(`INSERT INTO deployments_away (id, app_id, status, trigger, workflow_id, config, created_at, finished_at) VALUES ($1, $2, 'FAILED', 'MANUAL', 'w', '{}', $3, $3)`, [randomUUID(), a, NOW]);
+      await until('a failed pass', () => logged.some((l) => l.startsWith('retention: pass failed')), 10_000);
+      expect((await db.query(`SELECT 1 FROM deployments_away WHERE id = $1`, [kept])).length).toBe(1);
+      await db.query(`ALTER TABLE deployments_away RENAME TO deployments`);
+      await until('the next pass', async () => !(await exists(kept)), 10_000);
+    } finally {
+      stop();
+      await db.query(`ALTER TABLE IF EXISTS deployments_away RENAME TO deployments`);
+    }
+  });
+
+  it('refuses a hostile interval instead of spinning', () => {
+    for (const bad of ['0', '5', '-1000', 'abc', '1e9', '99999999999']) {
+      expect(() => startRetention(db, { PAAS_RETENTION_INTERVAL_MS: bad }, () => undefined)).toThrow(/^PAAS_RETENTION_INTERVAL_MS must be a whole number of milliseconds, at least 1000/);
+    }
   });
 });
 

@@ -9,8 +9,9 @@ const FIRST_RUN_DELAY_MS = 30_000;
 
 export function startRetention(db: DataSource, env: NodeJS.ProcessEnv, log: (line: string) => void): () => void {
   const policy = retentionFromEnv(env);
-  const intervalMs = Number(env.PAAS_RETENTION_INTERVAL_MS || 3_600_000);
-  if (!Number.isInteger(intervalMs) || intervalMs < 1000) throw new Error(`PAAS_RETENTION_INTERVAL_MS must be a whole number of milliseconds, at least 1000 (got "${env.PAAS_RETENTION_INTERVAL_MS}").`);
+  const raw = env.PAAS_RETENTION_INTERVAL_MS || '3600000';
+  const intervalMs = Number(raw);
+  if (!/^[0-9]+$/.test(raw) || intervalMs < 1000 || intervalMs > 2 ** 31 - 1) throw new Error(`PAAS_RETENTION_INTERVAL_MS must be a whole number of milliseconds, at least 1000 and at most 2147483647 (got "${env.PAAS_RETENTION_INTERVAL_MS}").`);
   let running = false;
   const pass = async () => {
     if (running) return;
