@@ -16,6 +16,7 @@ export * from './projection/log-writer.js';
 export * from './teardown.activities.js';
 export * from './schedule/schedule.activities.js';
 export * from './monitor/release-monitor.js';
+export * from './shared/fault-inject.js';
 export * from './registry/registry.adapter.js';
 export * from '@paas/storage';
 export * from './static/site-builder.js';

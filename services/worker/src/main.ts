@@ -3,7 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import { createDataSource } from '@paas/db';
 import { TASK_QUEUE } from '@paas/contracts';
-import { ReleaseMonitor, settingsFromEnv } from '@paas/activities';
+import { ReleaseMonitor, injectFaults, settingsFromEnv } from '@paas/activities';
 import { fileURLToPath } from 'node:url';
 import { createActivities, createAdapters } from './activities.js';
 import { startRetention } from './retention.js';
@@ -32,7 +32,8 @@ const worker = await Worker.create({
   namespace: env.TEMPORAL_NAMESPACE || 'default',
   taskQueue: TASK_QUEUE,
   workflowsPath: fileURLToPath(import.meta.resolve('@paas/workflows')),
-  activities: createActivities(adapters, db, client, settings),
+  // injectFaults is inert unless the tests' PAAS_FAULT_PAUSE_DIR is set
+  activities: injectFaults(createActivities(adapters, db, client, settings)),
   shutdownGraceTime: '10 seconds',
   // after a worker crash, its workflows move to another poller this soon
   stickyQueueScheduleToStartTimeout: '3 seconds',
