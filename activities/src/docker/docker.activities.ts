@@ -1,6 +1,6 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { LABELS, validateRelativePath } from '@paas/contracts';
-import { realpath, stat } from 'node:fs/promises';
+import { open, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { GitAdapter } from '../git/git.adapter.js';
 import { workspaceDir } from '../git/git.activities.js';
@@ -12,8 +12,10 @@ import { withHeartbeat } from '../shared/heartbeat.js';
 import { reportedStep } from '../shared/reported-step.js';
 import { BuildError, ContainerExitedError, type DockerAdapter } from './docker.adapter.js';
 import type { RegistryAdapter } from '../registry/registry.adapter.js';
+import { BuildCgroup } from '../build/build-cgroup.js';
+import type { BuildSandbox } from '../build/build-sandbox.js';
 
-export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, registry: RegistryAdapter, projection: ProjectionAdapter, settings: ActivitySettings) {
+export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, registry: RegistryAdapter, projection: ProjectionAdapter, sandbox: BuildSandbox, settings: ActivitySettings) {
   const appLabels = (plan: DeploymentPlan) => ({
     [LABELS.managed]: 'true',
     [LABELS.app]: plan.appId,
@@ -55,9 +57,15 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, r
         // a retry on another worker (or after the checkout was cleaned) clones again
         await git.checkout({ url: plan.gitUrl, token: await projection.getGitToken(plan.appId) }, commitSha, workspaceDir(settings, plan.deploymentId), signal);
         const { contextDir, dockerfile } = await resolveBuildContext(plan);
+        await sandbox.checkDockerfile(await readDockerfile(join(contextDir, dockerfile)), plan.appId);
+        await sandbox.ensure();
         logs.line(`Building ${plan.imageTag} from ${dockerfile}`);
+        const limits = settings.build;
+        const cgroup = await BuildCgroup.create(plan.deploymentId, limits);
+        if (!cgroup) logs.line('No build cgroup on this host: memory and CPU are limited per step; the process limit does not apply.');
         const timeout = AbortSignal.timeout(plan.timing.buildTimeoutMs);
-        const both = AbortSignal.any([signal, timeout]);
+        const tooLoud = new AbortController();
+        const both = AbortSignal.any([signal, timeout, tooLoud.signal]);
         try {
           const imageId = await docker.build({
             contextDir,
@@ -65,15 +73,30 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, r
             tag: plan.imageTag,
             // no deployment id on the image: a label that changes every build defeats the build cache
             labels: appLabels(plan),
-            onOutput: (text, stream) => logs.write(text, stream),
+            onOutput: (text, stream) => {
+              logs.write(text, stream);
+              if (logs.outputChars > limits.maxOutputBytes) tooLoud.abort();
+            },
             signal: both,
+            network: limits.network,
+            limits,
+            cgroupParent: cgroup?.parent,
           });
           logs.line(`Built image ${imageId}`);
           return imageId;
         } catch (err) {
-          if (timeout.aborted) throw ApplicationFailure.nonRetryable(`Build timed out after ${Math.round(plan.timing.buildTimeoutMs / 1000)} s.`, 'BuildTimeout');
-          if (err instanceof BuildError && !signal.aborted) throw ApplicationFailure.nonRetryable(`Build failed: ${err.message}`, 'BuildFailed');
+          if (timeout.aborted) throw ApplicationFailure.nonRetryable(`Build timed out after ${Math.round(plan.timing.buildTimeoutMs / 1000)} s (PAAS_BUILD_TIMEOUT_MS).`, 'BuildTimeout');
+          if (tooLoud.signal.aborted) {
+            throw ApplicationFailure.nonRetryable(`Build stopped: its output exceeded ${Math.round(limits.maxOutputBytes / 1024 / 1024)} MB (PAAS_BUILD_MAX_OUTPUT_MB).`, 'BuildOutputLimit');
+          }
+          if (err instanceof BuildError && !signal.aborted) {
+            const limit = await cgroup?.exceeded();
+            if (limit) throw ApplicationFailure.nonRetryable(`Build failed: ${limit}. (${err.message})`, 'BuildLimit');
+            throw ApplicationFailure.nonRetryable(`Build failed: ${err.message}`, 'BuildFailed');
+          }
           throw err;
+        } finally {
+          await cgroup?.remove();
         }
       }, 2000, () => ({ lines: logs.lines }));
     } finally {
@@ -175,4 +198,18 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, r
     removeRelease,
     removeBuiltImage,
   };
+}
+
+const MAX_DOCKERFILE_BYTES = 1024 * 1024;
+
+/** The Dockerfile as the engine will read it; a huge one is refused rather than read whole. */
+async function readDockerfile(path: string): Promise<string> {
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    if (size > MAX_DOCKERFILE_BYTES) throw ApplicationFailure.nonRetryable(`The Dockerfile is larger than 1 MB.`, 'BuildRefused');
+    return await file.readFile('utf8');
+  } finally {
+    await file.close();
+  }
 }

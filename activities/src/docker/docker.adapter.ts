@@ -24,6 +24,18 @@ export interface BuildOptions {
   labels: Record<string, string>;
   onOutput: (text: string, stream: 'stdout' | 'stderr') => void;
   signal?: AbortSignal;
+  /** Where RUN steps run: the isolated build network. */
+  network: string;
+  /** Per RUN container; with a cgroup parent the parent's limits hold as well. */
+  limits: { memoryBytes: number; nanoCpus: number };
+  cgroupParent?: string;
+}
+
+/** What the Dockerfile policy needs to know of a base image already in the engine. */
+export interface LocalImageInfo {
+  exists: boolean;
+  labels: Record<string, string>;
+  onBuild: string[];
 }
 
 export interface ReleaseSpec {
@@ -64,6 +76,12 @@ export class DockerAdapter {
       rm: true,
       forcerm: true,
       abortSignal: opts.signal,
+      networkmode: opts.network,
+      memory: opts.limits.memoryBytes,
+      memswap: opts.limits.memoryBytes,
+      cpuperiod: 100_000,
+      cpuquota: Math.max(1000, Math.round((opts.limits.nanoCpus / 1e9) * 100_000)),
+      ...(opts.cgroupParent ? { cgroupparent: opts.cgroupParent } : {}),
     } as Docker.ImageBuildOptions)) as NodeJS.ReadableStream & { destroy?: () => void };
     opts.signal?.addEventListener('abort', () => stream.destroy?.(), { once: true });
     let imageId: string | undefined;
@@ -99,6 +117,43 @@ export class DockerAdapter {
     if (error) throw new Error(`push of ${tag} failed: ${error}`);
     if (!digest) throw new Error(`push of ${tag} returned no digest`);
     return digest;
+  }
+
+  async localImage(ref: string): Promise<LocalImageInfo> {
+    try {
+      const info = await this.docker.getImage(ref).inspect();
+      return { exists: true, labels: info.Config?.Labels ?? {}, onBuild: (info.Config as { OnBuild?: string[] | null })?.OnBuild ?? [] };
+    } catch (err) {
+      if (statusOf(err) === 404) return { exists: false, labels: {}, onBuild: [] };
+      throw err;
+    }
+  }
+
+  /** The build network: a bridge with a fixed interface name (the firewall rules name it) and no traffic between its containers. */
+  async ensureBuildNetwork(name: string, bridge: string, labels: Record<string, string>): Promise<void> {
+    const found = await this.docker
+      .getNetwork(name)
+      .inspect()
+      .catch((err) => {
+        if (statusOf(err) === 404) return undefined;
+        throw err;
+      });
+    if (found) {
+      const options = (found as { Options?: Record<string, string> }).Options ?? {};
+      if (options['com.docker.network.bridge.name'] !== bridge) throw new Error(`Docker network ${name} exists but is not the build network (bridge ${bridge}); remove it.`);
+      return;
+    }
+    try {
+      await this.docker.createNetwork({
+        Name: name,
+        Driver: 'bridge',
+        CheckDuplicate: true,
+        Labels: labels,
+        Options: { 'com.docker.network.bridge.name': bridge, 'com.docker.network.bridge.enable_icc': 'false' },
+      });
+    } catch (err) {
+      if (statusOf(err) !== 409) throw err;
+    }
   }
 
   async imageExists(ref: string): Promise<boolean> {
@@ -243,11 +298,20 @@ export function statusOf(err: unknown): number | undefined {
   return (err as { statusCode?: number }).statusCode;
 }
 
+/** The engine sends one JSON message per output chunk; one message far larger than a chunk is not output but an attack on the worker's memory. */
+const MAX_JSON_MESSAGE_CHARS = 4 * 1024 * 1024;
+
 async function consumeJsonStream(stream: NodeJS.ReadableStream, onMessage: (msg: Record<string, unknown>) => void): Promise<void> {
   let pending = '';
+  const decoder = new TextDecoder();
   await new Promise<void>((resolve, reject) => {
     stream.on('data', (chunk: Buffer) => {
-      pending += chunk.toString('utf8');
+      pending += decoder.decode(chunk, { stream: true });
+      if (pending.length > MAX_JSON_MESSAGE_CHARS && !pending.includes('\n')) {
+        (stream as { destroy?: (e: Error) => void }).destroy?.(new BuildError('The engine sent an output message over 4 MB; the build was stopped.'));
+        reject(new BuildError('The engine sent an output message over 4 MB; the build was stopped.'));
+        return;
+      }
       let idx;
       while ((idx = pending.indexOf('\n')) >= 0) {
         const line = pending.slice(0, idx).trim();

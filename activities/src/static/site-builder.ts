@@ -14,6 +14,10 @@ export interface SiteBuildSpec {
   env: string[];
   labels: Record<string, string>;
   limits: { memoryBytes: number; nanoCpus: number; pids: number };
+  /** The isolated build network. */
+  network: string;
+  /** Output past this many characters stops the build. */
+  maxOutputChars: number;
   checkoutDir: string;
   /** Both relative and validated: the command runs in /workspace/<rootDirectory>. */
   rootDirectory: string;
@@ -26,7 +30,7 @@ export interface SiteBuildSpec {
 export class SiteBuildError extends Error {
   constructor(
     message: string,
-    readonly kind: 'BuildImageMissing' | 'BuildFailed' | 'BuildTimeout' | 'MissingOutput',
+    readonly kind: 'BuildImageMissing' | 'BuildFailed' | 'BuildTimeout' | 'BuildOutputLimit' | 'BuildLimit' | 'MissingOutput',
   ) {
     super(message);
     this.name = 'SiteBuildError';
@@ -65,7 +69,7 @@ export class SiteBuilder {
         CapDrop: ['ALL'],
         CapAdd: ['CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'SETGID', 'SETUID'],
         SecurityOpt: ['no-new-privileges'],
-        NetworkMode: 'bridge',
+        NetworkMode: spec.network,
         Init: true,
       },
     });
@@ -79,24 +83,38 @@ export class SiteBuilder {
       const stream = await container.attach({ stream: true, stdout: true, stderr: true });
       const out = new PassThrough();
       const err = new PassThrough();
-      out.on('data', (d: Buffer) => spec.onOutput(d.toString('utf8'), 'stdout'));
-      err.on('data', (d: Buffer) => spec.onOutput(d.toString('utf8'), 'stderr'));
+      let outputChars = 0;
+      const tooLoud = new AbortController();
+      const relay = (stream: 'stdout' | 'stderr') => (d: Buffer) => {
+        const text = d.toString('utf8');
+        outputChars += text.length;
+        if (outputChars > spec.maxOutputChars) tooLoud.abort();
+        else spec.onOutput(text, stream);
+      };
+      out.on('data', relay('stdout'));
+      err.on('data', relay('stderr'));
       this.docker.modem.demuxStream(stream, out, err);
       await container.start();
       const exited = container.wait() as Promise<{ StatusCode: number }>;
       const timeout = AbortSignal.timeout(spec.timeoutMs);
-      const stopped = new Promise<'timeout' | 'aborted'>((resolve) => {
+      const stopped = new Promise<'timeout' | 'aborted' | 'too-loud'>((resolve) => {
         timeout.addEventListener('abort', () => resolve('timeout'), { once: true });
         spec.signal.addEventListener('abort', () => resolve('aborted'), { once: true });
+        tooLoud.signal.addEventListener('abort', () => resolve('too-loud'), { once: true });
       });
       const result = await Promise.race([exited, stopped]);
-      if (result === 'timeout' || result === 'aborted') {
+      if (typeof result === 'string') {
         await container.kill().catch(() => undefined);
-        if (result === 'timeout') throw new SiteBuildError(`The build timed out after ${Math.round(spec.timeoutMs / 1000)} s.`, 'BuildTimeout');
+        if (result === 'timeout') throw new SiteBuildError(`The build timed out after ${Math.round(spec.timeoutMs / 1000)} s (PAAS_BUILD_TIMEOUT_MS).`, 'BuildTimeout');
+        if (result === 'too-loud') throw new SiteBuildError(`The build was stopped: its output exceeded ${Math.round(spec.maxOutputChars / 1024 / 1024)} MB (PAAS_BUILD_MAX_OUTPUT_MB).`, 'BuildOutputLimit');
         throw new Error('build cancelled');
       }
       await new Promise((r) => setImmediate(r)); // let the last output through
-      if (result.StatusCode !== 0) throw new SiteBuildError(`The build command exited with code ${result.StatusCode}; its output is in the deployment log.`, 'BuildFailed');
+      if (result.StatusCode !== 0) {
+        const state = (await container.inspect()).State;
+        if (state.OOMKilled) throw new SiteBuildError(`The build was killed at its memory limit of ${Math.round(spec.limits.memoryBytes / 1024 / 1024)} MB (PAAS_BUILD_MEMORY_MB).`, 'BuildLimit');
+        throw new SiteBuildError(`The build command exited with code ${result.StatusCode}; its output is in the deployment log.`, 'BuildFailed');
+      }
       const outputPath = posix.join(workdir, spec.outputDirectory);
       const output = (await container.getArchive({ path: outputPath }).catch((e) => {
         if (statusOf(e) === 404) throw new SiteBuildError(`The build finished but produced no "${spec.outputDirectory}" (looked in ${outputPath}). Check outputDirectory.`, 'MissingOutput');

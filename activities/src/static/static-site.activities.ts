@@ -12,6 +12,7 @@ import type { GitAdapter } from '../git/git.adapter.js';
 import { workspaceDir } from '../git/git.activities.js';
 import type { DeploymentPlan, SitePlan } from '../plan.js';
 import { LogWriter } from '../projection/log-writer.js';
+import type { BuildSandbox } from '../build/build-sandbox.js';
 import type { ProjectionAdapter } from '../projection/projection.adapter.js';
 import { releaseIdOf } from '../projection/projection.activities.js';
 import type { ActivitySettings } from '../settings.js';
@@ -35,6 +36,7 @@ export interface StaticSiteDeps {
   publisher: SitePublisher;
   edge: EdgeRouter;
   projection: ProjectionAdapter;
+  sandbox: BuildSandbox;
 }
 
 function siteOf(plan: DeploymentPlan): SitePlan {
@@ -51,7 +53,7 @@ const MB = 1024 * 1024;
 const describe = (r: UnpackResult) => `${r.files} files, ${(r.bytes / MB).toFixed(2)} MB`;
 
 export function createStaticSiteActivities(deps: StaticSiteDeps, settings: ActivitySettings) {
-  const { builder, git, store, publisher, edge, projection } = deps;
+  const { builder, git, store, publisher, edge, projection, sandbox } = deps;
   const limits = settings.sites.limits;
 
   const rejected = (err: unknown): never => {
@@ -82,6 +84,7 @@ export function createStaticSiteActivities(deps: StaticSiteDeps, settings: Activ
           const image = validateBuildImage(site.buildImage ?? '');
           const command = validateBuildCommand(site.buildCommand);
           await insideCheckout(checkout, root);
+          await sandbox.ensure();
           logs.line(`Building in a throwaway ${image} container: ${command}`);
           const env = await projection.getEnvSnapshot(plan.deploymentId);
           const { output, remove } = await builder
@@ -91,7 +94,9 @@ export function createStaticSiteActivities(deps: StaticSiteDeps, settings: Activ
               command,
               env: ['CI=true', `PAAS_COMMIT_SHA=${commitSha}`, `PAAS_APP_NAME=${plan.appName}`, ...env.map((e) => `${e.key}=${e.value}`)],
               labels: { [LABELS.managed]: 'true', [LABELS.app]: plan.appId, [LABELS.appName]: plan.appName, [LABELS.deployment]: plan.deploymentId },
-              limits: settings.limits,
+              limits: settings.build,
+              network: settings.build.network,
+              maxOutputChars: settings.build.maxOutputBytes,
               checkoutDir: checkout,
               rootDirectory: root,
               outputDirectory,

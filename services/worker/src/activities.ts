@@ -8,9 +8,9 @@ import {
   SiteBuilder,
   SitePublisher,
   RegistryAdapter,
+  BuildSandbox,
   createDockerActivities,
   createEdgeActivities,
-  createFinalStateActivities,
   createFinalStateActivities,
   createGitActivities,
   createHealthActivities,
@@ -34,6 +34,7 @@ export interface Adapters {
   store: ObjectStore;
   publisher: SitePublisher;
   builder: SiteBuilder;
+  sandbox: BuildSandbox;
 }
 
 export function createAdapters(db: DataSource, settings: ActivitySettings, env: NodeJS.ProcessEnv = process.env): Adapters {
@@ -50,20 +51,20 @@ export function createAdapters(db: DataSource, settings: ActivitySettings, env: 
     edge: new HaproxyEdge(env.EDGE_ADMIN_SOCKET, env.EDGE_ROUTES_MAP),
     registry: new RegistryAdapter(env.REGISTRY_ADDRESS || '127.0.0.1:5000'),
     projection: new ProjectionAdapter(db, settings.logs),
+    sandbox: new BuildSandbox(docker, settings.build, env.REGISTRY_ADDRESS || '127.0.0.1:5000'),
   };
 }
 
-export function createActivities({ docker, git, edge, registry, projection, store, publisher, builder }: Adapters, db: DataSource, temporal: Client, settings: ActivitySettings): PlatformActivities {
+export function createActivities({ docker, git, edge, registry, projection, store, publisher, builder, sandbox }: Adapters, db: DataSource, temporal: Client, settings: ActivitySettings): PlatformActivities {
   return {
     ...createProjectionActivities(projection, settings),
     ...createFinalStateActivities(projection, db),
-    ...createFinalStateActivities(projection, db),
     ...createGitActivities(git, projection, settings),
-    ...createDockerActivities(docker, git, registry, projection, settings),
+    ...createDockerActivities(docker, git, registry, projection, sandbox, settings),
     ...createHealthActivities(docker, projection),
     ...createEdgeActivities(edge, projection),
     ...createTeardownActivities(docker, edge, store, publisher, settings),
-    ...createStaticSiteActivities({ builder, git, store, publisher, edge, projection }, settings),
+    ...createStaticSiteActivities({ builder, git, store, publisher, edge, projection, sandbox }, settings),
     ...createScheduleActivities(db, temporal),
   };
 }
