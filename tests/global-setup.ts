@@ -82,6 +82,13 @@ async function startTestStack(): Promise<{ stack: RunningStack; dataDir: string 
     PAAS_FAULT_PAUSE_DIR: join(dataDir, 'faults'),
     PAAS_KEEP_RELEASES: '2',
     PAAS_SITE_MAX_UPLOAD_MB: '2', // the archive-size test stays small; the default is 50
+    // build and log limits the hostile-build tests can reach quickly; the defaults are 2048, 1024, 100 and 10
+    PAAS_BUILD_MEMORY_MB: '256',
+    PAAS_BUILD_PIDS: '200',
+    PAAS_BUILD_MAX_OUTPUT_MB: '8',
+    PAAS_LOG_MAX_MB: '2',
+    PAAS_MIN_REDEPLOY_INTERVAL_SEC: '5', // the schedule test fires every 5 s; the default is 60
+    PAAS_GIT_FILE_ROOTS: `${tmpdir()},${root}`, // fixture repos and the sample app; the hostile-input test keeps a repo outside
   };
   mkdirSync(env.PAAS_FAULT_PAUSE_DIR, { recursive: true });
   for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS']) delete env[k];

@@ -1,4 +1,5 @@
 // Bad input gets a clear error and leaves nothing behind.
+import { tmpdir } from 'node:os';
 import { inject } from 'vitest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { containersOfApp } from '../helpers/docker.js';
@@ -88,8 +89,8 @@ describe('GraphQL input validation', () => {
 
 describe('failed deployments name their cause and leave nothing behind', () => {
   it('a repository that does not exist', async () => {
-    const a = await app('no-repo', 'file:///nonexistent/repo');
-    await expectFailedDeploy(a.id, 'no-repo', /CLONE failed: Cannot read repository file:\/\/\/nonexistent\/repo/);
+    const a = await app('no-repo', `file://${tmpdir()}/paas-no-such-repo`);
+    await expectFailedDeploy(a.id, 'no-repo', new RegExp(`CLONE failed: Cannot read repository file://${tmpdir()}/paas-no-such-repo`));
   });
 
   it('a branch that does not exist', async () => {

@@ -1,5 +1,5 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { validateBranch, validateCommitSha, validateGitUrl } from '@paas/contracts';
+import { validateBranch, validateCommitSha } from '@paas/contracts';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProjectionAdapter } from '../projection/projection.adapter.js';
@@ -23,7 +23,8 @@ export function workspaceDir(settings: ActivitySettings, deploymentId: string): 
 export function createGitActivities(git: GitAdapter, projection: ProjectionAdapter, settings: ActivitySettings) {
   /** Resolves the commit (branch head, once) and checks it out shallowly; returns the sha. */
   async function cloneRepository(input: CloneInput): Promise<string> {
-    const source = { url: validateGitUrl(input.gitUrl), token: await projection.getGitToken(input.appId) };
+    // the adapter checks the URL itself (scheme, credentials, PAAS_GIT_FILE_ROOTS): a workflow may carry an old value
+    const source = { url: input.gitUrl, token: await projection.getGitToken(input.appId) };
     // the branch head is resolved once: a retry after a crash reuses the sha the first attempt found
     const resolved = Context.current().info.heartbeatDetails as string | undefined;
     let sha = input.requestedSha ? validateCommitSha(input.requestedSha) : resolved;

@@ -18,7 +18,10 @@ export class AppEntity {
   @Column({ name: 'git_url', type: 'text', nullable: true })
   gitUrl!: string | null;
 
-  /** Write-only credential for private https repositories; never leaves the server. */
+  /**
+   * The app's one write-only git credential, which never leaves the server: the token of a
+   * private http(s) repository, or the private key of an ssh:// one (the URL's scheme says which).
+   */
   @Column({ name: 'git_token', type: 'text', nullable: true, select: false })
   gitToken?: string | null;
 

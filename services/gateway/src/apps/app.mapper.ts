@@ -2,13 +2,15 @@ import type { AppEntity, EnvVarEntity } from '@paas/db';
 import type { AppModel } from './app.model.js';
 import type { EnvVarModel } from './env-var.model.js';
 
-export function toAppModel(e: AppEntity, hasGitToken: boolean): AppModel {
+/** `hasCredential`: whether the app's one git credential is stored (a token for http(s), a key for ssh://). */
+export function toAppModel(e: AppEntity, hasCredential: boolean): AppModel {
+  const ssh = e.gitUrl?.startsWith('ssh:') ?? false;
   return {
     id: e.id,
     name: e.name,
     kind: e.kind,
     runtime: e.runtime,
-    gitUrl: e.gitUrl,
+    gitUrl: e.gitUrl === null ? null : withoutCredentials(e.gitUrl),
     branch: e.branch,
     rootDirectory: e.rootDirectory,
     dockerfilePath: e.dockerfilePath,
@@ -18,7 +20,8 @@ export function toAppModel(e: AppEntity, hasGitToken: boolean): AppModel {
     spaFallback: e.spaFallback,
     port: e.port,
     healthCheckPath: e.healthCheckPath,
-    hasGitToken,
+    hasGitToken: hasCredential && !ssh,
+    hasGitSshKey: hasCredential && ssh,
     createdAt: e.createdAt,
   };
 }
@@ -26,4 +29,17 @@ export function toAppModel(e: AppEntity, hasGitToken: boolean): AppModel {
 /** Secret values never leave the server. */
 export function toEnvVarModel(e: EnvVarEntity): EnvVarModel {
   return { key: e.key, value: e.secret ? null : e.value, secret: e.secret };
+}
+
+/** Rows stored before credentials in URLs were refused must not show them either: only ssh:// keeps its user name. */
+export function withoutCredentials(gitUrl: string): string {
+  try {
+    const u = new URL(gitUrl);
+    if (!u.username && !u.password) return gitUrl;
+    if (u.protocol !== 'ssh:') u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return gitUrl.replace(/\/\/[^/@]*@/, '//'); // unparsable: drop anything that looks like user info
+  }
 }

@@ -49,6 +49,9 @@ export class AppModel {
   @Field(() => Boolean, { description: 'Whether a git token is stored for this app (the token itself is write-only).' })
   hasGitToken!: boolean;
 
+  @Field(() => Boolean, { description: 'Whether an ssh key is stored for this app (the key itself is write-only).' })
+  hasGitSshKey!: boolean;
+
   @Field()
   createdAt!: Date;
 }

@@ -12,6 +12,7 @@ import { AppService } from './app.service.js';
 import { CreateAppInput } from './create-app.input.js';
 import { EnvVarInput, EnvVarModel } from './env-var.model.js';
 import { sampleApp, SampleAppModel } from './sample-app.js';
+import { UpdateAppInput } from './update-app.input.js';
 
 @Resolver(() => AppModel)
 export class AppResolver {
@@ -40,6 +41,11 @@ export class AppResolver {
   @Mutation(() => AppModel)
   createApp(@Args('input', { type: () => CreateAppInput }) input: CreateAppInput): Promise<AppModel> {
     return this.apps.create(input);
+  }
+
+  @Mutation(() => AppModel, { description: 'Only the given fields change, with the same checks as createApp; they take effect on the next deployment.' })
+  updateApp(@Args('id', { type: () => ID }) id: string, @Args('input', { type: () => UpdateAppInput }) input: UpdateAppInput): Promise<AppModel> {
+    return this.apps.update(id, input);
   }
 
   @Mutation(() => Boolean)

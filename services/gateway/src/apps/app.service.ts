@@ -1,24 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  ValidationError,
-  validateAppName,
-  validateBranch,
-  validateBuildCommand,
-  validateBuildImage,
-  validateEnvKey,
-  validateEnvValue,
-  validateGitUrl,
-  validateHealthCheckPath,
-  validatePort,
-  validateRelativePath,
-} from '@paas/contracts';
+import { ValidationError, inputLimitsFromEnv, validateAppName, validateEnvKey, validateEnvSet, validateEnvValue, type EnvVarSetting, type InputLimits } from '@paas/contracts';
+import { gitFileRoots, resolveFileRepository } from '@paas/contracts/git-file-roots';
 import { AppEntity, EnvVarEntity } from '@paas/db';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { toAppModel, toEnvVarModel } from './app.mapper.js';
 import type { AppModel } from './app.model.js';
+import { validateAppSettings, type ValidatedSettings } from './app-settings.js';
 import type { CreateAppInput } from './create-app.input.js';
 import type { EnvVarInput, EnvVarModel } from './env-var.model.js';
+import type { UpdateAppInput } from './update-app.input.js';
+
+/** Read once: the caps of app inputs (PAAS_MAX_ENV_*, schedules) and where file:// repositories may live. */
+export const INPUT_LIMITS: InputLimits = inputLimitsFromEnv(process.env);
+const FILE_ROOTS = gitFileRoots(process.env);
 
 @Injectable()
 export class AppService {
@@ -47,27 +42,15 @@ export class AppService {
     const kind = input.kind ?? 'SERVICE';
     const runtime = input.runtime ?? 'DOCKER';
     if (runtime !== 'DOCKER') throw new DomainError('NOT_IMPLEMENTED', 'The KUBERNETES runtime is not supported yet; use DOCKER.');
-    if (kind === 'SERVICE' && !input.gitUrl) throw new ValidationError('gitUrl is required for a SERVICE app.', 'gitUrl');
-    const site = kind === 'STATIC' ? validateStaticSettings(input) : { buildImage: null, buildCommand: null, outputDirectory: null, spaFallback: false };
-    const entity: Partial<AppEntity> = {
-      name: validateAppName(input.name),
-      kind,
-      runtime,
-      gitUrl: input.gitUrl ? validateGitUrl(input.gitUrl) : null,
-      gitToken: input.gitToken || null,
-      branch: validateBranch(input.branch ?? 'main'),
-      rootDirectory: validateRelativePath(input.rootDirectory ?? '.', 'rootDirectory'),
-      dockerfilePath: validateRelativePath(input.dockerfilePath ?? 'Dockerfile', 'dockerfilePath'),
-      ...site,
-      port: validatePort(input.port ?? 8080),
-      healthCheckPath: validateHealthCheckPath(input.healthCheckPath ?? '/'),
-    };
+    const name = validateAppName(input.name);
+    const { settings, credential } = await checked(validateAppSettings(kind, input));
     const env = validateEnv(input.env ?? []);
+    const entity: Partial<AppEntity> = { name, kind, runtime, ...settings, gitToken: credential === 'keep' ? null : credential.set };
     const id = await this.db.transaction(async (tx) => {
-      const taken = await tx.getRepository(AppEntity).exists({ where: { name: entity.name! } });
-      if (taken) throw new DomainError('CONFLICT', `App name "${entity.name}" is taken; choose another.`);
+      const taken = await tx.getRepository(AppEntity).exists({ where: { name } });
+      if (taken) throw new DomainError('CONFLICT', `App name "${name}" is taken; choose another.`);
       const saved = await tx.getRepository(AppEntity).save(tx.getRepository(AppEntity).create(entity)).catch((err) => {
-        if ((err as { code?: string }).code === '23505') throw new DomainError('CONFLICT', `App name "${entity.name}" is taken; choose another.`);
+        if ((err as { code?: string }).code === '23505') throw new DomainError('CONFLICT', `App name "${name}" is taken; choose another.`);
         throw err;
       });
       if (env.length) await tx.getRepository(EnvVarEntity).insert(env.map((v) => ({ ...v, appId: saved.id })));
@@ -76,11 +59,30 @@ export class AppService {
     return this.get(id);
   }
 
+  /** Only the given fields change, checked with the same rules as createApp; the next deployment uses them. */
+  async update(id: string, input: UpdateAppInput): Promise<AppModel> {
+    if (!isUuid(id)) throw notFound('App', id);
+    await this.db.transaction(async (tx) => {
+      const app = await lockApp(tx, id);
+      const hasCredential = (await tx.query('SELECT git_token IS NOT NULL AS has FROM apps WHERE id = $1', [id]))[0]?.has === true;
+      const { settings, credential } = await checked(validateAppSettings(app.kind, input, { settings: app, hasCredential }));
+      await tx.getRepository(AppEntity).update({ id }, { ...settings, ...(credential === 'keep' ? {} : { gitToken: credential.set }) });
+    });
+    return this.get(id);
+  }
+
   async setEnvVars(appId: string, vars: EnvVarInput[]): Promise<AppModel> {
-    const app = await this.get(appId);
+    if (!isUuid(appId)) throw notFound('App', appId);
     const env = validateEnv(vars);
-    if (env.length) await this.db.getRepository(EnvVarEntity).upsert(env.map((v) => ({ ...v, appId })), ['appId', 'key']);
-    return app;
+    await this.db.transaction(async (tx) => {
+      await lockApp(tx, appId); // two concurrent changes must not pass the caps together
+      const stored = await tx.getRepository(EnvVarEntity).find({ where: { appId } });
+      const merged = new Map(stored.map((v) => [v.key, v as EnvVarSetting]));
+      for (const v of env) merged.set(v.key, v);
+      validateEnvSet([...merged.values()], INPUT_LIMITS);
+      if (env.length) await tx.getRepository(EnvVarEntity).upsert(env.map((v) => ({ ...v, appId })), ['appId', 'key']);
+    });
+    return this.get(appId);
   }
 
   async envVars(appId: string): Promise<EnvVarModel[]> {
@@ -106,26 +108,29 @@ export class AppService {
   }
 }
 
-/** A build command runs in buildImage; without one the output directory of the repository is the site. */
-function validateStaticSettings(input: CreateAppInput): Pick<AppEntity, 'buildImage' | 'buildCommand' | 'outputDirectory' | 'spaFallback'> {
-  const buildCommand = input.buildCommand ? validateBuildCommand(input.buildCommand) : null;
-  if (buildCommand && !input.buildImage) throw new ValidationError('buildImage is required with a buildCommand: the image the command runs in (e.g. node:22-alpine).', 'buildImage');
-  return {
-    buildCommand,
-    buildImage: input.buildImage ? validateBuildImage(input.buildImage) : null,
-    outputDirectory: validateRelativePath(input.outputDirectory ?? (buildCommand ? 'dist' : '.'), 'outputDirectory'),
-    spaFallback: input.spaFallback ?? false,
-  };
-}
-
-function validateEnv(vars: EnvVarInput[]): { key: string; value: string; secret: boolean }[] {
+/** Each variable on its own, then the whole set against the caps. */
+function validateEnv(vars: EnvVarInput[]): EnvVarSetting[] {
   const seen = new Set<string>();
-  return vars.map((v) => {
+  const env = vars.map((v) => {
     const key = validateEnvKey(v.key);
     if (seen.has(key)) throw new ValidationError(`Env var ${key} is given twice.`, 'env');
     seen.add(key);
-    return { key, value: validateEnvValue(key, v.value), secret: v.secret ?? false };
+    return { key, value: validateEnvValue(key, v.value, INPUT_LIMITS.envValueBytes), secret: v.secret ?? false };
   });
+  return validateEnvSet(env, INPUT_LIMITS);
+}
+
+/** file:// URLs also have to lie under PAAS_GIT_FILE_ROOTS, which needs the disk (symlinks resolved). */
+async function checked(validated: ValidatedSettings): Promise<ValidatedSettings> {
+  const url = validated.settings.gitUrl;
+  if (url?.startsWith('file:')) await resolveFileRepository(url, FILE_ROOTS);
+  return validated;
+}
+
+async function lockApp(tx: EntityManager, id: string): Promise<AppEntity> {
+  const app = await tx.getRepository(AppEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!app) throw notFound('App', id);
+  return app;
 }
 
 export function isUuid(s: string): boolean {

@@ -20,6 +20,9 @@ export class CreateAppInput {
   @Field(() => String, { nullable: true, description: 'Token for a private https repository; write-only.' })
   gitToken?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Private key (OpenSSH or PEM, no passphrase) for an ssh:// gitUrl, which needs one; write-only. The host\'s own keys are never used.' })
+  gitSshKey?: string | null;
+
   @Field(() => String, { nullable: true, defaultValue: 'main' })
   branch?: string;
 

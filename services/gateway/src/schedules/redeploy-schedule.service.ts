@@ -1,12 +1,12 @@
 // Scheduled redeploys are Temporal Schedules; a row per schedule lets the API list an app's
 // schedules without asking Temporal, which is asked only for nextRunAt.
 import { Inject, Injectable } from '@nestjs/common';
-import { TASK_QUEUE, scheduledRedeployWorkflowId, validateCron } from '@paas/contracts';
+import { TASK_QUEUE, ValidationError, scheduledRedeployWorkflowId, validateCron } from '@paas/contracts';
 import { AppEntity, RedeployScheduleEntity } from '@paas/db';
 import { Client, ScheduleNotFoundError, ScheduleOverlapPolicy, type ScheduleSpec } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { isUuid } from '../apps/app.service.js';
+import { INPUT_LIMITS, isUuid } from '../apps/app.service.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import type { RedeployScheduleModel } from './redeploy-schedule.model.js';
 
@@ -23,23 +23,29 @@ export class RedeployScheduleService {
   ) {}
 
   async create(appId: string, rawCron: string): Promise<RedeployScheduleModel> {
-    const cron = validateCron(rawCron);
-    if (!isUuid(appId) || !(await this.db.getRepository(AppEntity).exists({ where: { id: appId } }))) throw notFound('App', appId);
+    const cron = validateCron(rawCron, INPUT_LIMITS.minRedeployIntervalSeconds);
+    if (!isUuid(appId)) throw notFound('App', appId);
     const id = randomUUID();
-    await this.temporal.schedule.create({
-      scheduleId: id,
-      spec: scheduleSpec(cron),
-      action: { type: 'startWorkflow', workflowType: 'scheduledRedeployWorkflow', workflowId: scheduledRedeployWorkflowId(id), taskQueue: TASK_QUEUE, args: [{ appId, scheduleId: id }] },
-      // never two runs of one schedule at once; the app's deployer serializes the rest
-      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
-      memo: { appId },
-    });
-    try {
-      await this.db.getRepository(RedeployScheduleEntity).insert({ id, appId, cron, paused: false });
-    } catch (err) {
-      await this.temporal.schedule.getHandle(id).delete().catch(() => undefined); // leave nothing behind
+    // the row is written and counted under the app's lock, and committed only once Temporal has the schedule
+    await this.db.transaction(async (tx) => {
+      if (!(await tx.getRepository(AppEntity).findOne({ where: { id: appId }, lock: { mode: 'pessimistic_write' } }))) throw notFound('App', appId);
+      const count = await tx.getRepository(RedeployScheduleEntity).count({ where: { appId } });
+      if (count >= INPUT_LIMITS.schedulesPerApp) {
+        throw new ValidationError(`An app may have at most ${INPUT_LIMITS.schedulesPerApp} redeploy schedules (PAAS_MAX_SCHEDULES_PER_APP); delete one first.`, 'cron');
+      }
+      await tx.getRepository(RedeployScheduleEntity).insert({ id, appId, cron, paused: false });
+      await this.temporal.schedule.create({
+        scheduleId: id,
+        spec: scheduleSpec(cron),
+        action: { type: 'startWorkflow', workflowType: 'scheduledRedeployWorkflow', workflowId: scheduledRedeployWorkflowId(id), taskQueue: TASK_QUEUE, args: [{ appId, scheduleId: id }] },
+        // never two runs of one schedule at once; the app's deployer serializes the rest
+        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
+        memo: { appId },
+      });
+    }).catch(async (err) => {
+      await this.temporal.schedule.getHandle(id).delete().catch(() => undefined); // leave nothing behind, whichever step failed
       throw err;
-    }
+    });
     return this.get(id);
   }
 

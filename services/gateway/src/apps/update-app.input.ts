@@ -1,0 +1,40 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+
+@InputType('UpdateAppInput', { description: 'Only the given fields change; they take effect on the next deployment.' })
+export class UpdateAppInput {
+  @Field(() => String, { nullable: true })
+  branch?: string | null;
+
+  @Field(() => String, { nullable: true })
+  rootDirectory?: string | null;
+
+  @Field(() => String, { nullable: true })
+  dockerfilePath?: string | null;
+
+  @Field(() => String, { nullable: true })
+  buildImage?: string | null;
+
+  @Field(() => String, { nullable: true })
+  buildCommand?: string | null;
+
+  @Field(() => String, { nullable: true })
+  outputDirectory?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  port?: number | null;
+
+  @Field(() => String, { nullable: true })
+  healthCheckPath?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A new repository. Pointing at another scheme, host or port drops the stored gitToken/gitSshKey unless a new one is given too.' })
+  gitUrl?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Token for a private https repository; write-only. "" removes the stored one.' })
+  gitToken?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Private key for an ssh:// gitUrl; write-only. "" removes the stored one.' })
+  gitSshKey?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'STATIC only.' })
+  spaFallback?: boolean | null;
+}
