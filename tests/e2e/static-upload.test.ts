@@ -97,7 +97,7 @@ describe('static site from a ZIP upload', () => {
     const noGit = await gqlRaw(`mutation($appId: ID!) { deploy(appId: $appId) { id } }`, { appId });
     expect(noGit.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(noGit.errors?.[0]?.message).toMatch(/has no git repository: upload a ZIP/);
-    const service = await createApp({ name: 'zip-on-service', gitUrl: 'file:///nonexistent' });
+    const service = await createApp({ name: 'zip-on-service', gitUrl: 'file:///tmp/nonexistent' });
     const r = await gqlRaw(`mutation($appId: ID!) { createUpload(appId: $appId) { id } }`, { appId: service.id });
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     await gql(`mutation($id: ID!) { deleteApp(id: $id) }`, { id: service.id });
