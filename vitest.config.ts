@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // tests that kill shared processes, start a whole second platform or drive a browser run alone, after the rest
-const ISOLATED_TESTS = ['tests/e2e/console.test.ts', 'tests/e2e/crash-recovery.test.ts', 'tests/e2e/npm-start.test.ts'];
+const ISOLATED_TESTS = ['tests/e2e/console.test.ts', 'tests/e2e/crash-recovery.test.ts', 'tests/e2e/npm-start.test.ts', 'tests/e2e/npm-start-crash.test.ts'];
 
 export default defineConfig({
   test: {

@@ -1,9 +1,11 @@
 // A child process of the stack: started with spawn(cmd, argv), its output in a log file,
-// stopped with SIGTERM then SIGKILL. Its pid is written to the run dir so a later start
-// can clean up after a stack that was killed without stopping its children.
+// stopped with SIGTERM then SIGKILL. Its pid and identity are written to the run dir so a later
+// start can stop what a stack that was killed without stopping its children left (leftovers.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { forgetProcess, readRecorded, recordProcess } from './leftovers.js';
+import { identify, isSameProcess } from './process-identity.js';
 
 export interface ProcessSpec {
   name: string;
@@ -39,14 +41,14 @@ export class ManagedProcess {
     return join(this.spec.logDir, `${this.spec.name}.log`);
   }
 
-  private get pidFile(): string {
-    return join(this.spec.runDir, `${this.spec.name}.pid`);
+  private forget(): void {
+    forgetProcess(this.spec.runDir, this.spec.name);
   }
 
   start(): void {
     mkdirSync(this.spec.logDir, { recursive: true });
     mkdirSync(this.spec.runDir, { recursive: true });
-    killStale(this.pidFile, this.spec.command);
+    killStale(this.spec.runDir, this.spec.name);
     const out = openSync(this.logFile, 'a');
     // detached: the child leads its own process group, so stop() reaches its children too.
     this.child = spawn(this.spec.command, this.spec.args, {
@@ -62,7 +64,7 @@ export class ManagedProcess {
     this.exited = new Promise((resolve) => {
       child.once('exit', (code) => {
         this.exitCode = code;
-        rmSync(this.pidFile, { force: true });
+        this.forget();
         resolve(code);
       });
       child.once('error', (err) => {
@@ -70,7 +72,9 @@ export class ManagedProcess {
         resolve(-1);
       });
     });
-    if (child.pid) writeFileSync(this.pidFile, String(child.pid));
+    // spawn returns after the exec: /proc already shows the new program
+    const identity = child.pid ? identify(child.pid, this.spec.stopSignal) : undefined;
+    if (identity) recordProcess(this.spec.runDir, this.spec.name, identity);
   }
 
   /** SIGKILL the whole process group, as a crash would. */
@@ -78,19 +82,19 @@ export class ManagedProcess {
     if (!this.child?.pid) return;
     signalGroup(this.child.pid, 'SIGKILL');
     await this.exited;
-    rmSync(this.pidFile, { force: true });
+    this.forget();
   }
 
   async stop(timeoutMs = 10_000): Promise<void> {
     if (!this.child?.pid || !this.running) {
-      rmSync(this.pidFile, { force: true });
+      this.forget();
       return;
     }
     signalGroup(this.child.pid, this.spec.stopSignal ?? 'SIGTERM');
     const timer = setTimeout(() => this.child?.pid && signalGroup(this.child.pid, 'SIGKILL'), timeoutMs);
     await this.exited;
     clearTimeout(timer);
-    rmSync(this.pidFile, { force: true });
+    this.forget();
   }
 
   /** Resolves when the process exits; lets a readiness wait fail fast. */
@@ -119,21 +123,11 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-/** Kills a process left by a stack that died without stopping it, if that pid still runs our command. */
-function killStale(pidFile: string, command: string): void {
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8'));
-  if (Number.isInteger(pid) && pid > 1 && isAlive(pid) && runs(pid, command)) signalGroup(pid, 'SIGKILL');
-  rmSync(pidFile, { force: true });
-}
-
-function runs(pid: number, command: string): boolean {
-  try {
-    const argv0 = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
-    return basename(argv0) === basename(command);
-  } catch {
-    return false;
-  }
+/** Kills the process this name last ran as, if that very process still runs (a recycled pid is someone else's). */
+function killStale(runDir: string, name: string): void {
+  const recorded = readRecorded(runDir, name);
+  if (recorded && isSameProcess(recorded)) signalGroup(recorded.pid, 'SIGKILL');
+  forgetProcess(runDir, name);
 }
 
 export function isAlive(pid: number): boolean {

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StackConfig } from './config.js';
+import { stopLeftovers, stopRecordedProcess, forgetProcess } from './leftovers.js';
 import { acquireLock } from './lock.js';
 import { ManagedProcess } from './managed-process.js';
 import { loadOrCreateSecrets } from './secrets.js';
@@ -88,12 +89,30 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
   try {
     const { dataDir } = config;
     const t0 = Date.now();
+    // a previous start of this data dir that was killed left its children running (and holding
+    // the ports): stop them first. A Docker engine it started that still answers is kept, since
+    // stopping it would stop every app's container; this start then owns it.
+    const runDir = join(dataDir, 'run');
+    const adopted = await stopLeftovers(runDir, {
+      adopt: async (name) => name === 'dockerd' && !config.external.dockerHost && (await dockerPing(DEFAULT_DOCKER_SOCKET)),
+      log,
+    });
+    const adoptedDockerd = adopted.get('dockerd');
+    if (adoptedDockerd) {
+      started.push({
+        name: 'dockerd',
+        stop: async () => {
+          await stopRecordedProcess(adoptedDockerd);
+          forgetProcess(runDir, 'dockerd');
+        },
+      });
+    }
     await ensurePortsFree(config);
 
     // Docker engine
     let dockerHost = config.external.dockerHost;
     if (!dockerHost) {
-      if (!(await dockerPing(DEFAULT_DOCKER_SOCKET))) {
+      if (!adoptedDockerd && !(await dockerPing(DEFAULT_DOCKER_SOCKET))) {
         log('starting Docker engine (dockerd)');
         const dockerd = track(dockerdProcess(dataDir));
         await waitForDocker(dockerd);
