@@ -40,5 +40,7 @@ const shutdown = async (signal) => {
 };
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// a closed terminal: stop cleanly rather than die and leave the detached children running
+process.on('SIGHUP', () => void shutdown('SIGHUP'));
 
 // a crashed gateway, worker or Temporal server is restarted by the stack; deployments resume
