@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_INPUT_LIMITS,
@@ -63,8 +67,24 @@ describe('validation', () => {
     expect(() => validateGitUrl(u)).toThrow(ValidationError),
   );
 
+  it('accepts real unencrypted keys made by ssh-keygen and refuses passphrase-protected ones', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paas-keys-'));
+    try {
+      const make = (name: string, ...args: string[]) => {
+        expect(spawnSync('ssh-keygen', ['-q', ...args, '-f', join(dir, name)]).status).toBe(0);
+        return readFileSync(join(dir, name), 'utf8');
+      };
+      expect(validateGitSshKey(make('ed25519', '-t', 'ed25519', '-N', ''))).toMatch(/^-----BEGIN OPENSSH PRIVATE KEY-----\n/);
+      expect(validateGitSshKey(make('rsa', '-t', 'rsa', '-b', '2048', '-m', 'PEM', '-N', ''))).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n/);
+      expect(() => validateGitSshKey(make('locked', '-t', 'ed25519', '-N', 'a passphrase'))).toThrow(/passphrase/);
+      expect(() => validateGitSshKey(make('locked-pem', '-t', 'rsa', '-b', '2048', '-m', 'PEM', '-N', 'a passphrase'))).toThrow(/passphrase/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('accepts only unencrypted-looking private keys', () => {
-    const key = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----';
+    const key = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----';
     expect(validateGitSshKey(`${key}\r\n`)).toBe(`${key}\n`);
     expect(() => validateGitSshKey('ssh-ed25519 AAAA public')).toThrow(/private key/);
     expect(() => validateGitSshKey(`${key}\n$(touch /tmp/x)`)).toThrow(ValidationError);

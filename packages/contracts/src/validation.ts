@@ -100,7 +100,25 @@ export function validateGitSshKey(key: string): string {
   if (k.length > 16 * 1024 || !PRIVATE_KEY.test(k)) {
     throw new ValidationError('gitSshKey must be a private key in OpenSSH or PEM form ("-----BEGIN OPENSSH PRIVATE KEY-----" …), at most 16 KiB.', 'gitSshKey');
   }
+  if (isEncryptedKey(k)) throw new ValidationError('gitSshKey must not be protected by a passphrase: clones run unattended.', 'gitSshKey');
   return `${k}\n`;
+}
+
+/** PEM says so in its headers; an OpenSSH key names its cipher right after the "openssh-key-v1" magic. */
+function isEncryptedKey(pem: string): boolean {
+  if (/ENCRYPTED/.test(pem)) return true;
+  if (!pem.startsWith('-----BEGIN OPENSSH PRIVATE KEY-----')) return false;
+  let bytes: string;
+  try {
+    bytes = atob(pem.split('\n').slice(1, -1).join(''));
+  } catch {
+    return false; // not base64: ssh refuses it with its own message
+  }
+  const magic = 'openssh-key-v1\0';
+  if (!bytes.startsWith(magic)) return false;
+  const at = magic.length;
+  const len = ((bytes.charCodeAt(at) << 24) | (bytes.charCodeAt(at + 1) << 16) | (bytes.charCodeAt(at + 2) << 8) | bytes.charCodeAt(at + 3)) >>> 0;
+  return bytes.slice(at + 4, at + 4 + len) !== 'none';
 }
 
 const BRANCH = /^(?!-)(?!.*\.\.)(?!.*\/\/)(?!.*@\{)[A-Za-z0-9._\/-]{1,200}(?<![./])$/;

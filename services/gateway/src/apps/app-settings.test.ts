@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { withoutCredentials } from './app.mapper.js';
 import { validateAppSettings, type AppSettings } from './app-settings.js';
 
-const KEY = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----';
+const KEY = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----';
 const stored: AppSettings = {
   gitUrl: 'https://git.example.invalid/o/r.git',
   branch: 'main',
