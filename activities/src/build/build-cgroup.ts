@@ -40,20 +40,33 @@ export class BuildCgroup {
     }
   }
 
-  /** The limit the build ran into, in words that name its variable; null when none was hit. */
-  async exceeded(root = ROOT): Promise<string | null> {
+  /**
+   * The limit the build ran into, in words that name its variable; null when none was hit.
+   * cgroup v1 counts OOM kills in the container's own cgroup (gone with the container), so a
+   * step killed by SIGKILL (137) while the parent hit its memory limit was killed by that limit.
+   */
+  async exceeded(buildError: string, root = ROOT): Promise<string | null> {
     const pidsMax = await readFile(join(root, 'pids', this.parent, 'pids.events'), 'utf8').catch(() => '');
     if (Number(/max (\d+)/.exec(pidsMax)?.[1] ?? 0) > 0) return `it reached its process limit of ${this.limits.pids} (PAAS_BUILD_PIDS)`;
-    const oom = await readFile(join(root, 'memory', this.parent, 'memory.oom_control'), 'utf8').catch(() => '');
-    if (Number(/oom_kill (\d+)/.exec(oom)?.[1] ?? 0) > 0) {
+    const read = (file: string) => readFile(join(root, 'memory', this.parent, file), 'utf8').then(Number, () => 0);
+    const [failcnt, peak] = await Promise.all([read('memory.failcnt'), read('memory.max_usage_in_bytes')]);
+    if (/\b137\b/.test(buildError) && (failcnt > 0 || peak >= this.limits.memoryBytes * 0.95)) {
       return `it was killed at its memory limit of ${Math.round(this.limits.memoryBytes / 1024 / 1024)} MB (PAAS_BUILD_MEMORY_MB)`;
     }
     return null;
   }
 
-  /** Removes the build's cgroup from every controller (Docker created it in the others too). */
-  async remove(root = ROOT): Promise<void> {
+  /**
+   * Removes the build's cgroup from every controller (Docker created it in the others too). The
+   * engine may still be removing the last step's container: what is busy is retried for a while.
+   */
+  async remove(root = ROOT, attempts = 20): Promise<void> {
     const controllers = await readdir(root).catch(() => [] as string[]);
-    await Promise.all(controllers.map((c) => rmdir(join(root, c, this.parent)).catch(() => undefined)));
+    let left = controllers.map((c) => join(root, c, this.parent));
+    for (let i = 0; i < attempts && left.length > 0; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 250));
+      const results = await Promise.all(left.map((dir) => rmdir(dir).then(() => null, (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : dir))));
+      left = results.filter((d): d is string => d !== null);
+    }
   }
 }

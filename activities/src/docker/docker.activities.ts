@@ -79,8 +79,8 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, r
             },
             signal: both,
             network: limits.network,
-            limits,
-            cgroupParent: cgroup?.parent,
+            // the cgroup holds the limits for the whole build (and tells which one was hit)
+            ...(cgroup ? { cgroupParent: cgroup.parent } : { limits }),
           });
           logs.line(`Built image ${imageId}`);
           return imageId;
@@ -90,7 +90,7 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, r
             throw ApplicationFailure.nonRetryable(`Build stopped: its output exceeded ${Math.round(limits.maxOutputBytes / 1024 / 1024)} MB (PAAS_BUILD_MAX_OUTPUT_MB).`, 'BuildOutputLimit');
           }
           if (err instanceof BuildError && !signal.aborted) {
-            const limit = await cgroup?.exceeded();
+            const limit = await cgroup?.exceeded(err.message);
             if (limit) throw ApplicationFailure.nonRetryable(`Build failed: ${limit}. (${err.message})`, 'BuildLimit');
             throw ApplicationFailure.nonRetryable(`Build failed: ${err.message}`, 'BuildFailed');
           }

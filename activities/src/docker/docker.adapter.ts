@@ -26,8 +26,8 @@ export interface BuildOptions {
   signal?: AbortSignal;
   /** Where RUN steps run: the isolated build network. */
   network: string;
-  /** Per RUN container; with a cgroup parent the parent's limits hold as well. */
-  limits: { memoryBytes: number; nanoCpus: number };
+  /** Per RUN container, where there is no cgroup parent that holds the build's limits. */
+  limits?: { memoryBytes: number; nanoCpus: number };
   cgroupParent?: string;
 }
 
@@ -77,10 +77,14 @@ export class DockerAdapter {
       forcerm: true,
       abortSignal: opts.signal,
       networkmode: opts.network,
-      memory: opts.limits.memoryBytes,
-      memswap: opts.limits.memoryBytes,
-      cpuperiod: 100_000,
-      cpuquota: Math.max(1000, Math.round((opts.limits.nanoCpus / 1e9) * 100_000)),
+      ...(opts.limits
+        ? {
+            memory: opts.limits.memoryBytes,
+            memswap: opts.limits.memoryBytes,
+            cpuperiod: 100_000,
+            cpuquota: Math.max(1000, Math.round((opts.limits.nanoCpus / 1e9) * 100_000)),
+          }
+        : {}),
       ...(opts.cgroupParent ? { cgroupparent: opts.cgroupParent } : {}),
     } as Docker.ImageBuildOptions)) as NodeJS.ReadableStream & { destroy?: () => void };
     opts.signal?.addEventListener('abort', () => stream.destroy?.(), { once: true });
