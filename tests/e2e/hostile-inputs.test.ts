@@ -72,6 +72,28 @@ describe('credentials never come back out', () => {
     expect(JSON.stringify(await gql(`{ apps { gitUrl } }`))).not.toContain(secret);
   });
 
+  it('a credential is write-only and stays with its origin: another host drops it', async () => {
+    const token = 'ghp_origin_bound_0123456789';
+    const a = await app('cred-origin', 'https://git.example.invalid/o/r.git', { gitToken: token });
+    expect(await appById(a.id)).toMatchObject({ hasGitToken: true, hasGitSshKey: false });
+    const moved = await update(a.id, { gitUrl: 'https://elsewhere.example.invalid/o/r.git' });
+    expect(moved.data?.updateApp).toMatchObject({ gitUrl: 'https://elsewhere.example.invalid/o/r.git', hasGitToken: false });
+    expect(JSON.stringify(moved)).not.toContain(token);
+
+    const key = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----\n';
+    const s = await app('cred-ssh-key', 'ssh://git@127.0.0.1:1/o/r.git', { gitSshKey: key });
+    const withKey = await appById(s.id);
+    expect(withKey).toMatchObject({ gitUrl: 'ssh://git@127.0.0.1:1/o/r.git', hasGitSshKey: true, hasGitToken: false });
+    expect(JSON.stringify(withKey)).not.toContain('b3BlbnNzaC1rZXktdjEAAAAABG5vbmU');
+    for (const input of [{ gitUrl: 'ssh://git@127.0.0.2:1/o/r.git' }, { gitSshKey: '' }]) {
+      const r = await update(s.id, input);
+      expect(r.errors?.[0]?.extensions?.code, JSON.stringify(input)).toBe('BAD_USER_INPUT');
+      expect(r.errors?.[0]?.message).toMatch(/gitSshKey/);
+    }
+    expect(await appById(s.id)).toEqual(withKey);
+    expect((await update(s.id, { gitUrl: 'file:///tmp/x' })).data?.updateApp).toMatchObject({ hasGitSshKey: false, hasGitToken: false });
+  });
+
   it('an ssh:// URL may name a user but not carry a password', async () => {
     const r = await expectRefusedCreate({ name: 'cred-ssh', gitUrl: 'ssh://git:ssh-secret-pw@git.example.invalid/r.git' }, /password/);
     expect(JSON.stringify(r)).not.toContain('ssh-secret-pw');
