@@ -46,8 +46,9 @@ export class BuildCgroup {
    * step killed by SIGKILL (137) while the parent hit its memory limit was killed by that limit.
    */
   async exceeded(buildError: string, root = ROOT): Promise<string | null> {
-    const pidsMax = await readFile(join(root, 'pids', this.parent, 'pids.events'), 'utf8').catch(() => '');
-    if (Number(/max (\d+)/.exec(pidsMax)?.[1] ?? 0) > 0) return `it reached its process limit of ${this.limits.pids} (PAAS_BUILD_PIDS)`;
+    // pids.events counts refused forks in the container's own cgroup too; the parent's peak tells
+    const pidsPeak = await readFile(join(root, 'pids', this.parent, 'pids.peak'), 'utf8').then(Number, () => 0);
+    if (pidsPeak >= this.limits.pids) return `it reached its process limit of ${this.limits.pids} (PAAS_BUILD_PIDS)`;
     const read = (file: string) => readFile(join(root, 'memory', this.parent, file), 'utf8').then(Number, () => 0);
     const [failcnt, peak] = await Promise.all([read('memory.failcnt'), read('memory.max_usage_in_bytes')]);
     if (/\b137\b/.test(buildError) && (failcnt > 0 || peak >= this.limits.memoryBytes * 0.95)) {
