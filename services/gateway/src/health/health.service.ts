@@ -1,6 +1,8 @@
 // Probes each dependency the platform needs. The gateway itself talks only to PostgreSQL and
 // Temporal; the others get a read-only reachability probe (no Docker or MinIO API use).
-import { Inject, Injectable } from '@nestjs/common';
+// /healthz answers without auth, so the report names states only: why a dependency is down
+// (addresses, socket paths, error texts) goes to the gateway log, once per change.
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { request } from 'node:http';
 import { connect } from 'node:net';
@@ -10,7 +12,6 @@ import { PlatformConfig } from '../config/platform-config.js';
 export type DependencyName = 'database' | 'temporal' | 'docker' | 'registry' | 'objectStorage' | 'edge' | 'siteServer';
 export interface DependencyState {
   state: 'up' | 'down';
-  error?: string;
 }
 export interface HealthReport {
   status: 'ok' | 'unavailable';
@@ -21,6 +22,9 @@ const TIMEOUT_MS = 2000;
 
 @Injectable()
 export class HealthService {
+  private readonly logger = new Logger('Health');
+  private readonly lastProblem = new Map<string, string | null>();
+
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(Client) private readonly temporal: Client,
@@ -42,15 +46,24 @@ export class HealthService {
       Object.entries(checks).map(async ([name, check]) => {
         try {
           await withTimeout(check(), TIMEOUT_MS);
+          this.noteProblem(name, null);
           return [name, { state: 'up' }] as const;
         } catch (err) {
-          return [name, { state: 'down', error: (err as Error).message }] as const;
+          this.noteProblem(name, (err as Error).message);
+          return [name, { state: 'down' }] as const;
         }
       }),
     );
     const dependencies = Object.fromEntries(entries) as Record<DependencyName, DependencyState>;
     const ok = Object.values(dependencies).every((d) => d.state === 'up');
     return { status: ok ? 'ok' : 'unavailable', dependencies };
+  }
+
+  private noteProblem(name: string, problem: string | null): void {
+    if ((this.lastProblem.get(name) ?? null) === problem) return;
+    this.lastProblem.set(name, problem);
+    if (problem) this.logger.warn(`${name} is down: ${problem}`);
+    else this.logger.log(`${name} is up`);
   }
 }
 
