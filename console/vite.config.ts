@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   base: '/',
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  // no source maps: production serves only what the browser runs (the gateway 404s any *.map)
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: { proxy: { '/graphql': { target: 'http://127.0.0.1:4000', ws: true } } },
 });

@@ -1,18 +1,27 @@
-// GraphQL (mercurius) options shared by the running gateway and the schema printer.
+// GraphQL (mercurius) options of the running gateway: the gate (auth on every transport), the
+// query-cost limits, and the error formatter.
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import { MercuriusDriver } from '@nestjs/mercurius';
-import { subscriptionOnConnect } from './auth/graphql-auth.js';
+import { graphqlGate } from './auth/graphql-gate.js';
 import { formatExecutionErrors } from './common/graphql-errors.js';
+import { queryCostLimitsFromEnv, queryCostRules } from './query-cost.js';
 
-export function graphqlOptions(adminToken: string): MercuriusDriverConfig {
+export function graphqlOptions(adminToken: string, env: NodeJS.ProcessEnv = process.env): MercuriusDriverConfig {
+  const validationRules = queryCostRules(queryCostLimitsFromEnv(env));
+  const gate = graphqlGate({ adminToken, validationRules });
   return {
     driver: MercuriusDriver,
     autoSchemaFile: true,
     sortSchema: true,
     graphiql: false,
     path: '/graphql',
+    // one operation per request: a batch would multiply what one request may cost
+    allowBatchedQueries: false,
+    validationRules,
+    context: gate.context,
+    hooks: gate.hooks,
     subscription: {
-      onConnect: subscriptionOnConnect(adminToken),
+      onConnect: gate.onConnect,
       keepAlive: 15_000,
     },
     errorFormatter: formatExecutionErrors as MercuriusDriverConfig['errorFormatter'],

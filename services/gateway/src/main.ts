@@ -1,20 +1,23 @@
 // The GraphQL gateway: NestJS on Fastify with mercurius (HTTP and WebSocket on /graphql), /healthz,
-// and the console at /.
+// and the console at /. Authentication lives in the GraphQL options (auth/graphql-gate.ts), where
+// operations execute, not in an HTTP hook that would have to guess which requests reach GraphQL.
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
-import { registerHttpAuth } from './auth/graphql-auth.js';
+import { registerFailedAuthThrottle } from './auth/failed-auth-throttle.js';
+import { refuseNonGetUpgrades } from './auth/upgrade-method-guard.js';
 import { serveConsole } from './console-static.js';
 import { PlatformConfig } from './config/platform-config.js';
 import { exitWithParent } from '@paas/runtime';
 
 const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024 });
 const config = new PlatformConfig();
-registerHttpAuth(adapter.getInstance(), config.adminToken);
+await registerFailedAuthThrottle(adapter.getInstance());
+refuseNonGetUpgrades(adapter.getInstance());
 const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger: ['error', 'warn', 'log'] });
 app.enableShutdownHooks();
-await serveConsole(app);
+await serveConsole(app, { objectStorageOrigin: new URL(config.s3.publicEndpoint).origin });
 // started by the stack: a stack that died without stopping us leaves no orphan gateway behind
 exitWithParent(() => void app.close().then(() => process.exit(0)));
 await app.listen(config.port, config.bind);
