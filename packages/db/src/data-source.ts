@@ -12,10 +12,11 @@ import { ReleaseRuntimeState1764000000000 } from './migrations/1764000000000-rel
 import { ImagePruning1764100000000 } from './migrations/1764100000000-image-pruning.js';
 import { StaticSites1764200000000 } from './migrations/1764200000000-static-sites.js';
 import { LogCaps1764300000000 } from './migrations/1764300000000-log-caps.js';
+import { GitUrlCredentials1764410000000 } from './migrations/1764410000000-git-url-credentials.js';
 import { RedeployScheduleEntity } from './entities/redeploy-schedule.entity.js';
 
 export const ENTITIES = [AppEntity, EnvVarEntity, DeploymentEntity, DeploymentStepEntity, LogLineEntity, RedeployScheduleEntity];
-export const MIGRATIONS = [InitialSchema1763800000000, RedeploySchedules1763900000000, ReleaseRuntimeState1764000000000, ImagePruning1764100000000, StaticSites1764200000000, LogCaps1764300000000];
+export const MIGRATIONS = [InitialSchema1763800000000, RedeploySchedules1763900000000, ReleaseRuntimeState1764000000000, ImagePruning1764100000000, StaticSites1764200000000, LogCaps1764300000000, GitUrlCredentials1764410000000];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
   return new DataSource({
