@@ -16,6 +16,8 @@ export type CreateAppInput = {
   buildImage?: string | null | undefined;
   dockerfilePath?: string | null | undefined;
   env?: Array<EnvVarInput> | null | undefined;
+  /** Private key (OpenSSH or PEM, no passphrase) for an ssh:// gitUrl, which needs one; write-only. The host's own keys are never used. */
+  gitSshKey?: string | null | undefined;
   /** Token for a private https repository; write-only. */
   gitToken?: string | null | undefined;
   /** Required for SERVICE apps. A STATIC app without one is deployed from uploaded ZIPs only. */
