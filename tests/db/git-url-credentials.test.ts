@@ -1,30 +1,16 @@
 // The migration that takes credentials out of git URLs stored before they were refused, against
 // the test stack's real PostgreSQL, in a database of its own (dropped afterwards).
-import { createDataSource } from '@paas/db';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { useScratchDatabase } from '../helpers/scratch-database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GitUrlCredentials1764410000000 } from '../../packages/db/src/migrations/1764410000000-git-url-credentials.js';
 
-let admin: DataSource;
+const scratch = useScratchDatabase('paas_git_urls', 2);
 let db: DataSource;
-const dbName = `paas_git_urls_${process.pid}_${Date.now()}`;
 
-beforeAll(async () => {
-  admin = await createDataSource(inject('databaseUrl'), { poolSize: 1 }).initialize();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(inject('databaseUrl'));
-  url.pathname = `/${dbName}`;
-  db = await createDataSource(url.toString(), { poolSize: 2 }).initialize();
-  await db.runMigrations();
-});
-
-afterAll(async () => {
-  await db?.destroy();
-  if (admin) {
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.destroy();
-  }
+beforeAll(() => {
+  db = scratch();
 });
 
 async function legacyApp(gitUrl: string, gitToken: string | null = null): Promise<string> {

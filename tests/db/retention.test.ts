@@ -1,11 +1,12 @@
 // Retention of old deployments and their logs, against the test stack's real PostgreSQL: in a
 // database of its own (migrated like the platform's), so the rule runs over every app without
 // touching the deployments of the tests running beside it. Dropped afterwards.
-import { applyRetention, createDataSource, prunedLogLine, retentionFromEnv, RETENTION_DEFAULTS } from '@paas/db';
+import { applyRetention, prunedLogLine, retentionFromEnv, RETENTION_DEFAULTS } from '@paas/db';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, inject } from 'vitest';
+import { useScratchDatabase } from '../helpers/scratch-database.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRetention } from '../../services/worker/src/retention.js';
 import { until } from '../helpers/wait.js';
 
@@ -13,9 +14,8 @@ const DAY = 86_400_000;
 const NOW = new Date('2030-06-01T12:00:00Z');
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * DAY);
 
-let admin: DataSource;
+const scratch = useScratchDatabase('paas_retention', 4);
 let db: DataSource;
-const dbName = `paas_retention_${process.pid}_${Date.now()}`;
 
 interface Row {
   status: string;
@@ -64,21 +64,8 @@ async function children(id: string): Promise<{ steps: number; lines: number }> {
   return { steps, lines };
 }
 
-beforeAll(async () => {
-  admin = await createDataSource(inject('databaseUrl'), { poolSize: 1 }).initialize();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(inject('databaseUrl'));
-  url.pathname = `/${dbName}`;
-  db = await createDataSource(url.toString(), { poolSize: 4 }).initialize();
-  await db.runMigrations();
-});
-
-afterAll(async () => {
-  await db?.destroy();
-  if (admin) {
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.destroy();
-  }
+beforeAll(() => {
+  db = scratch();
 });
 
 beforeEach(async () => {
