@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { useScratchDatabase } from '../helpers/scratch-database.js';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startRetention } from '../../services/worker/src/retention.js';
+import { startRetention } from '../../services/worker/src/background/retention.js';
 import { until } from '../helpers/wait.js';
 
 const DAY = 86_400_000;

@@ -6,7 +6,7 @@ import { TASK_QUEUE } from '@paas/contracts';
 import { ReleaseMonitor, injectFaults, settingsFromEnv } from '@paas/activities';
 import { fileURLToPath } from 'node:url';
 import { createActivities, createAdapters } from './activities.js';
-import { startRetention } from './retention.js';
+import { startRetention } from './background/retention.js';
 import { exitWithParent } from '@paas/runtime';
 
 const env = process.env;
