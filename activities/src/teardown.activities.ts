@@ -1,6 +1,6 @@
 // Deleting an app: its route, containers, network, images and site files (in object storage and
 // on the site server's disk) go; nothing else is touched.
-import { LABELS, appNetworkName, imageRepository } from '@paas/contracts';
+import { appNetworkName, imageRepository } from '@paas/contracts';
 import type { DockerAdapter } from './docker/docker.adapter.js';
 import type { EdgeRouter } from './edge/edge.adapter.js';
 import type { ObjectStore } from '@paas/storage';
@@ -19,10 +19,9 @@ export function createTeardownActivities(docker: DockerAdapter, edge: EdgeRouter
       for (const c of await docker.listManagedContainers(appId)) await docker.removeContainer(c.Id, 5);
       await docker.removeNetwork(appNetworkName(appName));
       const repo = imageRepository(settings.registry, appName);
-      const images = await docker.docker.listImages({ filters: { label: [`${LABELS.app}=${appId}`] } });
-      for (const img of images) {
-        for (const tag of img.RepoTags ?? []) if (tag.startsWith(`${repo}:`)) await docker.removeImage(tag);
-        await docker.removeImage(img.Id);
+      for (const img of await docker.appImages(appId)) {
+        for (const tag of img.tags) if (tag.startsWith(`${repo}:`)) await docker.removeImage(tag);
+        await docker.removeImage(img.id);
       }
     });
   }

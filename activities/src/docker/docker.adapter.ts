@@ -62,8 +62,17 @@ export function dockerFromEnv(dockerHost = process.env.DOCKER_HOST): Docker {
   return new Docker({ host: u.hostname, port: Number(u.port) || 2375, protocol: 'http' });
 }
 
+export interface AppImage {
+  id: string;
+  tags: string[];
+}
+
+/** The engine's event stream: one JSON object per line, until it closes (e.g. the engine restarted). */
+export type DockerEventStream = NodeJS.ReadableStream & { destroy?: () => void };
+
+/** The one owner of the engine's client: everything else asks the adapter, never the client. */
 export class DockerAdapter {
-  constructor(readonly docker: Docker) {}
+  constructor(private readonly docker: Docker) {}
 
   /** Classic builder, never pulling an image the engine already has; streams output lines. */
   async build(opts: BuildOptions): Promise<string> {
@@ -295,6 +304,26 @@ export class DockerAdapter {
     const label = [`${LABELS.managed}=true`];
     if (appId) label.push(`${LABELS.app}=${appId}`);
     return this.docker.listContainers({ all: true, filters: { label } });
+  }
+
+  /** The images the app's builds made (by their app label, so nothing the platform does not own). */
+  async appImages(appId: string): Promise<AppImage[]> {
+    const images = await this.docker.listImages({ filters: { label: [`${LABELS.app}=${appId}`] } });
+    return images.map((img) => ({ id: img.Id, tags: img.RepoTags ?? [] }));
+  }
+
+  /** Every exit of a container the platform manages, as the engine reports it. */
+  async managedContainerDeaths(): Promise<DockerEventStream> {
+    return (await this.docker.getEvents({
+      filters: { type: ['container'], event: ['die'], label: [`${LABELS.managed}=true`] },
+    })) as DockerEventStream;
+  }
+
+  /** Docker stops restarting the container, and it is stopped (it may be restarting right now, which refuses the stop). */
+  async stopRestarts(nameOrId: string): Promise<void> {
+    const c = this.docker.getContainer(nameOrId);
+    await c.update({ RestartPolicy: { Name: 'no', MaximumRetryCount: 0 } });
+    await c.stop({ t: 1 }).catch(() => undefined);
   }
 }
 

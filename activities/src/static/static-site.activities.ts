@@ -20,7 +20,7 @@ import { withHeartbeat } from '../shared/heartbeat.js';
 import { reportedStep } from '../shared/reported-step.js';
 import type { ObjectStore } from '@paas/storage';
 import { forEachLimit } from './parallel.js';
-import { SiteBuildError, type SiteBuilder } from './site-builder.js';
+import { SiteBuildError, type SiteBuilder } from '../docker/site-builder.js';
 import { SiteRejected } from './site-checks.js';
 import { buildManifest, parseManifest, releaseKeys, type SiteManifest } from './site-manifest.js';
 import type { SitePublisher } from './site-publisher.js';

@@ -16,7 +16,7 @@ export interface PresignedPost {
 }
 
 export class ObjectStore {
-  readonly client: Client;
+  private readonly client: Client;
   private bucketReady?: Promise<void>;
 
   constructor(

@@ -41,12 +41,14 @@ export function createAdapters(db: DataSource, settings: ActivitySettings, env: 
   if (!env.EDGE_ADMIN_SOCKET || !env.EDGE_ROUTES_MAP) throw new Error('EDGE_ADMIN_SOCKET and EDGE_ROUTES_MAP must be set');
   const { s3 } = settings.sites;
   const store = new ObjectStore(s3.endpoint, s3.accessKey, s3.secretKey, s3.bucket);
-  const docker = new DockerAdapter(dockerFromEnv(env.DOCKER_HOST));
+  // one engine client, owned by the two Docker adapters; nothing else sees it
+  const dockerClient = dockerFromEnv(env.DOCKER_HOST);
+  const docker = new DockerAdapter(dockerClient);
   return {
     docker,
     store,
     publisher: new SitePublisher(settings.sites.sitesDir, store),
-    builder: new SiteBuilder(docker.docker),
+    builder: new SiteBuilder(dockerClient),
     git: new GitAdapter(),
     edge: new HaproxyEdge(env.EDGE_ADMIN_SOCKET, env.EDGE_ROUTES_MAP),
     registry: new RegistryAdapter(env.REGISTRY_ADDRESS || '127.0.0.1:5000'),

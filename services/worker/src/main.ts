@@ -3,9 +3,10 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import { createDataSource } from '@paas/db';
 import { TASK_QUEUE } from '@paas/contracts';
-import { ReleaseMonitor, injectFaults, settingsFromEnv } from '@paas/activities';
+import { injectFaults, settingsFromEnv } from '@paas/activities';
 import { fileURLToPath } from 'node:url';
 import { createActivities, createAdapters } from './activities.js';
+import { ReleaseMonitor } from './background/release-monitor.js';
 import { startRetention } from './background/retention.js';
 import { exitWithParent } from '@paas/runtime';
 

@@ -1,11 +1,12 @@
 // Runs a STATIC app's build command in a throwaway container of its build image. The checkout
 // is copied in through the Docker API (no bind mount, no Docker socket, nothing else of the
 // host), the output directory is copied out as a tar stream, and the container is removed.
+// Part of the Docker adapter layer: it owns its (injected) engine client like DockerAdapter does.
 import type Docker from 'dockerode';
 import { posix } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import { pack } from 'tar-fs';
-import { statusOf } from '../docker/docker.adapter.js';
+import { statusOf } from './docker.adapter.js';
 
 export interface SiteBuildSpec {
   name: string;

@@ -1,10 +1,15 @@
 // Watches the release containers after they went live. Docker restarts a container that dies
 // (restart policy unless-stopped); each exit is written to the deployment's log, and after too
 // many the platform stops the restarts and reports the release CRASH_LOOPING, instead of
-// restarting it forever without anyone knowing.
+// restarting it forever without anyone knowing. A background service of the worker, not an
+// activity: it runs beside the workflows and keeps no history.
 import { LABELS } from '@paas/contracts';
-import type { DockerAdapter } from '../docker/docker.adapter.js';
-import type { ProjectionAdapter } from '../projection/projection.adapter.js';
+import type { DockerAdapter, DockerEventStream, ProjectionAdapter } from '@paas/activities';
+
+interface DieEvent {
+  id?: unknown;
+  Actor?: { Attributes?: Record<string, string> };
+}
 
 export interface ReleaseMonitorOptions {
   /** Exits after which restarts stop. */
@@ -17,7 +22,7 @@ const FIRST_RECONNECT_DELAY_MS = 1000;
 const MAX_RECONNECT_DELAY_MS = 30_000;
 
 export class ReleaseMonitor {
-  private stream?: NodeJS.ReadableStream & { destroy?: () => void };
+  private stream?: DockerEventStream;
   private stopped = false;
   private reconnectDelayMs = FIRST_RECONNECT_DELAY_MS;
   private reconnectTimer?: NodeJS.Timeout;
@@ -30,9 +35,7 @@ export class ReleaseMonitor {
 
   async start(): Promise<void> {
     this.stopped = false;
-    this.stream = (await this.docker.docker.getEvents({
-      filters: { type: ['container'], event: ['die'], label: [`${LABELS.managed}=true`] },
-    })) as NodeJS.ReadableStream & { destroy?: () => void };
+    this.stream = await this.docker.managedContainerDeaths();
     let pending = '';
     this.stream.on('data', (chunk: Buffer) => {
       pending += chunk.toString('utf8');
@@ -40,7 +43,7 @@ export class ReleaseMonitor {
       while ((i = pending.indexOf('\n')) >= 0) {
         const line = pending.slice(0, i).trim();
         pending = pending.slice(i + 1);
-        if (line) void this.onDie(JSON.parse(line)).catch((err) => this.log(`release monitor: ${(err as Error).message}`));
+        if (line) this.onEventLine(line);
       }
     });
     this.stream.on('error', (err: Error) => this.log(`release monitor: Docker event stream failed: ${err.message}`));
@@ -76,19 +79,32 @@ export class ReleaseMonitor {
     this.reconnectTimer.unref?.();
   }
 
-  private async onDie(event: { id: string; Actor?: { Attributes?: Record<string, string> } }): Promise<void> {
+  /** A line that is not an event is logged and skipped: throwing here would take the worker down. */
+  private onEventLine(line: string): void {
+    let event: unknown;
+    try {
+      event = JSON.parse(line);
+    } catch {
+      event = undefined;
+    }
+    if (typeof event !== 'object' || event === null) {
+      this.log(`release monitor: skipped a Docker event that is not a JSON object (${line.length} characters)`);
+      return;
+    }
+    void this.onDie(event as DieEvent).catch((err) => this.log(`release monitor: ${(err as Error).message}`));
+  }
+
+  private async onDie(event: DieEvent): Promise<void> {
     const attrs = event.Actor?.Attributes ?? {};
     const deploymentId = attrs[LABELS.deployment];
-    if (!deploymentId) return;
-    const c = this.docker.docker.getContainer(event.id);
-    const info = await c.inspect().catch(() => undefined);
-    if (!info) return; // removed on purpose (retire, compensation)
-    const exitCode = Number(attrs.exitCode ?? info.State.ExitCode);
+    if (!deploymentId || typeof event.id !== 'string') return;
+    const container = await this.docker.containerStatus(event.id).catch(() => undefined);
+    if (!container?.exists) return; // removed on purpose (retire, compensation)
+    const exitCode = Number(attrs.exitCode ?? container.exitCode);
     const exits = await this.projection.countReleaseExit(deploymentId);
     if (exits === null) return; // not the live release
     if (exits >= this.options.maxRestarts) {
-      await c.update({ RestartPolicy: { Name: 'no', MaximumRetryCount: 0 } });
-      await c.stop({ t: 1 }).catch(() => undefined); // it may be restarting right now
+      await this.docker.stopRestarts(event.id);
       await this.projection.setReleaseState(
         deploymentId,
         'CRASH_LOOPING',
