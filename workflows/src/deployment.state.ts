@@ -9,7 +9,7 @@ export class DeploymentStateMachine {
     this.state = { deploymentId, status: 'QUEUED', steps: steps.map((name) => ({ name, status: 'PENDING' })) };
   }
 
-  /** A STATIC deployment learns its step list from its plan (the machine starts with SERVICE's). */
+  /** The pipeline chosen by the plan sets its step list (the machine starts with SERVICE's). */
   useSteps(steps: readonly StepName[]): void {
     this.state.steps = steps.map((name) => ({ name, status: 'PENDING' }));
   }
