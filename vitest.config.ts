@@ -1,39 +1,37 @@
+// Every tier against one whole platform (tests/global-setup.ts), for running any test file ad hoc:
+// `npx vitest run --project platform <files>`. `npm test` runs the tiers instead, each with its own
+// config: vitest.unit.config.ts, vitest.medium.config.ts, vitest.e2e.config.ts (see vitest.tiers.ts).
 import { defineConfig } from 'vitest/config';
-
-// tests that kill shared processes, start a whole second platform or drive a browser run alone, after the rest
-const ISOLATED_TESTS = ['tests/e2e/console.test.ts', 'tests/e2e/crash-recovery.test.ts', 'tests/e2e/npm-start.test.ts', 'tests/e2e/npm-start-crash.test.ts'];
+import { ALWAYS_EXCLUDED, CONSOLE_UNIT, E2E, ISOLATED_E2E, MEDIUM, SHARED_TEST_OPTIONS, UNIT } from './vitest.tiers.js';
 
 export default defineConfig({
   test: {
-    // forks: the Temporal native bridge crashes under worker threads
-    pool: 'forks',
-    maxWorkers: 2,
-    exclude: ['**/node_modules/**', '**/dist/**'],
+    ...SHARED_TEST_OPTIONS,
+    exclude: ALWAYS_EXCLUDED,
     // one real stack for every test file (tests/global-setup.ts)
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 180_000,
     hookTimeout: 300_000,
-    reporters: ['default'],
     projects: [
       {
         extends: true,
         test: {
           name: 'platform',
-          include: ['**/src/**/*.test.ts', 'tests/**/*.test.ts', 'workflows/test/**/*.test.ts'],
-          exclude: ['**/node_modules/**', '**/dist/**', 'console/**', ...ISOLATED_TESTS],
+          include: [...UNIT, ...Object.values(MEDIUM).flat(), ...E2E],
+          exclude: [...ALWAYS_EXCLUDED, 'console/**', ...ISOLATED_E2E],
           sequence: { groupOrder: 0 },
         },
       },
       {
         // the console's pure parts and components, in a simulated DOM
         extends: true,
-        test: { name: 'console', include: ['console/src/**/*.test.{ts,tsx}'], environment: 'happy-dom', sequence: { groupOrder: 0 } },
+        test: { name: 'console', include: CONSOLE_UNIT, environment: 'happy-dom', sequence: { groupOrder: 0 } },
       },
       {
         // the crash tests SIGKILL the shared worker, gateway and Temporal server; the npm start
         // test brings up a second platform: both run alone, last, one file at a time
         extends: true,
-        test: { name: 'isolated', include: ISOLATED_TESTS, sequence: { groupOrder: 1 }, fileParallelism: false },
+        test: { name: 'isolated', include: ISOLATED_E2E, sequence: { groupOrder: 1 }, fileParallelism: false },
       },
     ],
   },
