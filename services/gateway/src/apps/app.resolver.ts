@@ -7,6 +7,7 @@ import { DeploymentModel } from '../deployments/deployment.model.js';
 import { DeploymentService } from '../deployments/deployment.service.js';
 import { RedeployScheduleModel } from '../schedules/redeploy-schedule.model.js';
 import { RedeployScheduleService } from '../schedules/redeploy-schedule.service.js';
+import { AppDeletionService } from './app-deletion.service.js';
 import { AppModel } from './app.model.js';
 import { AppService } from './app.service.js';
 import { CreateAppInput } from './create-app.input.js';
@@ -21,6 +22,7 @@ export class AppResolver {
     @Inject(DeploymentService) private readonly deployments: DeploymentService,
     @Inject(PlatformConfig) private readonly config: PlatformConfig,
     @Inject(RedeployScheduleService) private readonly schedules: RedeployScheduleService,
+    @Inject(AppDeletionService) private readonly deletion: AppDeletionService,
   ) {}
 
   @Query(() => [AppModel], { name: 'apps' })
@@ -50,9 +52,7 @@ export class AppResolver {
 
   @Mutation(() => Boolean)
   async deleteApp(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
-    const app = await this.apps.get(id);
-    await this.schedules.deleteForApp(app.id); // no redeploy may start while the app goes
-    await this.deployments.deleteApp(app.id, app.name);
+    await this.deletion.delete(id);
     return true;
   }
 

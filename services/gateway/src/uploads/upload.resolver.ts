@@ -1,16 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { DeploymentModel } from '../deployments/deployment.model.js';
-import { DeploymentService } from '../deployments/deployment.service.js';
 import { SiteUploadModel } from './upload.model.js';
 import { UploadService } from './upload.service.js';
 
 @Resolver(() => SiteUploadModel)
 export class UploadResolver {
-  constructor(
-    @Inject(UploadService) private readonly uploads: UploadService,
-    @Inject(DeploymentService) private readonly deployments: DeploymentService,
-  ) {}
+  constructor(@Inject(UploadService) private readonly uploads: UploadService) {}
 
   @Mutation(() => SiteUploadModel, { description: 'STATIC apps: a pre-signed POST form to upload a ZIP of the built site with (then call deployUpload).' })
   createUpload(@Args('appId', { type: () => ID }) appId: string): Promise<SiteUploadModel> {
@@ -18,8 +14,7 @@ export class UploadResolver {
   }
 
   @Mutation(() => DeploymentModel, { description: 'Deploys an uploaded ZIP (trigger UPLOAD): unpacked, checked, published like a build output.' })
-  async deployUpload(@Args('appId', { type: () => ID }) appId: string, @Args('uploadId', { type: () => ID }) uploadId: string): Promise<DeploymentModel> {
-    await this.uploads.checkUploaded(appId, uploadId);
-    return this.deployments.deployUpload(appId, uploadId);
+  deployUpload(@Args('appId', { type: () => ID }) appId: string, @Args('uploadId', { type: () => ID }) uploadId: string): Promise<DeploymentModel> {
+    return this.uploads.deploy(appId, uploadId);
   }
 }

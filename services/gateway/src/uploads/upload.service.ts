@@ -4,29 +4,29 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { siteUploadKey } from '@paas/contracts';
 import { AppEntity } from '@paas/db';
-import { ObjectStore } from '@paas/storage';
+import type { ObjectStore } from '@paas/storage';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../apps/app.service.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { PlatformConfig } from '../config/platform-config.js';
+import type { DeploymentModel } from '../deployments/deployment.model.js';
+import { DeploymentService } from '../deployments/deployment.service.js';
+import { SITE_STORE, UPLOAD_FORM_SIGNER } from '../storage/storage.module.js';
 import type { SiteUploadModel } from './upload.model.js';
 
 @Injectable()
 export class UploadService {
   private readonly logger = new Logger(UploadService.name);
-  private readonly store: ObjectStore;
-  /** The same store, addressed as clients reach it: URLs are signed for that address. */
-  private readonly signer: ObjectStore;
 
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(PlatformConfig) private readonly config: PlatformConfig,
-  ) {
-    const { s3 } = config;
-    this.store = new ObjectStore(s3.endpoint, s3.accessKey, s3.secretKey, s3.bucket);
-    this.signer = new ObjectStore(s3.publicEndpoint, s3.accessKey, s3.secretKey, s3.bucket);
-  }
+    @Inject(DeploymentService) private readonly deployments: DeploymentService,
+    @Inject(SITE_STORE) private readonly store: ObjectStore,
+    /** The same store, addressed as clients reach it: URLs are signed for that address. */
+    @Inject(UPLOAD_FORM_SIGNER) private readonly signer: ObjectStore,
+  ) {}
 
   async create(appId: string): Promise<SiteUploadModel> {
     await this.staticApp(appId);
@@ -40,11 +40,17 @@ export class UploadService {
     return { id, url: form.url, method: 'POST', fields: form.fields, expiresAt: new Date(Date.now() + ttl * 1000), maxBytes };
   }
 
+  /** Deploys an uploaded archive once it is known to have arrived within the limits; a refused one starts nothing. */
+  async deploy(appId: string, uploadId: string): Promise<DeploymentModel> {
+    await this.checkUploaded(appId, uploadId);
+    return this.deployments.deployUpload(appId, uploadId);
+  }
+
   /**
    * Checks that the archive arrived. The storage already refused one outside the size range;
    * the size is checked again for a store that ignores POST policies (a refused one is deleted).
    */
-  async checkUploaded(appId: string, uploadId: string): Promise<void> {
+  private async checkUploaded(appId: string, uploadId: string): Promise<void> {
     await this.staticApp(appId);
     if (!isUuid(uploadId)) throw notFound('Upload', uploadId);
     const key = siteUploadKey(appId, uploadId);
