@@ -19,8 +19,21 @@ export const DEPLOYMENT_STATUSES = [
 ] as const;
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 
-/** Statuses a deployment never leaves. */
+/**
+ * Statuses a deployment never leaves (a LIVE one only for SUPERSEDED, by its successor). The one
+ * list of them: the data layer's SQL and every "is it over?" check derive from it.
+ */
 export const FINAL_STATUSES: readonly DeploymentStatus[] = ['LIVE', 'SUPERSEDED', 'FAILED', 'CANCELLED'];
+
+/** Releases that served traffic: the live one and those it replaced (what a rollback can restore). */
+export const SERVED_STATUSES: readonly DeploymentStatus[] = ['LIVE', 'SUPERSEDED'];
+
+/** Over and not serving: no workflow, container or route will touch these again (what retention may delete). */
+export const RETIRED_STATUSES: readonly DeploymentStatus[] = FINAL_STATUSES.filter((s) => s !== 'LIVE');
+
+export function isFinal(status: DeploymentStatus | string): boolean {
+  return (FINAL_STATUSES as readonly string[]).includes(status);
+}
 
 export const DEPLOYMENT_TRIGGERS = ['MANUAL', 'GIT_PUSH', 'SCHEDULE', 'ROLLBACK', 'UPLOAD'] as const;
 export type DeploymentTrigger = (typeof DEPLOYMENT_TRIGGERS)[number];
