@@ -1,25 +1,20 @@
 // The last word on a deployment whose own workflow ended without recording its outcome
 // (terminated, timed out, or failed past every compensation). Its deployer calls this, so the
 // deployment never stays QUEUED/BUILDING/VERIFYING forever and no step stays RUNNING.
-import { FINAL_STATUSES, type StepName } from '@paas/contracts';
-import type { DataSource } from 'typeorm';
+import { isFinal } from '@paas/contracts';
 import type { ProjectionAdapter } from './projection.adapter.js';
 
-export function createFinalStateActivities(projection: ProjectionAdapter, db: DataSource) {
+export function createFinalStateActivities(projection: ProjectionAdapter) {
   return {
     /** Marks the deployment `status` with `error` unless it already is final; closes open steps either way. Returns whether it changed the status. */
     async finishIfUnfinished(deploymentId: string, status: 'FAILED' | 'CANCELLED', error: string): Promise<boolean> {
       const d = await projection.getDeployment(deploymentId);
       if (!d) return false; // deleted with its app
-      const open: { name: StepName; status: string }[] = await db.query(
-        `SELECT name, status FROM deployment_steps WHERE deployment_id = $1 AND status IN ('RUNNING', 'PENDING') ORDER BY position`,
-        [deploymentId],
-      );
-      for (const s of open) {
+      for (const s of await projection.openSteps(deploymentId)) {
         if (s.status === 'RUNNING') await projection.recordStep(deploymentId, s.name, 'FAILED', { message: error });
         else await projection.recordStep(deploymentId, s.name, 'SKIPPED');
       }
-      if ((FINAL_STATUSES as readonly string[]).includes(d.status)) return false;
+      if (isFinal(d.status)) return false;
       await projection.updateDeployment(deploymentId, { status, error, finished: true });
       await projection.appendLogs(deploymentId, [{ stream: 'system', line: `Deployment ${status}: ${error}` }]);
       return true;

@@ -3,18 +3,17 @@
 // policy: a scheduled run never interrupts or queues behind another deployment).
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
-import { FINAL_STATUSES, TASK_QUEUE, appDeployerWorkflowId, requestDeploymentSignal } from '@paas/contracts';
-import { insertQueuedDeployment } from '@paas/db';
+import { TASK_QUEUE, appDeployerWorkflowId, requestDeploymentSignal } from '@paas/contracts';
+import { Database } from '@paas/db';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
-export function createScheduleActivities(db: DataSource, temporal: Client) {
+export function createScheduleActivities(source: DataSource | Database, temporal: Client) {
+  const db = source instanceof Database ? source : new Database(source);
   async function requestScheduledDeployment(appId: string, scheduleId: string): Promise<string | null> {
-    const final = FINAL_STATUSES.map((s) => `'${s}'`).join(',');
-    const [{ active }] = await db.query(`SELECT count(*)::int AS active FROM deployments WHERE app_id = $1 AND status NOT IN (${final})`, [appId]);
-    if (active > 0) return null;
+    if ((await db.deployments.countUnfinished(appId)) > 0) return null;
     const id = randomUUID();
-    const exists = await db.transaction((tx) => insertQueuedDeployment(tx, { id, appId, trigger: 'SCHEDULE', requestedSha: null }));
+    const exists = await db.transaction((tx) => tx.deployments.insertQueued({ id, appId, trigger: 'SCHEDULE', requestedSha: null }));
     if (!exists) throw ApplicationFailure.nonRetryable(`App ${appId} of schedule ${scheduleId} no longer exists.`, 'NotFound');
     await temporal.workflow.signalWithStart('appDeployerWorkflow', {
       workflowId: appDeployerWorkflowId(appId),

@@ -1,7 +1,9 @@
 // Retention of deployment history: the deployments table and their log lines would otherwise
 // grow forever (a scheduled redeploy every minute is 500,000 rows a year). What goes, and what
 // never goes, is decided here in SQL so that one statement sees one consistent state.
+import { RETIRED_STATUSES } from '@paas/contracts';
 import type { DataSource } from 'typeorm';
+import { statusListSql } from './repositories/status-sql.js';
 
 export interface RetentionPolicy {
   /** Newest deployments kept per app (PAAS_KEEP_DEPLOYMENTS). */
@@ -32,8 +34,9 @@ export function prunedLogLine(days: number): string {
 // Never deleted: an app's live deployment, one still in flight, and a release that can still be
 // restored (its image or files are kept for rollback until the release GC marks them pruned;
 // deleting its row would also leave that image or prefix behind for good).
+const RETIRED = statusListSql(RETIRED_STATUSES);
 const DELETABLE = `
-  d.status IN ('SUPERSEDED', 'FAILED', 'CANCELLED')
+  d.status IN ${RETIRED}
   AND NOT (d.status = 'SUPERSEDED' AND (d.image_ref IS NOT NULL OR d.site_prefix IS NOT NULL) AND d.image_pruned_at IS NULL)`;
 
 const BATCH = 500;
@@ -87,7 +90,7 @@ async function deleteOldDeployments(q: Query, keep: number): Promise<number> {
 async function pruneOldLogs(q: Query, cutoff: Date, marker: string): Promise<number> {
   const ids = ((await q(
     `SELECT d.id FROM deployments d
-      WHERE d.status IN ('SUPERSEDED', 'FAILED', 'CANCELLED') AND d.finished_at < $1
+      WHERE d.status IN ${RETIRED} AND d.finished_at < $1
         AND EXISTS (SELECT 1 FROM log_lines l WHERE l.deployment_id = d.id AND l.line <> $2)
       LIMIT ${BATCH}`,
     [cutoff, marker],

@@ -60,7 +60,7 @@ export function createAdapters(db: DataSource, settings: ActivitySettings, env: 
 export function createActivities({ docker, git, edge, registry, projection, store, publisher, builder, sandbox }: Adapters, db: DataSource, temporal: Client, settings: ActivitySettings): PlatformActivities {
   return {
     ...createProjectionActivities(projection, settings),
-    ...createFinalStateActivities(projection, db),
+    ...createFinalStateActivities(projection),
     ...createGitActivities(git, projection, settings),
     ...createDockerActivities(docker, git, registry, projection, sandbox, settings),
     ...createHealthActivities(docker, projection),

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ValidationError, inputLimitsFromEnv, validateAppName, validateEnvKey, validateEnvSet, validateEnvValue, type EnvVarSetting, type InputLimits } from '@paas/contracts';
 import { gitFileRoots, resolveFileRepository } from '@paas/contracts/git-file-roots';
-import { AppEntity, EnvVarEntity } from '@paas/db';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { Database, type AppEntity, type NewApp, type Repositories } from '@paas/db';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { toAppModel, toEnvVarModel } from './app.mapper.js';
 import type { AppModel } from './app.model.js';
@@ -17,18 +16,17 @@ const FILE_ROOTS = gitFileRoots(process.env);
 
 @Injectable()
 export class AppService {
-  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+  constructor(@Inject(Database) private readonly db: Database) {}
 
   async list(): Promise<AppModel[]> {
-    const apps = await this.db.getRepository(AppEntity).find({ order: { createdAt: 'ASC' } });
+    const apps = await this.db.apps.list();
     return this.withTokenFlags(apps);
   }
 
   async find(by: { id?: string | null; name?: string | null }): Promise<AppModel | null> {
     if (!by.id && !by.name) throw new DomainError('BAD_USER_INPUT', 'Give an app id or a name.');
     if (by.id && !isUuid(by.id)) return null;
-    const where = by.id ? { id: by.id } : { name: by.name! };
-    const app = await this.db.getRepository(AppEntity).findOne({ where });
+    const app = by.id ? await this.db.apps.findById(by.id) : await this.db.apps.findByName(by.name!);
     return app ? (await this.withTokenFlags([app]))[0]! : null;
   }
 
@@ -45,17 +43,9 @@ export class AppService {
     const name = validateAppName(input.name);
     const { settings, credential } = await checked(validateAppSettings(kind, input));
     const env = validateEnv(input.env ?? []);
-    const entity: Partial<AppEntity> = { name, kind, runtime, ...settings, gitToken: credential === 'keep' ? null : credential.set };
-    const id = await this.db.transaction(async (tx) => {
-      const taken = await tx.getRepository(AppEntity).exists({ where: { name } });
-      if (taken) throw new DomainError('CONFLICT', `App name "${name}" is taken; choose another.`);
-      const saved = await tx.getRepository(AppEntity).save(tx.getRepository(AppEntity).create(entity)).catch((err) => {
-        if ((err as { code?: string }).code === '23505') throw new DomainError('CONFLICT', `App name "${name}" is taken; choose another.`);
-        throw err;
-      });
-      if (env.length) await tx.getRepository(EnvVarEntity).insert(env.map((v) => ({ ...v, appId: saved.id })));
-      return saved.id;
-    });
+    const entity: NewApp = { name, kind, runtime, ...settings, gitToken: credential === 'keep' ? null : credential.set };
+    const id = await this.db.transaction((tx) => tx.apps.insert(entity, env));
+    if (!id) throw new DomainError('CONFLICT', `App name "${name}" is taken; choose another.`);
     return this.get(id);
   }
 
@@ -64,9 +54,9 @@ export class AppService {
     if (!isUuid(id)) throw notFound('App', id);
     await this.db.transaction(async (tx) => {
       const app = await lockApp(tx, id);
-      const hasCredential = (await tx.query('SELECT git_token IS NOT NULL AS has FROM apps WHERE id = $1', [id]))[0]?.has === true;
+      const hasCredential = (await tx.apps.withGitCredential([id])).has(id);
       const { settings, credential } = await checked(validateAppSettings(app.kind, input, { settings: app, hasCredential }));
-      await tx.getRepository(AppEntity).update({ id }, { ...settings, ...(credential === 'keep' ? {} : { gitToken: credential.set }) });
+      await tx.apps.update(id, { ...settings, ...(credential === 'keep' ? {} : { gitToken: credential.set }) });
     });
     return this.get(id);
   }
@@ -76,34 +66,24 @@ export class AppService {
     const env = validateEnv(vars);
     await this.db.transaction(async (tx) => {
       await lockApp(tx, appId); // two concurrent changes must not pass the caps together
-      const stored = await tx.getRepository(EnvVarEntity).find({ where: { appId } });
+      const stored = await tx.apps.envVarsOf(appId);
       const merged = new Map(stored.map((v) => [v.key, v as EnvVarSetting]));
       for (const v of env) merged.set(v.key, v);
       validateEnvSet([...merged.values()], INPUT_LIMITS);
-      if (env.length) await tx.getRepository(EnvVarEntity).upsert(env.map((v) => ({ ...v, appId })), ['appId', 'key']);
+      await tx.apps.upsertEnvVars(appId, env);
     });
     return this.get(appId);
   }
 
   async envVars(appId: string): Promise<EnvVarModel[]> {
-    const rows = await this.db.getRepository(EnvVarEntity).find({ where: { appId }, order: { key: 'ASC' } });
+    const rows = await this.db.apps.envVarsOf(appId);
     return rows.map(toEnvVarModel);
   }
 
-  async delete(id: string): Promise<void> {
-    await this.db.getRepository(AppEntity).delete({ id });
-  }
 
   private async withTokenFlags(apps: AppEntity[]): Promise<AppModel[]> {
     if (apps.length === 0) return [];
-    const rows: { id: string }[] = await this.db
-      .getRepository(AppEntity)
-      .createQueryBuilder('a')
-      .select('a.id', 'id')
-      .where({ id: In(apps.map((a) => a.id)) })
-      .andWhere('a.git_token IS NOT NULL')
-      .getRawMany();
-    const withToken = new Set(rows.map((r) => r.id));
+    const withToken = await this.db.apps.withGitCredential(apps.map((a) => a.id));
     return apps.map((a) => toAppModel(a, withToken.has(a.id)));
   }
 }
@@ -127,8 +107,8 @@ async function checked(validated: ValidatedSettings): Promise<ValidatedSettings>
   return validated;
 }
 
-async function lockApp(tx: EntityManager, id: string): Promise<AppEntity> {
-  const app = await tx.getRepository(AppEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+async function lockApp(tx: Repositories, id: string): Promise<AppEntity> {
+  const app = await tx.apps.lockForUpdate(id);
   if (!app) throw notFound('App', id);
   return app;
 }

@@ -1,8 +1,10 @@
 import { Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
-import { createDataSource } from '@paas/db';
+import { Database, createDataSource } from '@paas/db';
 import { DataSource } from 'typeorm';
 import { PlatformConfig } from '../config/platform-config.js';
 
+// Services inject `Database` (the repositories of @paas/db); the DataSource under it is provided
+// only to build it and to close it at shutdown.
 @Global()
 @Module({
   providers: [
@@ -11,8 +13,13 @@ import { PlatformConfig } from '../config/platform-config.js';
       inject: [PlatformConfig],
       useFactory: (config: PlatformConfig) => createDataSource(config.databaseUrl).initialize(),
     },
+    {
+      provide: Database,
+      inject: [DataSource],
+      useFactory: (source: DataSource) => new Database(source),
+    },
   ],
-  exports: [DataSource],
+  exports: [Database],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly db: DataSource) {}

@@ -1,22 +1,15 @@
 // Listens to the projection's NOTIFY channels and turns them into async iterators for the
 // GraphQL subscriptions. One PostgreSQL connection serves every subscriber.
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { NOTIFY_CHANNELS } from '@paas/contracts';
+import { listenToProjection, type LogNotice } from '@paas/db';
 import { EventEmitter, on } from 'node:events';
-import pg from 'pg';
 import { PlatformConfig } from '../config/platform-config.js';
-
-export interface LogNotice {
-  deploymentId: string;
-  from: number;
-  to: number;
-}
 
 @Injectable()
 export class DeploymentEventsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(DeploymentEventsService.name);
   private readonly events = new EventEmitter().setMaxListeners(0);
-  private client?: pg.Client;
+  private listening?: { close(): Promise<void> };
   private closed = false;
 
   constructor(@Inject(PlatformConfig) private readonly config: PlatformConfig) {}
@@ -27,27 +20,22 @@ export class DeploymentEventsService implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.closed = true;
-    await this.client?.end().catch(() => undefined);
+    await this.listening?.close();
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.config.databaseUrl });
-    client.on('notification', (n) => {
-      if (n.channel === NOTIFY_CHANNELS.deployment && n.payload) this.events.emit('deployment', n.payload);
-      if (n.channel === NOTIFY_CHANNELS.log && n.payload) this.events.emit('log', JSON.parse(n.payload) as LogNotice);
+    this.listening = await listenToProjection(this.config.databaseUrl, {
+      onDeployment: (deploymentId) => this.events.emit('deployment', deploymentId),
+      onLogs: (notice) => this.events.emit('log', notice),
+      onError: (err) => {
+        this.logger.warn(`notification connection lost: ${err.message}; reconnecting`);
+        void this.reconnect();
+      },
     });
-    client.on('error', (err) => {
-      this.logger.warn(`notification connection lost: ${err.message}; reconnecting`);
-      void this.reconnect();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${NOTIFY_CHANNELS.deployment}`);
-    await client.query(`LISTEN ${NOTIFY_CHANNELS.log}`);
-    this.client = client;
   }
 
   private async reconnect(): Promise<void> {
-    await this.client?.end().catch(() => undefined);
+    await this.listening?.close();
     while (!this.closed) {
       await new Promise((r) => setTimeout(r, 1000));
       try {

@@ -1,70 +1,57 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  FINAL_STATUSES,
   TASK_QUEUE,
   appDeployerWorkflowId,
   appTeardownWorkflowId,
-  deploymentWorkflowId,
+  isFinal,
   requestDeploymentSignal,
   cancelDeploymentSignal,
   validateCommitSha,
   type DeploymentTrigger,
 } from '@paas/contracts';
-import { AppEntity, DeploymentEntity, DeploymentStepEntity, LogLineEntity, insertQueuedDeployment } from '@paas/db';
+import { Database, type DeploymentEntity } from '@paas/db';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, IsNull, MoreThan, Not } from 'typeorm';
 import { isUuid } from '../apps/app.service.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { toDeploymentModel, toLogLineModel, toStepModels } from './deployment.mapper.js';
 import type { DeploymentModel, DeploymentStepModel, LogLineModel } from './deployment.model.js';
-
-/** Every column but the secret env snapshot, which is selected only where it is copied. */
-const ALL_COLUMNS = {
-  id: true, appId: true, status: true, trigger: true, requestedSha: true, commitSha: true, imageRef: true, workflowId: true,
-  error: true, sourceDeploymentId: true, config: true, containerName: true, upstream: true, createdAt: true, finishedAt: true, imagePrunedAt: true,
-  sitePrefix: true, uploadId: true,
-} as const;
 
 @Injectable()
 export class DeploymentService {
   private readonly logger = new Logger(DeploymentService.name);
 
   constructor(
-    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(Database) private readonly db: Database,
     @Inject(Client) private readonly temporal: Client,
   ) {}
 
   async find(id: string): Promise<DeploymentModel | null> {
     if (!isUuid(id)) return null;
-    const d = await this.db.getRepository(DeploymentEntity).findOne({ where: { id } });
+    const d = await this.db.deployments.find(id);
     return d ? toDeploymentModel(d) : null;
   }
 
   async listForApp(appId: string, limit: number): Promise<DeploymentModel[]> {
     const take = Math.min(Math.max(limit, 0), 200);
-    const rows = await this.db.getRepository(DeploymentEntity).find({ where: { appId }, order: { createdAt: 'DESC' }, take });
+    const rows = await this.db.deployments.listForApp(appId, take);
     return rows.map(toDeploymentModel);
   }
 
   async liveForApp(appId: string): Promise<DeploymentModel | null> {
-    const d = await this.db.getRepository(DeploymentEntity).findOne({ where: { appId, status: 'LIVE' }, order: { createdAt: 'DESC' } });
+    const d = await this.db.deployments.live(appId);
     return d ? toDeploymentModel(d) : null;
   }
 
   async steps(deploymentId: string, kind?: string): Promise<DeploymentStepModel[]> {
-    const rows = await this.db.getRepository(DeploymentStepEntity).find({ where: { deploymentId } });
+    const rows = await this.db.steps.listForDeployment(deploymentId);
     return toStepModels(rows, kind);
   }
 
   async logs(deploymentId: string, afterSeq = 0, limit = 10_000): Promise<LogLineModel[]> {
     if (!isUuid(deploymentId)) throw notFound('Deployment', deploymentId);
-    const rows = await this.db.getRepository(LogLineEntity).find({
-      where: { deploymentId, seq: MoreThan(afterSeq ?? 0) },
-      order: { seq: 'ASC' },
-      take: limit,
-    });
-    if (rows.length === 0 && !(await this.db.getRepository(DeploymentEntity).exists({ where: { id: deploymentId } }))) {
+    const rows = await this.db.logs.page(deploymentId, afterSeq ?? 0, limit);
+    if (rows.length === 0 && !(await this.db.deployments.exists(deploymentId))) {
       throw notFound('Deployment', deploymentId);
     }
     return rows.map(toLogLineModel);
@@ -73,12 +60,12 @@ export class DeploymentService {
   /** Records a QUEUED deployment with a snapshot of the app's settings, then hands it to the app's deployer workflow. */
   async deploy(appId: string, commitSha: string | null | undefined, trigger: DeploymentTrigger = 'MANUAL'): Promise<DeploymentModel> {
     const requestedSha = commitSha ? validateCommitSha(commitSha.toLowerCase()) : null;
-    const app = isUuid(appId) ? await this.db.getRepository(AppEntity).findOne({ where: { id: appId } }) : null;
+    const app = isUuid(appId) ? await this.db.apps.findById(appId) : null;
     if (!app) throw notFound('App', appId);
     if (!app.gitUrl) throw new DomainError('BAD_USER_INPUT', `App ${app.name} has no git repository: upload a ZIP of the built site instead (createUpload, then deployUpload).`);
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
-      if (!(await insertQueuedDeployment(tx, { id, appId, trigger, requestedSha }))) throw notFound('App', appId);
+      if (!(await tx.deployments.insertQueued({ id, appId, trigger, requestedSha }))) throw notFound('App', appId);
     });
     return this.enqueue(appId, id);
   }
@@ -87,7 +74,7 @@ export class DeploymentService {
   async deployUpload(appId: string, uploadId: string): Promise<DeploymentModel> {
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
-      if (!(await insertQueuedDeployment(tx, { id, appId, trigger: 'UPLOAD', requestedSha: null, uploadId }))) throw notFound('App', appId);
+      if (!(await tx.deployments.insertQueued({ id, appId, trigger: 'UPLOAD', requestedSha: null, uploadId }))) throw notFound('App', appId);
     });
     return this.enqueue(appId, id);
   }
@@ -99,12 +86,11 @@ export class DeploymentService {
   async rollback(appId: string, toDeploymentId: string | null | undefined): Promise<DeploymentModel> {
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
-      const repo = tx.getRepository(DeploymentEntity);
-      if (!(await tx.getRepository(AppEntity).exists({ where: { id: appId } }))) throw notFound('App', appId);
+      if (!(await tx.apps.exists(appId))) throw notFound('App', appId);
       let target: DeploymentEntity | null;
       if (toDeploymentId) {
         if (!isUuid(toDeploymentId)) throw notFound('Deployment', toDeploymentId);
-        target = await repo.findOne({ where: { id: toDeploymentId, appId }, select: { ...ALL_COLUMNS, envSnapshot: true } });
+        target = await tx.deployments.findForAppWithEnv(appId, toDeploymentId);
         if (!target) throw notFound('Deployment', toDeploymentId);
         if (target.status === 'LIVE') throw new DomainError('CONFLICT', `Deployment ${toDeploymentId} is already live.`);
         if (target.status !== 'SUPERSEDED' || !(target.imageRef || target.sitePrefix)) {
@@ -114,26 +100,13 @@ export class DeploymentService {
           throw new DomainError('BAD_USER_INPUT', `The ${target.sitePrefix ? 'files' : 'image'} of deployment ${toDeploymentId} were garbage-collected (only the newest releases are kept, PAAS_KEEP_RELEASES); deploy its commit ${target.commitSha ?? ''} instead.`);
         }
       } else {
-        target = await repo.findOne({ where: { appId, status: 'SUPERSEDED', imagePrunedAt: IsNull() }, order: { finishedAt: 'DESC' }, select: { ...ALL_COLUMNS, envSnapshot: true } });
+        target = await tx.deployments.latestRestorableWithEnv(appId);
         if (!target?.imageRef && !target?.sitePrefix) throw new DomainError('BAD_USER_INPUT', 'There is no earlier release to roll back to.');
       }
-      const live = await repo.findOne({ where: { appId, status: 'LIVE' } });
+      const live = await tx.deployments.live(appId);
       if (live && target.sitePrefix && live.sitePrefix === target.sitePrefix) throw new DomainError('CONFLICT', `The release of ${target.id} is already live (served by ${live.id}).`);
       if (live?.sourceDeploymentId === target.id) throw new DomainError('CONFLICT', `The release of ${target.id} is already live (restored by ${live.id}).`);
-      await repo.insert({
-        id,
-        appId,
-        status: 'QUEUED',
-        trigger: 'ROLLBACK',
-        requestedSha: null,
-        commitSha: target.commitSha,
-        imageRef: target.imageRef,
-        sitePrefix: target.sitePrefix,
-        sourceDeploymentId: target.id,
-        workflowId: deploymentWorkflowId(id),
-        config: target.config,
-        envSnapshot: target.envSnapshot ?? [],
-      });
+      await tx.deployments.insertRollback({ id, source: target });
     });
     return this.enqueue(appId, id);
   }
@@ -143,19 +116,19 @@ export class DeploymentService {
     const d = await this.find(id);
     if (!d) throw notFound('Deployment', id);
     if (d.status === 'CANCELLED') return d;
-    if (FINAL_STATUSES.includes(d.status)) throw new DomainError('CONFLICT', `Deployment ${id} already ended ${d.status}; there is nothing to cancel${d.status === 'LIVE' ? ' (roll back instead)' : ''}.`);
+    if (isFinal(d.status)) throw new DomainError('CONFLICT', `Deployment ${id} already ended ${d.status}; there is nothing to cancel${d.status === 'LIVE' ? ' (roll back instead)' : ''}.`);
     try {
       await this.temporal.workflow.getHandle(appDeployerWorkflowId(d.appId)).signal(cancelDeploymentSignal, { deploymentId: id });
     } catch (err) {
       if (!(err instanceof WorkflowNotFoundError)) throw err;
       // no deployer holds it (its start failed): nothing ran, so it simply ends
-      await this.db.getRepository(DeploymentEntity).update({ id, status: 'QUEUED' }, { status: 'CANCELLED', error: 'Cancelled before it started.', finishedAt: new Date() });
+      await this.db.deployments.endUnstarted(id, 'CANCELLED', 'Cancelled before it started.', true);
     }
     // compensation usually takes a moment; answer with the outcome when it comes quickly
     const deadline = Date.now() + 15_000;
     for (;;) {
       const now = (await this.find(id))!;
-      if (FINAL_STATUSES.includes(now.status) || Date.now() > deadline) return now;
+      if (isFinal(now.status) || Date.now() > deadline) return now;
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -171,7 +144,7 @@ export class DeploymentService {
       });
     } catch (err) {
       this.logger.error(`could not start deployment ${id}: ${(err as Error).message}`);
-      await this.db.getRepository(DeploymentEntity).update({ id }, { status: 'FAILED', error: 'The workflow service is unavailable; try again.', finishedAt: new Date() });
+      await this.db.deployments.endUnstarted(id, 'FAILED', 'The workflow service is unavailable; try again.', false);
       throw new DomainError('UNAVAILABLE', 'The workflow service (Temporal) is unavailable; the deployment was not started. Try again.');
     }
     return (await this.find(id))!;
@@ -183,7 +156,7 @@ export class DeploymentService {
    */
   async deleteApp(appId: string, appName: string): Promise<void> {
     await this.cancelIfRunning(appDeployerWorkflowId(appId));
-    const active = await this.db.getRepository(DeploymentEntity).find({ where: { appId, status: Not(In([...FINAL_STATUSES])) } });
+    const active = await this.db.deployments.unfinished(appId);
     for (const d of active) await this.waitForClose(d.workflowId);
     await this.temporal.workflow.execute('teardownAppWorkflow', {
       workflowId: appTeardownWorkflowId(appId),
@@ -191,7 +164,7 @@ export class DeploymentService {
       args: [appId, appName],
       workflowExecutionTimeout: '5 minutes',
     });
-    await this.db.getRepository(AppEntity).delete({ id: appId });
+    await this.db.apps.delete(appId);
   }
 
   private async cancelIfRunning(workflowId: string): Promise<void> {

@@ -1,12 +1,13 @@
-// Probes each dependency the platform needs. The gateway itself talks only to PostgreSQL and
-// Temporal; the others get a read-only reachability probe (no Docker or MinIO API use).
+// Probes each dependency the platform needs. The gateway itself uses PostgreSQL, Temporal and
+// the object storage (upload forms and checks); every dependency, these included, gets a
+// read-only probe here (a ping, no Docker or object-storage API calls).
 // /healthz answers without auth, so the report names states only: why a dependency is down
 // (addresses, socket paths, error texts) goes to the gateway log, once per change.
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Database } from '@paas/db';
 import { Client } from '@temporalio/client';
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { DataSource } from 'typeorm';
 import { PlatformConfig } from '../config/platform-config.js';
 
 export type DependencyName = 'database' | 'temporal' | 'docker' | 'registry' | 'objectStorage' | 'edge' | 'siteServer';
@@ -26,14 +27,14 @@ export class HealthService {
   private readonly lastProblem = new Map<string, string | null>();
 
   constructor(
-    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(Database) private readonly db: Database,
     @Inject(Client) private readonly temporal: Client,
     @Inject(PlatformConfig) private readonly config: PlatformConfig,
   ) {}
 
   async check(): Promise<HealthReport> {
     const checks: Record<DependencyName, () => Promise<unknown>> = {
-      database: () => this.db.query('SELECT 1'),
+      database: () => this.db.ping(),
       temporal: () => this.temporal.connection.workflowService.getSystemInfo({}),
       docker: () => dockerPing(this.config.dockerHost),
       registry: () => httpOk(`http://${this.config.registryAddress}/v2/`),

@@ -2,10 +2,9 @@
 // schedules without asking Temporal, which is asked only for nextRunAt.
 import { Inject, Injectable } from '@nestjs/common';
 import { TASK_QUEUE, ValidationError, scheduledRedeployWorkflowId, validateCron } from '@paas/contracts';
-import { AppEntity, RedeployScheduleEntity } from '@paas/db';
+import { Database, type RedeployScheduleEntity } from '@paas/db';
 import { Client, ScheduleNotFoundError, ScheduleOverlapPolicy, type ScheduleSpec } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { INPUT_LIMITS, isUuid } from '../apps/app.service.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import type { RedeployScheduleModel } from './redeploy-schedule.model.js';
@@ -18,7 +17,7 @@ export function scheduleSpec(cron: string): ScheduleSpec {
 @Injectable()
 export class RedeployScheduleService {
   constructor(
-    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(Database) private readonly db: Database,
     @Inject(Client) private readonly temporal: Client,
   ) {}
 
@@ -28,12 +27,12 @@ export class RedeployScheduleService {
     const id = randomUUID();
     // the row is written and counted under the app's lock, and committed only once Temporal has the schedule
     await this.db.transaction(async (tx) => {
-      if (!(await tx.getRepository(AppEntity).findOne({ where: { id: appId }, lock: { mode: 'pessimistic_write' } }))) throw notFound('App', appId);
-      const count = await tx.getRepository(RedeployScheduleEntity).count({ where: { appId } });
+      if (!(await tx.apps.lockForUpdate(appId))) throw notFound('App', appId);
+      const count = await tx.schedules.countForApp(appId);
       if (count >= INPUT_LIMITS.schedulesPerApp) {
         throw new ValidationError(`An app may have at most ${INPUT_LIMITS.schedulesPerApp} redeploy schedules (PAAS_MAX_SCHEDULES_PER_APP); delete one first.`, 'cron');
       }
-      await tx.getRepository(RedeployScheduleEntity).insert({ id, appId, cron, paused: false });
+      await tx.schedules.insert({ id, appId, cron });
       await this.temporal.schedule.create({
         scheduleId: id,
         spec: scheduleSpec(cron),
@@ -54,22 +53,22 @@ export class RedeployScheduleService {
     const handle = this.temporal.schedule.getHandle(id);
     if (paused) await handle.pause('paused through the API');
     else await handle.unpause('resumed through the API');
-    await this.db.getRepository(RedeployScheduleEntity).update({ id }, { paused });
+    await this.db.schedules.setPaused(id, paused);
     return this.get(id);
   }
 
   async delete(id: string): Promise<void> {
     await this.row(id);
     await this.deleteInTemporal(id);
-    await this.db.getRepository(RedeployScheduleEntity).delete({ id });
+    await this.db.schedules.delete(id);
   }
 
   async deleteForApp(appId: string): Promise<void> {
-    for (const s of await this.db.getRepository(RedeployScheduleEntity).find({ where: { appId } })) await this.delete(s.id);
+    for (const s of await this.db.schedules.listForApp(appId)) await this.delete(s.id);
   }
 
   async listForApp(appId: string): Promise<RedeployScheduleModel[]> {
-    const rows = await this.db.getRepository(RedeployScheduleEntity).find({ where: { appId }, order: { createdAt: 'ASC' } });
+    const rows = await this.db.schedules.listForApp(appId);
     return Promise.all(rows.map((r) => this.toModel(r)));
   }
 
@@ -78,7 +77,7 @@ export class RedeployScheduleService {
   }
 
   private async row(id: string): Promise<RedeployScheduleEntity> {
-    const row = isUuid(id) ? await this.db.getRepository(RedeployScheduleEntity).findOne({ where: { id } }) : null;
+    const row = isUuid(id) ? await this.db.schedules.find(id) : null;
     if (!row) throw notFound('Redeploy schedule', id);
     return row;
   }

@@ -3,10 +3,9 @@
 // over the size limit while it streams in), then a deployment that unpacks and checks it.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { siteUploadKey } from '@paas/contracts';
-import { AppEntity } from '@paas/db';
+import { Database, type AppEntity } from '@paas/db';
 import type { ObjectStore } from '@paas/storage';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { isUuid } from '../apps/app.service.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { PlatformConfig } from '../config/platform-config.js';
@@ -20,7 +19,7 @@ export class UploadService {
   private readonly logger = new Logger(UploadService.name);
 
   constructor(
-    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(Database) private readonly db: Database,
     @Inject(PlatformConfig) private readonly config: PlatformConfig,
     @Inject(DeploymentService) private readonly deployments: DeploymentService,
     @Inject(SITE_STORE) private readonly store: ObjectStore,
@@ -68,7 +67,7 @@ export class UploadService {
   }
 
   private async staticApp(appId: string): Promise<AppEntity> {
-    const app = isUuid(appId) ? await this.db.getRepository(AppEntity).findOne({ where: { id: appId } }) : null;
+    const app = isUuid(appId) ? await this.db.apps.findById(appId) : null;
     if (!app) throw notFound('App', appId);
     if (app.kind !== 'STATIC') throw new DomainError('BAD_USER_INPUT', `App ${app.name} is a ${app.kind} app; only STATIC apps are deployed from an uploaded ZIP.`);
     return app;

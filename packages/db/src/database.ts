@@ -1,0 +1,54 @@
+// The data layer's entry point for the gateway and the worker: one repository per table family,
+// over the pool or, inside `transaction`, over one transaction. Nothing outside this package
+// writes SQL or touches a TypeORM repository.
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppRepository } from './repositories/app.repository.js';
+import { DeploymentStepRepository } from './repositories/deployment-step.repository.js';
+import { DeploymentRepository } from './repositories/deployment.repository.js';
+import { LogLineRepository } from './repositories/log-line.repository.js';
+import { RedeployScheduleRepository } from './repositories/redeploy-schedule.repository.js';
+import { applyRetention, type RetentionPolicy, type RetentionResult } from './retention.js';
+
+export class Repositories {
+  readonly apps: AppRepository;
+  readonly deployments: DeploymentRepository;
+  readonly steps: DeploymentStepRepository;
+  readonly logs: LogLineRepository;
+  readonly schedules: RedeployScheduleRepository;
+
+  constructor(manager: EntityManager) {
+    this.apps = new AppRepository(manager);
+    this.deployments = new DeploymentRepository(manager);
+    this.steps = new DeploymentStepRepository(manager);
+    this.logs = new LogLineRepository(manager);
+    this.schedules = new RedeployScheduleRepository(manager);
+  }
+}
+
+export class Database extends Repositories {
+  constructor(private readonly source: DataSource) {
+    super(source.manager);
+  }
+
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    return this.source.transaction((manager) => work(new Repositories(manager)));
+  }
+
+  /** Throws when PostgreSQL does not answer. */
+  async ping(): Promise<void> {
+    await this.source.query('SELECT 1');
+  }
+
+  applyRetention(policy: RetentionPolicy, now?: Date): Promise<RetentionResult> {
+    return applyRetention(this.source, policy, now);
+  }
+
+  get isOpen(): boolean {
+    return this.source.isInitialized;
+  }
+
+  async close(): Promise<void> {
+    if (this.source.isInitialized) await this.source.destroy();
+  }
+}
