@@ -31,8 +31,6 @@ export interface SitePlan {
 
 export interface DeploymentPlan {
   deploymentId: string;
-  /** Absent in plans recorded before STATIC apps existed: SERVICE. */
-  kind?: 'SERVICE' | 'STATIC';
   appId: string;
   appName: string;
   host: string;

@@ -146,7 +146,7 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, r
     });
   }
 
-  /** Compensation for RUN, and the RETIRE of an old release: stop gracefully, then remove. */
+  /** Compensation for RUN: the new release's container is stopped gracefully, then removed. (RETIRE is retireOldReleases.) */
   async function removeRelease(deploymentId: string, containerName: string, stopTimeoutSec: number): Promise<void> {
     await withHeartbeat(() => docker.removeContainer(containerName, stopTimeoutSec));
     await projection.appendLogs(deploymentId, [{ stream: 'system', line: `Removed container ${containerName}` }]);

@@ -20,13 +20,8 @@ export function createEdgeActivities(edge: EdgeRouter, projection: ProjectionAda
     else await edge.removeRoute(plan.host);
   }
 
-  async function removeRoute(host: string): Promise<void> {
-    await edge.removeRoute(host);
-  }
-
   return {
     switchRoute: (plan: DeploymentPlan, upstream: string) => reportedStep(projection, plan, 'ROUTE', () => switchRoute(plan, upstream)),
     restoreRoute,
-    removeRoute,
   };
 }

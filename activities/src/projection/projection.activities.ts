@@ -37,7 +37,6 @@ export function createProjectionActivities(projection: ProjectionAdapter, settin
       const rollback = kind === 'SERVICE' && d.sourceDeploymentId && d.imageRef ? { sourceDeploymentId: d.sourceDeploymentId, imageRef: d.imageRef } : null;
       return {
         deploymentId,
-        kind,
         site: kind === 'STATIC' ? sitePlan(d, previous) : null,
         appId: d.appId,
         appName,
@@ -76,10 +75,6 @@ export function createProjectionActivities(projection: ProjectionAdapter, settin
     async markFinished(deploymentId: string, status: 'FAILED' | 'CANCELLED', error: string): Promise<void> {
       await projection.updateDeployment(deploymentId, { status, error, finished: true });
       await projection.appendLogs(deploymentId, [{ stream: 'system', line: `Deployment ${status}: ${error}` }]);
-    },
-
-    async appendSystemLog(deploymentId: string, line: string): Promise<void> {
-      await projection.appendLogs(deploymentId, [{ stream: 'system', line }]);
     },
   };
 }

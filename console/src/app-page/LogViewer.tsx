@@ -14,17 +14,14 @@ export function LogViewer({ deploymentId }: { deploymentId: string }) {
   const [follow, setFollow] = useState(true);
   const [scrollTop, setScrollTop] = useState(0);
   const box = useRef<HTMLDivElement>(null);
-  const lastSeq = useRef(0);
 
   useEffect(() => {
     setLines([]);
-    lastSeq.current = 0;
   }, [deploymentId]);
 
   useSubscription({ query: DeploymentLogsSubscription, variables: { id: deploymentId, afterSeq: 0 } }, (_prev, event) => {
     const line = event.deploymentLogs;
     setLines((ls) => appendLines(ls, [line]));
-    lastSeq.current = Math.max(lastSeq.current, line.seq);
     return event;
   });
 

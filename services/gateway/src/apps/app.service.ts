@@ -80,7 +80,6 @@ export class AppService {
     return rows.map(toEnvVarModel);
   }
 
-
   private async withTokenFlags(apps: AppEntity[]): Promise<AppModel[]> {
     if (apps.length === 0) return [];
     const withToken = await this.db.apps.withGitCredential(apps.map((a) => a.id));
