@@ -50,7 +50,7 @@ describe('deleteApp', () => {
     const doomedSchedules = [await createSchedule(doomed), await createSchedule(doomed)];
     const otherSchedule = await createSchedule(other);
 
-    expect(await deleteApp(doomed)).toEqual({ data: { deleteApp: true } });
+    expect(await deleteApp(doomed)).toMatchObject({ status: 200, data: { deleteApp: true } });
     expect(await appWithSchedules(doomed)).toBeNull();
     for (const id of doomedSchedules) await expect(temporal.schedule.getHandle(id).describe()).rejects.toBeInstanceOf(ScheduleNotFoundError);
     expect((await deleteApp(doomed)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
