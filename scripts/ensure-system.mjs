@@ -2,10 +2,10 @@
 // Plain Node with no dependencies: it runs before `npm ci`.
 //  - Debian packages: Docker engine, OCI registry, HAProxy (edge), busybox-static and docker-compose (tests)
 //  - Go binaries, built from the Go module proxy into a cache outside the repo: Temporal CLI, MinIO
-//  - npm dependencies (npm ci when the lock file changed) and the TypeScript build
+//  - npm dependencies (npm ci when the lock file changed) and the build of every project (Nx, cached)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -87,38 +87,33 @@ function lockHash() {
   return createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
 }
 
+/**
+ * Every project's `build` target through Nx (tsc -b per package; the console's codegen, type check
+ * and vite build), each cached by the hash of its inputs: a warm run restores nothing and takes
+ * about a second. Nx's output is shown only when a build fails; otherwise one line per project built.
+ */
 function build() {
-  run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.json']);
-  buildConsole();
-}
-
-/** The console (codegen, type check, vite build) when its sources or the schema changed since the last build. */
-function buildConsole() {
-  const hash = createHash('sha256');
-  const files = [join(root, 'graphql/schema.graphql'), join(root, 'package-lock.json'), ...listFiles(join(root, 'console'), (p) => !/\/(dist|node_modules|src\/gql)(\/|$)/.test(p))];
-  for (const f of files.sort()) hash.update(f).update(readFileSync(f));
-  const digest = hash.digest('hex');
-  const stamp = join(root, 'console/dist/.paas-source-hash');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
-  log('building the console');
-  run('npm', ['run', 'build', '--silent', '-w', '@paas/console']);
-  writeFileSync(stamp, digest);
-}
-
-function listFiles(dir, keep) {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (!keep(path)) continue;
-    if (entry.isDirectory()) out.push(...listFiles(path, keep));
-    else if (entry.isFile()) out.push(path);
+  const nx = join(root, 'node_modules/nx', JSON.parse(readFileSync(join(root, 'node_modules/nx/package.json'), 'utf8')).bin.nx);
+  const res = spawnSync(process.execPath, [nx, 'run-many', '-t', 'build', '--output-style=static'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0' },
+  });
+  const output = `${res.stdout ?? ''}${res.stderr ?? ''}`;
+  for (const m of output.matchAll(/^> nx run (\S+):build(?!.*\[(local|remote) cache)/gm)) log(`built ${m[1]}`);
+  if (res.status !== 0) {
+    process.stderr.write(output);
+    throw new Error(`the build failed (nx run-many -t build, exit code ${res.status ?? res.signal})`);
   }
-  return out;
 }
 
 const t0 = Date.now();
-ensureAptPackages();
-ensureGoBinaries();
+// `--for=unit`: the unit tests need no service, so neither the Debian packages nor the Go binaries
+if (!process.argv.includes('--for=unit')) {
+  ensureAptPackages();
+  ensureGoBinaries();
+}
 ensureNodeModules();
 build();
 log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
