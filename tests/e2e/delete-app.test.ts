@@ -1,14 +1,18 @@
 // deleteApp through the public contract: an id that names no app (malformed, hostile, unknown,
 // or already deleted) answers NOT_FOUND and touches nothing; a real deletion takes the app's
-// redeploy schedules with it (in Temporal too) and leaves every other app as it was.
+// redeploy schedules with it (in Temporal too), and its containers, network, images and route,
+// and leaves every other app as it was.
 import { ScheduleNotFoundError, type Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_BASE_IMAGE } from '../helpers/base-image.js';
+import { containersOfApp, docker } from '../helpers/docker.js';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
-import { createApp, gql, gqlRaw } from '../helpers/graphql.js';
+import { createApp, deploy, gql, gqlRaw, viaEdge, waitForDeployment } from '../helpers/graphql.js';
 import { connectTemporal } from '../helpers/temporal.js';
 
 const deleteApp = (id: string) => gqlRaw(`mutation($id: ID!) { deleteApp(id: $id) }`, { id });
 const appWithSchedules = async (id: string) => (await gql(`query($id: ID!) { app(id: $id) { id name redeploySchedules { id } } }`, { id })).app as { id: string; name: string; redeploySchedules: { id: string }[] } | null;
+const imagesOfApp = (appId: string) => docker.listImages({ filters: { label: [`dev.paas.app=${appId}`] } });
 const createSchedule = async (appId: string) => (await gql(`mutation($id: ID!) { createRedeploySchedule(appId: $id, cron: "0 3 * * 1") { id } }`, { id: appId })).createRedeploySchedule.id as string;
 
 describe('deleteApp', () => {
@@ -57,5 +61,23 @@ describe('deleteApp', () => {
 
     expect(await appWithSchedules(other)).toEqual({ id: other, name: 'delete-other', redeploySchedules: [{ id: otherSchedule }] });
     expect((await temporal.schedule.getHandle(otherSchedule).describe()).scheduleId).toBe(otherSchedule);
+  });
+
+  it('takes a live app’s containers, network, images and route with it, and nothing that is not the app’s', async () => {
+    const app = await createApp({ name: 'delete-live', gitUrl: repo.url, healthCheckPath: '/cgi-bin/health' });
+    appIds.push(app.id);
+    expect((await waitForDeployment((await deploy(app.id)).id)).status).toBe('LIVE');
+    expect((await viaEdge('delete-live')).body).toBe('delete me\n');
+    expect((await imagesOfApp(app.id)).length).toBeGreaterThan(0);
+    const network = `paas-app-delete-live`;
+    expect((await docker.listNetworks({ filters: { name: [network] } })).map((n) => n.Name)).toContain(network);
+
+    expect(await deleteApp(app.id)).toMatchObject({ status: 200, data: { deleteApp: true } });
+    expect(await containersOfApp(app.id)).toEqual([]);
+    expect(await imagesOfApp(app.id)).toEqual([]);
+    expect((await docker.listNetworks({ filters: { name: [network] } })).map((n) => n.Name)).not.toContain(network);
+    expect((await viaEdge('delete-live')).status).toBe(404);
+    // the base image the app was built FROM is not the app's: it stays
+    expect((await docker.getImage(TEST_BASE_IMAGE).inspect()).RepoTags).toContain(TEST_BASE_IMAGE);
   });
 });
