@@ -7,7 +7,7 @@
 /** Medium tests by the one service they need; new ones are named `*.<service>.test.ts`. */
 export const MEDIUM = {
   postgres: ['tests/db/**/*.test.ts', '**/*.postgres.test.ts'],
-  temporal: ['workflows/test/deploy-app.workflow.test.ts', '**/*.temporal.test.ts'],
+  temporal: ['**/*.temporal.test.ts'],
   docker: ['tests/deploy/**/*.test.ts', '**/*.docker.test.ts'],
 };
 

@@ -2,6 +2,7 @@
 // Plain Node with no dependencies: it runs before `npm ci`.
 //  - Debian packages: Docker engine, OCI registry, HAProxy (edge), busybox-static and docker-compose (tests)
 //  - Go binaries, built from the Go module proxy into a cache outside the repo: Temporal CLI, MinIO
+//  - Temporal's time-skipping test server (Java, from Maven Central) for the workflow unit tests
 //  - npm dependencies (npm ci when the lock file changed) and the build of every project (Nx, cached)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -72,6 +73,41 @@ function ensureGoBinaries() {
   }
 }
 
+/**
+ * The time-skipping test server that @temporalio/testing runs for workflow unit tests is a Java
+ * program published on Maven Central (its prebuilt download cannot be fetched here). Maven fetches
+ * it with its dependencies into the cache, and a launcher that `exec`s java stands where
+ * TestWorkflowEnvironment expects an executable (it passes the port as the only argument).
+ */
+const TEST_SERVER = { artifact: 'io.temporal:temporal-test-server', version: '1.31.0' };
+const testServerDir = join(cacheDir, 'temporal-test-server');
+
+function ensureTimeSkippingServer() {
+  const stamp = join(testServerDir, 'version');
+  const launcher = join(testServerDir, 'temporal-test-server');
+  const want = `${TEST_SERVER.artifact}:${TEST_SERVER.version}`;
+  if (existsSync(launcher) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
+  if (!has('mvn') || !has('java')) {
+    if (process.getuid?.() !== 0) throw new Error('Java and Maven are needed for the workflow unit tests (apt-get install default-jre-headless maven)');
+    log('installing Java and Maven (the workflow unit tests run Temporal\'s time-skipping test server)');
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'default-jre-headless', 'maven'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  }
+  log(`fetching ${want} from Maven Central; cached in ${testServerDir}`);
+  mkdirSync(testServerDir, { recursive: true });
+  const [groupId, artifactId] = TEST_SERVER.artifact.split(':');
+  writeFileSync(
+    join(testServerDir, 'pom.xml'),
+    `<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+  <groupId>paas</groupId><artifactId>temporal-test-server-deps</artifactId><version>1</version>
+  <dependencies><dependency><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId><version>${TEST_SERVER.version}</version></dependency></dependencies>
+</project>\n`,
+  );
+  run('mvn', ['-q', '-B', 'dependency:copy-dependencies', `-DoutputDirectory=${join(testServerDir, 'lib')}`], { cwd: testServerDir });
+  writeFileSync(launcher, `#!/bin/sh\nexec java -cp '${join(testServerDir, 'lib')}/*' io.temporal.testserver.TestServer "$@"\n`, { mode: 0o755 });
+  writeFileSync(stamp, want);
+}
+
 function ensureNodeModules() {
   const hash = lockHash();
   const stamp = join(root, 'node_modules', '.paas-lock-hash');
@@ -114,6 +150,8 @@ if (!process.argv.includes('--for=unit')) {
   ensureAptPackages();
   ensureGoBinaries();
 }
+// `npm start` runs no tests: it skips the test server
+if (!process.argv.includes('--for=start')) ensureTimeSkippingServer();
 ensureNodeModules();
 build();
 log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

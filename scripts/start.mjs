@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ensure = spawnSync(process.execPath, [join(root, 'scripts/ensure-system.mjs')], { stdio: 'inherit' });
+const ensure = spawnSync(process.execPath, [join(root, 'scripts/ensure-system.mjs'), '--for=start'], { stdio: 'inherit' });
 if (ensure.status !== 0) process.exit(ensure.status ?? 1);
 
 const { readStackConfig, startStack } = await import('@paas/stack');

@@ -7,21 +7,25 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inject } from 'vitest';
 
-export async function recordHistory(workflowId: string, name: string): Promise<void> {
+export async function recordHistory(workflowId: string, name: string, client?: Client): Promise<void> {
   if (process.env.PAAS_RECORD_HISTORIES !== '1') return;
-  const history = await historyJson(workflowId);
+  const history = client ? await closedHistoryJson(client, workflowId) : await historyJson(workflowId);
   const file = join(resolve(import.meta.dirname, '../../workflows/test/histories'), `${name}.json`);
   writeFileSync(file, `${JSON.stringify(JSON.parse(history), null, 1)}\n`);
 }
 
-/** The complete history of a workflow, once it has closed, as JSON text. */
+/** The complete history of a workflow of the test stack's Temporal, once it has closed, as JSON text. */
 export async function historyJson(workflowId: string): Promise<string> {
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   try {
-    const handle = new Client({ connection }).workflow.getHandle(workflowId);
-    await handle.result().catch(() => undefined);
-    return historyToJSON(await handle.fetchHistory());
+    return await closedHistoryJson(new Client({ connection }), workflowId);
   } finally {
     await connection.close();
   }
+}
+
+async function closedHistoryJson(client: Client, workflowId: string): Promise<string> {
+  const handle = client.workflow.getHandle(workflowId);
+  await handle.result().catch(() => undefined);
+  return historyToJSON(await handle.fetchHistory());
 }

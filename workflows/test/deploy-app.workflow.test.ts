@@ -1,14 +1,16 @@
-// The saga's ordering, with fake activities on a real Temporal server: which pipeline runs,
-// which compensations run, in which order, and what the projection is told.
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+// The saga's ordering, with fake activities on TestWorkflowEnvironment (time-skipping): which
+// pipeline runs, which compensations run, in which order, and what the projection is told.
+import type { Client } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { supersedeSignal, type DeploymentState } from '@paas/contracts';
 import type { DeploymentPlan } from '@paas/activities';
-import type { appDeployerWorkflow, deployAppWorkflow } from '@paas/workflows';
+import type { deployAppWorkflow } from '@paas/workflows';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordHistory } from '../../tests/helpers/histories.js';
 import { fakeActivities, plan, sitePlan, type Calls, type Faults } from './fake-activities.js';
+import { createTimeSkippingEnv } from './time-skipping-env.js';
 import { bundleWorkflows, waitUntil, withWorker, type TemporalTestEnv } from './workflow-harness.js';
 
 const previous = { deploymentId: 'd0', containerName: 'paas-web-d0', upstream: '127.0.0.1:20000' };
@@ -17,19 +19,16 @@ const noStepRunning = (result: DeploymentState) => result.steps.every((s) => s.s
 const stepStatus = (result: DeploymentState, name: string) => result.steps.find((s) => s.name === name)?.status;
 
 describe('deployAppWorkflow saga', () => {
+  let testEnv: TestWorkflowEnvironment;
   let env: TemporalTestEnv;
-  let connection: Connection;
   let bundle: WorkflowBundleWithSourceMap;
 
   beforeAll(async () => {
-    const address = inject('temporalAddress');
-    connection = await Connection.connect({ address });
-    env = { client: new Client({ connection }), nativeConnection: await NativeConnection.connect({ address }) };
-    bundle = await bundleWorkflows();
+    [testEnv, bundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflows()]);
+    env = { client: testEnv.client, nativeConnection: testEnv.nativeConnection };
   });
   afterAll(async () => {
-    await env?.nativeConnection.close();
-    await connection?.close();
+    await testEnv?.teardown();
   });
 
   async function run(p: DeploymentPlan, faults: Faults = {}, recordAs?: string) {
@@ -38,7 +37,7 @@ describe('deployAppWorkflow saga', () => {
     const result = await withWorker(env, bundle, fakeActivities(calls, p, faults), (taskQueue) =>
       env.client.workflow.execute<typeof deployAppWorkflow>('deployAppWorkflow', { taskQueue, workflowId, args: [{ appId: 'a1', deploymentId: 'd1' }] }),
     );
-    if (recordAs) await recordHistory(workflowId, recordAs);
+    if (recordAs) await recordHistory(workflowId, recordAs, env.client);
     return { calls, result };
   }
 
@@ -252,26 +251,5 @@ describe('deployAppWorkflow saga', () => {
       expect(noStepRunning(result)).toBe(true);
     });
 
-    it("the app's deployer marks a deployment FAILED when the deployment's own workflow is terminated", async () => {
-      const calls: Calls = [];
-      const deploymentId = randomUUID();
-      const deployerId = `saga-deployer-${randomUUID()}`;
-      await withWorker(env, bundle, fakeActivities(calls, plan(previous), { hangAt: 'verify' }), async (taskQueue) => {
-        const deployer = await env.client.workflow.start<typeof appDeployerWorkflow>('appDeployerWorkflow', {
-          taskQueue,
-          workflowId: deployerId,
-          args: [{ appId: 'a1', pending: [{ deploymentId }] }],
-        });
-        const detail = () => calls.join(' | ');
-        await waitUntil('verify', () => calls.includes('verify'), detail);
-        await env.client.workflow.getHandle(`deploy-${deploymentId}`).terminate('a test terminates it');
-        await waitUntil('the deployer to finish it', () => calls.some((c) => c.startsWith('finishIfUnfinished')), detail);
-        await deployer.terminate('test done');
-      });
-      await recordHistory(deployerId, 'app-deployer-child-terminated');
-      expect(calls.filter((c) => c.startsWith('finishIfUnfinished'))).toEqual([
-        `finishIfUnfinished ${deploymentId} FAILED: The deployment's workflow was terminated before it finished.`,
-      ]);
-    });
   });
 });
