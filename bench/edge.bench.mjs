@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { edgeProcess, tcpOpen, waitFor } from '@paas/stack';
+import { edgeProcess, tcpOpen, waitFor } from '@paas/supervisor';
 import { HaproxyEdge } from '@paas/activities';
 import { median, writeResults } from './lib.mjs';
 

@@ -78,7 +78,7 @@ export function stopOnSignal(stack) {
 
 /** A private stack for a benchmark: fresh data dir, the benchmark ports, its own settings. */
 export async function startBenchStack(name, settings = {}) {
-  const { readStackConfig, startStack } = await import('@paas/stack');
+  const { readStackConfig, startStack } = await import('@paas/supervisor');
   const dataDir = mkdtempSync(join(tmpdir(), `paas-bench-${name}-`));
   const env = { ...process.env, ...BENCH_PORTS, PAAS_DATA_DIR: dataDir, PAAS_ADMIN_TOKEN: 'bench-token', ...settings };
   for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS']) delete env[k];

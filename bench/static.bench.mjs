@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'node:http';
-import { ManagedProcess, tcpOpen, waitFor } from '@paas/stack';
+import { ManagedProcess, tcpOpen, waitFor } from '@paas/supervisor';
 import { BENCH_PORTS, gqlClient, median, percentile, startBenchStack, writeResults } from './lib.mjs';
 import { makeZip } from './zip.mjs';
 

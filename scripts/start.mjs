@@ -8,7 +8,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ensure = spawnSync(process.execPath, [join(root, 'scripts/ensure-system.mjs'), '--for=start'], { stdio: 'inherit' });
 if (ensure.status !== 0) process.exit(ensure.status ?? 1);
 
-const { readStackConfig, startStack } = await import('@paas/stack');
+const { readStackConfig, startStack } = await import('@paas/supervisor');
 const config = readStackConfig(root);
 let stack;
 try {

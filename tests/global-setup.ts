@@ -1,6 +1,6 @@
 // One real platform for the whole test run (PostgreSQL, Temporal, registry, MinIO, HAProxy,
 // Docker, gateway, worker), on ports of its own beside a running `npm start`, in a fresh data dir.
-import { readStackConfig, startStack, type RunningStack } from '@paas/stack';
+import { readStackConfig, startStack, type RunningStack } from '@paas/supervisor';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -1,7 +1,7 @@
 // docker-compose.yml is the production install; it cannot run here (no image pulls), so this
 // validates it with Debian's docker-compose and builds the project's own images from a locally
 // made Node base image, then runs each image to prove it works.
-import { haproxyConfig, siteServerConfig } from '@paas/stack';
+import { haproxyConfig, siteServerConfig } from '@paas/supervisor';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -1,6 +1,6 @@
 // Medium tier, adapters and images: the Docker engine alone. The one that answers is used (it is
 // shared and never stopped here); as root with none running, dockerd is started for the suite.
-import { dockerdProcess, dockerPing, DEFAULT_DOCKER_SOCKET, waitForDocker } from '@paas/stack/services/docker-engine';
+import { dockerdProcess, dockerPing, DEFAULT_DOCKER_SOCKET, waitForDocker } from '@paas/supervisor/services/docker-engine';
 import { scratchDir } from './scratch-dir.js';
 
 let stop: (() => Promise<void>) | undefined;

@@ -1,7 +1,7 @@
 // A loopback port nothing listens on, so a suite's own service never collides with a running
 // `npm start`, another engineer's test stack or a second suite.
 import { createServer } from 'node:net';
-import { tcpOpen } from '@paas/stack';
+import { tcpOpen } from '@paas/supervisor';
 
 function ephemeralPort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,6 +1,6 @@
 // Medium tier, data layer: one real PostgreSQL for the suite (the platform's own server binaries,
 // started by the stack's service starter) on a free port in a temp dir; nothing else runs.
-import { postgresProcess, waitForPostgres } from '@paas/stack/services/postgres';
+import { postgresProcess, waitForPostgres } from '@paas/supervisor/services/postgres';
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { freePort } from './free-port.js';

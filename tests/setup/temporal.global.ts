@@ -1,7 +1,7 @@
 // Medium tier, workflows: one real Temporal dev server for the suite (the CLI that ensure-system
 // builds) on free ports in a temp dir. Workflow tests bring their own worker and fake activities.
-import { readStackConfig } from '@paas/stack';
-import { temporalProcess, waitForTemporal } from '@paas/stack/services/temporal';
+import { readStackConfig } from '@paas/supervisor';
+import { temporalProcess, waitForTemporal } from '@paas/supervisor/services/temporal';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort } from './free-port.js';

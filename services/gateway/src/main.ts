@@ -9,7 +9,7 @@ import { registerFailedAuthThrottle } from './auth/failed-auth-throttle.js';
 import { refuseNonGetUpgrades } from './auth/upgrade-method-guard.js';
 import { serveConsole } from './console-static.js';
 import { PlatformConfig } from './config/platform-config.js';
-import { exitWithParent } from '@paas/runtime';
+import { exitWithParent } from '@paas/process-lifecycle';
 
 const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024 });
 const config = new PlatformConfig();

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createActivities, createAdapters } from './activities.js';
 import { ReleaseMonitor } from './background/release-monitor.js';
 import { startRetention } from './background/retention.js';
-import { exitWithParent } from '@paas/runtime';
+import { exitWithParent } from '@paas/process-lifecycle';
 
 const env = process.env;
 if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS) {

@@ -42,7 +42,7 @@ cache sites
   http-response cache-store sites if to_sites
 `
     : '';
-  return `# Generated from packages/stack/src/services/edge.ts (the embedded stack writes it on every start).
+  return `# Generated from packages/supervisor/src/services/edge.ts (the embedded stack writes it on every start).
 global
   stats socket ${paths.adminSocket} mode 600 level admin
   maxconn 8000

@@ -49,7 +49,7 @@ export function siteServerConfig(o: SiteServerOptions): string {
     .map(([ext, type]) => `    ${JSON.stringify(type)} ${ext};`)
     .join('\n');
   const brotli = o.brotli ?? brotliAvailable();
-  return `# Generated from packages/stack/src/services/site-server.ts (the embedded stack writes it on every start).
+  return `# Generated from packages/supervisor/src/services/site-server.ts (the embedded stack writes it on every start).
 ${brotli ? brotliModules.map((m) => `load_module ${BROTLI_MODULE_DIR}/${m};`).join('\n') : '# brotli modules not installed: gzip only'}
 daemon off;
 master_process on;
