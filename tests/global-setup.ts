@@ -8,21 +8,6 @@ import type { TestProject } from 'vitest/node';
 import { ensureTestBaseImage } from './helpers/base-image.js';
 import { removeTestContainers } from './helpers/docker.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    gatewayUrl: string;
-    adminToken: string;
-    edgePort: number;
-    baseDomain: string;
-    dataDir: string;
-    registry: string;
-    temporalAddress: string;
-    s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string };
-    /** The stack's PostgreSQL, for tests of database-level rules (retention) only. */
-    databaseUrl: string;
-  }
-}
-
 // PAAS_TEST_PORT_OFFSET moves every port, so two test runs can share one machine (and one Docker engine)
 const offset = Number(process.env.PAAS_TEST_PORT_OFFSET || 0);
 const port = (p: number) => String(p + offset);
@@ -91,7 +76,7 @@ async function startTestStack(): Promise<{ stack: RunningStack; dataDir: string 
     PAAS_GIT_FILE_ROOTS: `${tmpdir()},${root}`, // fixture repos and the sample app; the hostile-input test keeps a repo outside
   };
   mkdirSync(env.PAAS_FAULT_PAUSE_DIR, { recursive: true });
-  for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS']) delete env[k];
+  for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS'] as const) delete (env as NodeJS.ProcessEnv)[k];
   Object.assign(process.env, env);
   const config = readStackConfig(root, env);
   const stack = await startStack(config, { log: (l) => console.log(`[stack] ${l}`) });

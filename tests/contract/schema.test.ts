@@ -1,6 +1,6 @@
 // The printed schema is committed, generated from the resolvers, and a non-breaking superset
 // of the public contract (../shared/contract/schema.graphql).
-import { buildClientSchema, buildSchema, findBreakingChanges, getIntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildClientSchema, buildSchema, findBreakingChanges, getIntrospectionQuery, lexicographicSortSchema, printSchema, type IntrospectionQuery } from 'graphql';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,7 @@ describe('GraphQL schema', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${inject('adminToken')}` },
       body: JSON.stringify({ query: getIntrospectionQuery() }),
     });
-    const served = printSchema(lexicographicSortSchema(buildClientSchema((await res.json()).data)));
+    const served = printSchema(lexicographicSortSchema(buildClientSchema(((await res.json()) as { data: IntrospectionQuery }).data)));
     expect(served).toBe(printSchema(lexicographicSortSchema(buildSchema(committed))));
   });
 

@@ -137,7 +137,7 @@ describe('failed deployments name their cause and leave nothing behind', () => {
 describe('health endpoint', () => {
   it('names every dependency and answers 200 when all are up', async () => {
     const res = await fetch(`${inject('gatewayUrl')}/healthz`);
-    const body = await res.json();
+    const body = (await res.json()) as { dependencies: Record<string, { state: string }> };
     expect(res.status).toBe(200);
     expect(Object.keys(body.dependencies).sort()).toEqual(['database', 'docker', 'edge', 'objectStorage', 'registry', 'siteServer', 'temporal']);
     expect(Object.values(body.dependencies).every((d: any) => d.state === 'up')).toBe(true);

@@ -13,7 +13,7 @@ import { createApp, deploy, gql, viaEdge, waitForDeployment } from '../helpers/g
 import { startPrivateHost, type PrivateHost } from '../helpers/private-host.js';
 
 const repos: FixtureRepo[] = [];
-function repoWith(files: Record<string, string>): FixtureRepo {
+function repoWith(files: Record<string, string | null>): FixtureRepo {
   const repo = new FixtureRepo();
   repo.commit(files, 'v1');
   repos.push(repo);

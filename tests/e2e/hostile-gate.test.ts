@@ -285,7 +285,7 @@ describe('query cost and validation errors', () => {
 describe('/healthz without auth', () => {
   it('names each dependency and its state only: no addresses, paths or error texts', async () => {
     const res = await fetch(`${inject('gatewayUrl')}/healthz`);
-    const body = await res.json();
+    const body = (await res.json()) as { dependencies: Record<string, { state: string }> };
     expect([200, 503]).toContain(res.status);
     expect(Object.keys(body.dependencies)).toEqual(expect.arrayContaining(['database', 'temporal', 'docker', 'registry', 'objectStorage', 'edge']));
     for (const dep of Object.values(body.dependencies) as Record<string, unknown>[]) {

@@ -15,15 +15,19 @@ export interface LoadResult {
 export async function underLoad(host: string, during: () => Promise<unknown>, opts: { settleMs?: number; summarize?: (body: string) => string } = {}): Promise<LoadResult> {
   const summarize = opts.summarize ?? ((b: string) => b.trim());
   const bodies = new Set<string>();
-  const instance = autocannon({
-    url: `http://127.0.0.1:${inject('edgePort')}/`,
-    headers: { host },
-    connections: 8,
-    duration: 120,
-    timeout: 5,
-    setupClient: (client) => client.on('body', (b: Buffer) => bodies.add(summarize(b.toString()))),
-  });
-  const finished = new Promise<autocannon.Result>((resolve) => instance.on('done', resolve));
+  let settle!: (err: unknown, result: autocannon.Result) => void;
+  const finished = new Promise<autocannon.Result>((resolve, reject) => (settle = (err, result) => (err ? reject(err as Error) : resolve(result))));
+  const instance = autocannon(
+    {
+      url: `http://127.0.0.1:${inject('edgePort')}/`,
+      headers: { host },
+      connections: 8,
+      duration: 120,
+      timeout: 5,
+      setupClient: (client) => client.on('body', (b: Buffer) => bodies.add(summarize(b.toString()))),
+    },
+    (err: unknown, result: autocannon.Result) => settle(err, result),
+  );
   await new Promise((r) => setTimeout(r, 500));
   await during();
   await new Promise((r) => setTimeout(r, opts.settleMs ?? 500));

@@ -20,7 +20,7 @@ export async function createUpload(appId: string): Promise<SiteUpload> {
 export function uploadForm(fields: SiteUpload['fields'], body: Buffer | Blob): FormData {
   const form = new FormData();
   for (const f of fields) form.append(f.name, f.value);
-  form.append('file', body instanceof Blob ? body : new Blob([body]), 'site.zip');
+  form.append('file', body instanceof Blob ? body : new Blob([new Uint8Array(body)]), 'site.zip');
   return form;
 }
 

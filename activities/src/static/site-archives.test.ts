@@ -96,7 +96,7 @@ describe('uploaded ZIP archives', () => {
   });
 });
 
-function tarOf(entries: { name: string; type?: tar.Headers['type']; body?: string; linkname?: string }[]): Readable {
+function tarOf(entries: { name: string; type?: tar.Header['type']; body?: string; linkname?: string }[]): Readable {
   const p = tar.pack();
   for (const e of entries) p.entry({ name: e.name, type: e.type ?? 'file', linkname: e.linkname, mode: 0o644 }, e.body ?? '');
   p.finalize();

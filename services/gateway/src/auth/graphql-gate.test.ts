@@ -9,6 +9,8 @@ import { queryCostRules, DEFAULT_QUERY_COST_LIMITS } from '../query-cost.js';
 import { registerFailedAuthThrottle } from './failed-auth-throttle.js';
 import { graphqlGate } from './graphql-gate.js';
 
+type GqlBody = { errors: { message: string; extensions: { code: string } }[] };
+
 const TOKEN = 'paas_test-token';
 const schema = `
   type Query { secret: String! }
@@ -82,7 +84,7 @@ describe('the GraphQL gate', () => {
     const s = await server(100);
     expect((await fetch(`${s.url}?query=${encodeURIComponent('{ secret }')}`)).status).toBe(401);
     const ast = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: { kind: 'Document', definitions: [] } }) });
-    expect((await ast.json()).data ?? null).toBeNull();
+    expect(((await ast.json()) as { data?: unknown }).data ?? null).toBeNull();
     const encoded = await fetch(s.url.replace('/graphql', '/%67raphql'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation { touch }' }) });
     expect([401, 404]).toContain(encoded.status);
     expect(s.touched()).toBe(0);
@@ -94,7 +96,7 @@ describe('the GraphQL gate', () => {
     const limited = await post(s.url, '{ secret }', 'Bearer nope');
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await limited.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(((await limited.json()) as GqlBody).errors[0]!.extensions.code).toBe('RATE_LIMITED');
     for (let i = 0; i < 10; i++) expect((await post(s.url, '{ secret }', `Bearer ${TOKEN}`)).status).toBe(200);
   });
 
@@ -124,8 +126,8 @@ describe('the GraphQL gate', () => {
     const s = await server();
     const r = await post(s.url, '{ secre }', `Bearer ${TOKEN}`);
     expect(r.status).toBe(400);
-    const body = await r.json();
-    expect(body.errors[0].message).toMatch(/^Cannot query field "secre" on type "Query"\./);
-    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const body = (await r.json()) as GqlBody;
+    expect(body.errors[0]!.message).toMatch(/^Cannot query field "secre" on type "Query"\./);
+    expect(body.errors[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });

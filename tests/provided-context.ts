@@ -1,0 +1,19 @@
+// What the tiers' global setups hand to the tests through vitest's inject(): the whole stack
+// (tests/global-setup.ts) or one service (tests/setup/*.global.ts). A module, so that it augments
+// vitest's types wherever a test or helper is type-checked.
+export {};
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    gatewayUrl: string;
+    adminToken: string;
+    edgePort: number;
+    baseDomain: string;
+    dataDir: string;
+    registry: string;
+    temporalAddress: string;
+    s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string };
+    /** The stack's PostgreSQL, for tests of database-level rules (retention) only. */
+    databaseUrl: string;
+  }
+}
