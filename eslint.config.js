@@ -1,13 +1,106 @@
-// Lint rules whose main job is to keep workflow code deterministic: workflows/ may import only
-// @temporalio/workflow, @paas/contracts, activity *types*, and its own files.
+// Lint for every package, the console and the tests: typescript-eslint's type-checked rules, the
+// workflow determinism rules, and the import boundaries between the parts of the platform.
+import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
 
+/** The parts of the platform, by folder; BOUNDARIES below says who may import whom. */
+// A workspace package is imported by name, which resolves through its node_modules link.
+const part = (type, folder, name) => ({ type, pattern: name ? [folder, `node_modules/${name}`] : [folder] });
+const ELEMENTS = [
+  part('contracts', 'packages/contracts', '@paas/contracts'),
+  part('db', 'packages/db', '@paas/db'),
+  part('storage', 'packages/storage', '@paas/storage'),
+  part('process-lifecycle', 'packages/process-lifecycle', '@paas/process-lifecycle'),
+  part('supervisor', 'packages/supervisor', '@paas/supervisor'),
+  part('activities', 'activities', '@paas/activities'),
+  part('workflows', 'workflows', '@paas/workflows'),
+  part('gateway', 'services/gateway', '@paas/gateway'),
+  part('worker', 'services/worker', '@paas/worker'),
+  part('console', 'console', '@paas/console'),
+  part('e2e', 'tests/e2e'),
+  part('e2e', 'tests/contract'),
+  part('test-support', 'tests'),
+];
+
+/** The package name of each part that is a workspace package. */
+const PACKAGES = Object.fromEntries(ELEMENTS.filter((e) => e.pattern[1]).map((e) => [e.type, e.pattern[1].replace('node_modules/', '')]));
+
+/** The parts each part may import (besides its own files); every other edge is refused. */
+const BOUNDARIES = {
+  contracts: [],
+  db: ['contracts'],
+  storage: ['contracts'],
+  'process-lifecycle': [],
+  supervisor: ['contracts', 'db'],
+  activities: ['contracts', 'db', 'storage'],
+  workflows: ['contracts', 'activities'],
+  gateway: ['contracts', 'db', 'storage', 'process-lifecycle'],
+  worker: ['contracts', 'db', 'storage', 'activities', 'workflows', 'process-lifecycle'],
+  console: ['contracts'],
+  // end-to-end tests drive the platform through its public contract: test support, not its code
+  e2e: ['contracts', 'test-support'],
+  'test-support': ['contracts', 'db', 'storage', 'supervisor', 'activities', 'workflows', 'gateway', 'worker'],
+};
+
+const TYPED_PROJECTS = [
+  'packages/*/tsconfig.spec.json',
+  'activities/tsconfig.spec.json',
+  'workflows/tsconfig.spec.json',
+  'services/*/tsconfig.spec.json',
+  'tests/tsconfig.json',
+  'console/tsconfig.json',
+  'console/tsconfig.tools.json',
+];
+
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.paas/**', 'console/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.paas/**', '.nx/**', 'console/src/gql/**', 'workflows/test/histories/**', 'bench/results/**', 'coverage/**', 'test-results/**'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.{ts,tsx}'],
     extends: [tseslint.configs.base],
-    rules: {},
+    languageOptions: { parserOptions: { project: TYPED_PROJECTS, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+      '@typescript-eslint/no-unsafe-assignment': 'error',
+      '@typescript-eslint/no-unsafe-member-access': 'error',
+      '@typescript-eslint/no-unsafe-call': 'error',
+      '@typescript-eslint/no-unsafe-return': 'error',
+      '@typescript-eslint/no-unsafe-argument': 'error',
+    },
+  },
+  {
+    // tests read untyped JSON answers all day; promises and the rest still count
+    files: ['**/*.test.{ts,tsx}', 'tests/**/*.ts', 'workflows/test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: { 'boundaries/elements': ELEMENTS },
+    rules: {
+      // workspace packages are imported by name, so the plugin sees them as external modules
+      'boundaries/external': [
+        'error',
+        {
+          default: 'allow',
+          rules: Object.entries(BOUNDARIES).map(([from, allowed]) => ({
+            from: [from],
+            disallow: Object.keys(PACKAGES)
+              .filter((t) => t !== from && !allowed.includes(t))
+              .flatMap((t) => [PACKAGES[t], `${PACKAGES[t]}/*`]),
+            message: `${from} may import only ${allowed.join(', ') || 'nothing of the platform'} (README, Architecture).`,
+          })),
+        },
+      ],
+    },
   },
   {
     files: ['workflows/src/**/*.ts'],

@@ -53,7 +53,7 @@ describe('apps', () => {
     const hostile = `x'); DELETE FROM apps; --`;
     const id = (await db.transaction((tx) => tx.apps.insert(settings(hostile), [{ key: 'K', value: hostile, secret: true }])))!;
     expect((await db.apps.findByName(hostile))?.id).toBe(id);
-    expect((await db.apps.envVarsOf(id))[0]!.value).toBe(hostile);
+    expect((await db.apps.envVarsOf(id))[0].value).toBe(hostile);
     expect(await count('apps')).toBe(1);
   });
 

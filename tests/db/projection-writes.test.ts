@@ -49,12 +49,12 @@ describe('steps', () => {
     await db.steps.record(id, 'BUILD', 'RUNNING', { attempt: 1 }); // a late write of the first attempt
     let [step] = await db.steps.listForDeployment(id);
     expect(step).toMatchObject({ status: 'RUNNING', attempt: 2, finishedAt: null, position: 1 });
-    expect(step!.startedAt).toEqual(started!.startedAt);
+    expect(step.startedAt).toEqual(started.startedAt);
     await db.steps.record(id, 'BUILD', 'FAILED', { message: 'BUILD failed: exit 1' });
     await db.steps.record(id, 'BUILD', 'COMPENSATED');
     [step] = await db.steps.listForDeployment(id);
     expect(step).toMatchObject({ status: 'COMPENSATED', attempt: 2, message: 'BUILD failed: exit 1' });
-    expect(step!.finishedAt).toBeInstanceOf(Date);
+    expect(step.finishedAt).toBeInstanceOf(Date);
     expect(await db.steps.listForDeployment(id)).toHaveLength(1);
   });
 
@@ -86,7 +86,7 @@ describe('log lines', () => {
       await until('ten log notices', () => notices.length >= 10, 10_000);
       const covered = notices.flatMap((n) => Array.from({ length: n.to - n.from + 1 }, (_, i) => n.from + i)).sort((a, b) => a - b);
       expect(covered).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
-      expect(Object.keys(notices[0]!).sort()).toEqual(['deploymentId', 'from', 'to']);
+      expect(Object.keys(notices[0]).sort()).toEqual(['deploymentId', 'from', 'to']);
       expect(notices.every((n) => n.deploymentId === id)).toBe(true);
     } finally {
       await listening.close();
@@ -120,8 +120,8 @@ describe('the worker projection over the repositories (masking and caps)', () =>
     const projection = new ProjectionAdapter(scratch(), { maxLineChars: 100, maxLogBytes: 400 });
     expect(await projection.appendLogs(id, [{ stream: 'stdout', line: 'token=s3cr3t-value' }, { stream: 'stdout', line: 'x'.repeat(1000) }])).toBe('ok');
     const [masked, cut] = await db.logs.page(id, 0, 10);
-    expect(masked!.line).not.toContain('s3cr3t-value');
-    expect(cut!.line.length).toBe(164);
+    expect(masked.line).not.toContain('s3cr3t-value');
+    expect(cut.line.length).toBe(164);
     expect(await projection.appendLogs(id, Array.from({ length: 10 }, () => ({ stream: 'stdout' as const, line: 'y'.repeat(50) })))).toBe('full');
     expect(await projection.appendLogs(id, [{ stream: 'stderr', line: 'dropped' }, { stream: 'system', line: 'Deployment FAILED: kept past the cap' }])).toBe('full');
     const lines = (await db.logs.page(id, 0, 100)).map((l) => l.line);

@@ -36,7 +36,7 @@ describe('crash-looping releases', () => {
     // not restarted any more
     const [c] = await containersOfApp(appId);
     await new Promise((r) => setTimeout(r, 3000));
-    const info = await docker.getContainer(c!.Id).inspect();
+    const info = await docker.getContainer(c.Id).inspect();
     expect(info.State.Running).toBe(false);
     expect(info.HostConfig.RestartPolicy?.Name).toBe('no');
   });

@@ -84,7 +84,7 @@ describe('deploy pipeline', () => {
 
   it('runs the release hardened: limits, no privileges, no capabilities, no Docker socket, labelled, on the app network', async () => {
     const [c] = await containersOfApp(appId);
-    const info = await docker.getContainer(c!.Id).inspect();
+    const info = await docker.getContainer(c.Id).inspect();
     expect(info.HostConfig.Privileged).toBe(false);
     expect(info.HostConfig.CapDrop).toEqual(['ALL']);
     expect(info.HostConfig.SecurityOpt).toContain('no-new-privileges');

@@ -33,8 +33,8 @@ interface Run {
 function start(): Run {
   const child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const run = { child, output: () => out, exited };
   runs.push(run);
@@ -67,7 +67,7 @@ function procOf(pid: number): Proc | undefined {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
     if (f[0] === 'Z') return undefined;
-    return { pid, startTime: f[19]!, pgrp: Number(f[2]) };
+    return { pid, startTime: f[19], pgrp: Number(f[2]) };
   } catch {
     return undefined;
   }

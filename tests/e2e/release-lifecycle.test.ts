@@ -125,17 +125,17 @@ describe('garbage collection of old releases', () => {
     }
     // live: r4; kept for rollback (PAAS_KEEP_RELEASES=2 in tests): r3, r2; pruned: r1
     const [r1, r2] = ids;
-    const pruned = await gqlRaw(`mutation($a: ID!, $t: ID) { rollback(appId: $a, toDeploymentId: $t) { id } }`, { a: app.id, t: r1!.id });
+    const pruned = await gqlRaw(`mutation($a: ID!, $t: ID) { rollback(appId: $a, toDeploymentId: $t) { id } }`, { a: app.id, t: r1.id });
     expect(pruned.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(pruned.errors?.[0]?.message).toMatch(/garbage-collected/);
-    await expect(docker.getImage(r1!.imageRef!).inspect()).rejects.toMatchObject({ statusCode: 404 });
-    const [name, digest] = r1!.imageRef!.replace(/^[^/]+\//, '').split('@');
+    await expect(docker.getImage(r1.imageRef!).inspect()).rejects.toMatchObject({ statusCode: 404 });
+    const [name, digest] = r1.imageRef!.replace(/^[^/]+\//, '').split('@');
     const manifest = await fetch(`http://${inject('registry')}/v2/${name}/manifests/${digest}`, { headers: { accept: 'application/vnd.docker.distribution.manifest.v2+json' } });
     expect(manifest.status).toBe(404);
     await docker.getImage(unrelated).inspect(); // still there
     await docker.getImage('paas-test/busybox:1').inspect();
 
-    const back = await waitForDeployment((await rollback(app.id, r2!.id)).id);
+    const back = await waitForDeployment((await rollback(app.id, r2.id)).id);
     expect(back.status).toBe('LIVE');
     expect(await viaEdge('gc')).toEqual({ status: 200, body: 'r2\n' });
     await docker.getImage(unrelated).remove();

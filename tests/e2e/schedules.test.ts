@@ -64,7 +64,7 @@ describe('scheduled redeploys', () => {
     expect(during.filter((d) => d.trigger === 'SCHEDULE')).toHaveLength(1); // skipped while one runs
     rmSync(pause);
     rmSync(`${pause}.reached`, { force: true });
-    const first = await waitForDeployment(during[0]!.id);
+    const first = await waitForDeployment(during[0].id);
     expect(first).toMatchObject({ status: 'LIVE', trigger: 'SCHEDULE' });
     expect(await viaEdge('sched')).toEqual({ status: 200, body: 'scheduled v1\n' });
 

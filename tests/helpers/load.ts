@@ -16,7 +16,7 @@ export async function underLoad(host: string, during: () => Promise<unknown>, op
   const summarize = opts.summarize ?? ((b: string) => b.trim());
   const bodies = new Set<string>();
   let settle!: (err: unknown, result: autocannon.Result) => void;
-  const finished = new Promise<autocannon.Result>((resolve, reject) => (settle = (err, result) => (err ? reject(err as Error) : resolve(result))));
+  const finished = new Promise<autocannon.Result>((resolve, reject) => (settle = (err, result) => (err ? reject(err) : resolve(result))));
   const instance = autocannon(
     {
       url: `http://127.0.0.1:${inject('edgePort')}/`,

@@ -27,11 +27,12 @@ export async function ensureNodeBaseImage(): Promise<string> {
     const [repo, tag] = TEST_NODE_IMAGE.split(':');
     // tar(1): the root filesystem has device nodes that tar-fs cannot pack
     const tar = spawn('tar', ['-C', dir, '-c', '.'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const stream = (await docker.importImage(tar.stdout, {
+    // the typings say void; the engine's answer is the progress stream
+    const stream = await (docker.importImage(tar.stdout, {
       repo,
       tag,
       changes: ['ENV PATH=/usr/local/bin:/usr/bin:/bin', 'ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt', 'CMD ["node"]'],
-    } as never)) as unknown as NodeJS.ReadableStream;
+    } as never) as unknown as Promise<NodeJS.ReadableStream>);
     await new Promise((resolve, reject) => docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve(undefined))));
     return TEST_NODE_IMAGE;
   } finally {

@@ -1,12 +1,11 @@
 // The lint rules that keep workflow code deterministic: they pass on workflows/src and
 // catch each kind of violation.
 import { ESLint } from 'eslint';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lintProbe, root } from './probe-linter.js';
 
-const root = resolve(import.meta.dirname, '../..');
 const eslint = new ESLint({ cwd: root });
-const lint = async (code: string) => (await eslint.lintText(code, { filePath: resolve(root, 'workflows/src/probe.ts') }))[0]!.messages.map((m) => m.message);
+const lint = (code: string) => lintProbe(code, 'workflows/src/probe.ts');
 
 describe('workflow lint rules', () => {
   it('workflows/src passes', async () => {

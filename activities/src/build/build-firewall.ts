@@ -35,8 +35,8 @@ export class BuildFirewall {
   /** Adds the rules that are missing, at the top of their chains (idempotent). */
   async install(): Promise<void> {
     for (const [chain, ...rule] of this.rules()) {
-      if (await this.has(chain!, rule)) continue;
-      const res = await runCommand(this.iptables, ['-w', '-I', chain!, '1', ...rule], { timeoutMs: 10_000 });
+      if (await this.has(chain, rule)) continue;
+      const res = await runCommand(this.iptables, ['-w', '-I', chain, '1', ...rule], { timeoutMs: 10_000 });
       if (res.code !== 0) throw new BuildIsolationError(`Could not add the build firewall rule "${chain} ${rule.join(' ')}": ${res.stderr.trim() || `iptables exited with ${res.code}`}`);
     }
     this.checkedAt = Date.now();
@@ -46,7 +46,7 @@ export class BuildFirewall {
   async verify(maxAgeMs = 30_000): Promise<void> {
     if (Date.now() - this.checkedAt < maxAgeMs) return;
     const missing: string[] = [];
-    for (const [chain, ...rule] of this.rules()) if (!(await this.has(chain!, rule))) missing.push(`${chain} ${rule.join(' ')}`);
+    for (const [chain, ...rule] of this.rules()) if (!(await this.has(chain, rule))) missing.push(`${chain} ${rule.join(' ')}`);
     if (missing.length > 0) {
       throw new BuildIsolationError(`Build isolation is not in place, so no build runs: ${missing.length} firewall rule(s) of the build network are missing (first: "${missing[0]}"). Restart the worker to install them, or see the README's Security section.`);
     }

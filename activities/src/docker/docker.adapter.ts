@@ -77,7 +77,7 @@ export class DockerAdapter {
   /** Classic builder, never pulling an image the engine already has; streams output lines. */
   async build(opts: BuildOptions): Promise<string> {
     const context = pack(opts.contextDir, { ignore: (name) => name.split('/').includes('.git') });
-    const stream = (await this.docker.buildImage(context as unknown as NodeJS.ReadableStream, {
+    const stream = (await this.docker.buildImage(context, {
       t: opts.tag,
       dockerfile: opts.dockerfile,
       labels: opts.labels,
@@ -118,7 +118,8 @@ export class DockerAdapter {
 
   /** Pushes a tag and returns the digest the registry stored it under. */
   async push(tag: string, onOutput: (line: string) => void): Promise<string> {
-    const stream = (await this.docker.getImage(tag).push({ authconfig: {} } as never)) as unknown as NodeJS.ReadableStream;
+    // the typings say void; the engine's answer is the progress stream
+    const stream = await (this.docker.getImage(tag).push({ authconfig: {} } as never) as unknown as Promise<NodeJS.ReadableStream>);
     let digest: string | undefined;
     let error: string | undefined;
     await consumeJsonStream(stream, (msg) => {
@@ -180,7 +181,7 @@ export class DockerAdapter {
   }
 
   async pull(ref: string): Promise<void> {
-    const stream = (await this.docker.pull(ref)) as NodeJS.ReadableStream;
+    const stream = (await this.docker.pull(ref));
     let error: string | undefined;
     await consumeJsonStream(stream, (msg) => {
       if (msg.error) error = String(msg.error);
@@ -275,7 +276,7 @@ export class DockerAdapter {
 
   async containerLogs(name: string, tail = 30): Promise<string[]> {
     try {
-      const buf = (await this.docker.getContainer(name).logs({ stdout: true, stderr: true, tail, follow: false })) as unknown as Buffer;
+      const buf = await this.docker.getContainer(name).logs({ stdout: true, stderr: true, tail, follow: false });
       return demux(buf);
     } catch {
       return [];
@@ -316,7 +317,7 @@ export class DockerAdapter {
   async managedContainerDeaths(): Promise<DockerEventStream> {
     return (await this.docker.getEvents({
       filters: { type: ['container'], event: ['die'], label: [`${LABELS.managed}=true`] },
-    })) as DockerEventStream;
+    }));
   }
 
   /** Docker stops restarting the container, and it is stopped (it may be restarting right now, which refuses the stop). */
@@ -351,7 +352,7 @@ async function consumeJsonStream(stream: NodeJS.ReadableStream, onMessage: (msg:
         pending = pending.slice(idx + 1);
         if (!line) continue;
         try {
-          onMessage(JSON.parse(line));
+          onMessage(JSON.parse(line) as Record<string, unknown>);
         } catch {
           onMessage({ stream: `${line}\n` });
         }
@@ -363,7 +364,7 @@ async function consumeJsonStream(stream: NodeJS.ReadableStream, onMessage: (msg:
   });
   if (pending.trim()) {
     try {
-      onMessage(JSON.parse(pending));
+      onMessage(JSON.parse(pending) as Record<string, unknown>);
     } catch {
       /* partial line at abort */
     }

@@ -80,7 +80,7 @@ export class SiteBuilder {
         ignore: (name: string) => posix.basename(name) === '.git',
         map: (h) => ({ ...h, name: posix.join('workspace', h.name), uid: 0, gid: 0 }),
       });
-      await container.putArchive(source as unknown as NodeJS.ReadableStream, { path: '/' });
+      await container.putArchive(source, { path: '/' });
       const stream = await container.attach({ stream: true, stdout: true, stderr: true });
       const out = new PassThrough();
       const err = new PassThrough();

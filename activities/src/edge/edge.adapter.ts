@@ -32,7 +32,7 @@ export class HaproxyEdge implements EdgeRouter {
     for (const line of out.split('\n')) {
       // "<ref id> <key> <value>"
       const parts = line.trim().split(/\s+/);
-      if (parts.length === 3) routes.set(parts[1]!, parts[2]!);
+      if (parts.length === 3) routes.set(parts[1], parts[2]);
     }
     return routes;
   }

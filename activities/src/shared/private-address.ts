@@ -42,7 +42,7 @@ export function isNonPublicAddress(address: string): boolean {
   if (family === 4) return blocked.check(ip, 'ipv4');
   if (family === 6) {
     const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-    return mapped ? blocked.check(mapped[1]!, 'ipv4') : blocked.check(ip, 'ipv6');
+    return mapped ? blocked.check(mapped[1], 'ipv4') : blocked.check(ip, 'ipv6');
   }
   return false;
 }

@@ -4,7 +4,7 @@ export async function forEachLimit<T>(items: readonly T[], limit: number, fn: (i
   let failed = false;
   const worker = async () => {
     while (!failed && next < items.length) {
-      const item = items[next++]!;
+      const item = items[next++];
       try {
         await fn(item);
       } catch (err) {

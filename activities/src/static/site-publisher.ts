@@ -108,7 +108,7 @@ export class SitePublisher {
   async current(host: string): Promise<{ appId: string; releaseId: string } | null> {
     try {
       const m = RELEASE_LINK.exec(await readlink(this.linkPath(host)));
-      return m ? { appId: m[1]!, releaseId: m[2]! } : null;
+      return m ? { appId: m[1], releaseId: m[2] } : null;
     } catch {
       return null;
     }

@@ -36,7 +36,7 @@ function entryKind(e: Entry, name: string): EntryKind {
 
 function open(file: string): Promise<ZipFile> {
   return new Promise((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (err, zip) => (err ? reject(err) : resolve(zip!))),
+    yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (err, zip) => (err ? reject(err) : resolve(zip))),
   );
 }
 
@@ -86,7 +86,7 @@ export async function unpackZip(file: string, dest: string, limits: SiteLimits):
     await forEachLimit(plan, 8, async ({ entry, path }) => {
       const target = join(dest, path);
       await mkdir(dirname(target), { recursive: true });
-      const source = await new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s!))));
+      const source = await new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s))));
       const counter = new Transform({
         transform(chunk: Buffer, _enc, cb) {
           written += chunk.length;

@@ -25,7 +25,7 @@ export function CreateApp() {
       document.getElementById(Object.keys(found)[0]!.replace('.', '-'))?.focus();
       return;
     }
-    const r = await createApp({ input: toInput(form) as never });
+    const r = await createApp({ input: toInput(form) });
     if (r.data) navigate({ name: 'app', appId: r.data.createApp.id });
   };
 

@@ -64,7 +64,7 @@ describe('validators, property-based', () => {
         expect(['https:', 'http:', 'git:', 'ssh:', 'file:']).toContain(parsed.protocol);
         expect(parsed.password).toBe('');
         expect(url.startsWith('-')).toBe(false);
-        const authority = url.slice(url.indexOf('//') + 2).split(/[/?#]/)[0]!;
+        const authority = url.slice(url.indexOf('//') + 2).split(/[/?#]/)[0];
         if (parsed.protocol === 'ssh:') {
           expect(authority.split('@').slice(0, -1).join('@')).not.toContain(':');
           expect(parsed.hostname.startsWith('-')).toBe(false);

@@ -273,7 +273,7 @@ export function validateCron(raw: string, minIntervalSeconds = DEFAULT_INPUT_LIM
   const fields = cron.split(' ');
   if (fields.length !== 5) throw new ValidationError(`"${truncate(raw)}" is not a 5-field cron expression (minute hour day-of-month month day-of-week).`, 'cron');
   const values = fields.map((field, i) => {
-    const [name, min, max] = CRON_FIELDS[i]!;
+    const [name, min, max] = CRON_FIELDS[i];
     const set = new Set<number>();
     for (const part of field.split(',')) {
       const m = /^(\*|(\d{1,2})(?:-(\d{1,2}))?)(?:\/(\d{1,2}))?$/.exec(part);
@@ -288,7 +288,7 @@ export function validateCron(raw: string, minIntervalSeconds = DEFAULT_INPUT_LIM
     }
     return [...set].sort((a, b) => a - b);
   });
-  const gap = shortestDailyGapSeconds(values[0]!, values[1]!);
+  const gap = shortestDailyGapSeconds(values[0], values[1]);
   if (gap < minIntervalSeconds) throw new ValidationError(`"${truncate(raw)}" fires every ${gap} s, more often than the minimum interval of ${minIntervalSeconds} s (PAAS_MIN_REDEPLOY_INTERVAL_SEC).`, 'cron');
   return cron;
 }
@@ -297,8 +297,8 @@ export function validateCron(raw: string, minIntervalSeconds = DEFAULT_INPUT_LIM
 function shortestDailyGapSeconds(minutes: number[], hours: number[]): number {
   const times = hours.flatMap((h) => minutes.map((m) => h * 60 + m));
   if (times.length === 0) return Infinity;
-  let gap = times[0]! + 24 * 60 - times[times.length - 1]!;
-  for (let i = 1; i < times.length; i++) gap = Math.min(gap, times[i]! - times[i - 1]!);
+  let gap = times[0] + 24 * 60 - times[times.length - 1];
+  for (let i = 1; i < times.length; i++) gap = Math.min(gap, times[i] - times[i - 1]);
   return gap * 60;
 }
 

@@ -66,7 +66,7 @@ type Query = (sql: string, params: unknown[]) => Promise<unknown>;
 /** Runs `work` in a transaction holding the retention lock; null when another pass holds it. */
 async function locked(db: DataSource, work: (q: Query) => Promise<number>): Promise<number | null> {
   return db.transaction(async (tx) => {
-    const [{ ok }] = (await tx.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok`, [LOCK_KEY])) as { ok: boolean }[];
+    const [{ ok }] = await tx.query<{ ok: boolean }[]>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok`, [LOCK_KEY]);
     return ok ? work((sql, params) => tx.query(sql, params)) : null;
   });
 }

@@ -64,7 +64,7 @@ export class ObjectStore {
     try {
       const stream = await this.client.getObject(this.bucket, key);
       const chunks: Buffer[] = [];
-      for await (const c of stream as Readable) chunks.push(c as Buffer);
+      for await (const c of stream) chunks.push(c as Buffer);
       return Buffer.concat(chunks);
     } catch (err) {
       if (isNotFound(err)) return null;

@@ -102,7 +102,7 @@ describe('stopLeftovers', () => {
     const child = spawn('sh', ['-c', 'sleep 300 & echo $!; sleep 0.3; exit 0'], { detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
     children.push(child);
     const leader = identify(child.pid!)!;
-    const sleeper = Number(await new Promise<string>((r) => child.stdout!.once('data', (d) => r(String(d)))));
+    const sleeper = Number(await new Promise<string>((r) => child.stdout.once('data', (d) => r(String(d)))));
     await new Promise((r) => child.once('exit', r));
     expect(isRunning(sleeper)).toBe(true);
     recordProcess(dir, 'svc', leader);

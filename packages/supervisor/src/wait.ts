@@ -7,7 +7,10 @@ export async function waitFor(
 ): Promise<void> {
   const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
   let exited = false;
-  opts.failFast?.then(() => (exited = true));
+  opts.failFast?.then(
+    () => (exited = true),
+    () => (exited = true),
+  );
   while (Date.now() < deadline) {
     if (exited) throw new Error(`${what} exited before it was ready.\n${opts.diagnostics?.() ?? ''}`);
     try {

@@ -25,7 +25,7 @@ export async function serveConsole(app: NestFastifyApplication, { objectStorageO
     });
     return;
   }
-  await app.register(fastifyStatic as never, {
+  await app.register(fastifyStatic, {
     root: dir,
     prefix: '/',
     index: ['index.html'],

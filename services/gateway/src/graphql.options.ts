@@ -24,6 +24,6 @@ export function graphqlOptions(adminToken: string, env: NodeJS.ProcessEnv = proc
       onConnect: gate.onConnect,
       keepAlive: 15_000,
     },
-    errorFormatter: formatExecutionErrors as MercuriusDriverConfig['errorFormatter'],
+    errorFormatter: formatExecutionErrors,
   };
 }

@@ -27,7 +27,7 @@ export class AppService {
     if (!by.id && !by.name) throw new DomainError('BAD_USER_INPUT', 'Give an app id or a name.');
     if (by.id && !isUuid(by.id)) return null;
     const app = by.id ? await this.db.apps.findById(by.id) : await this.db.apps.findByName(by.name!);
-    return app ? (await this.withTokenFlags([app]))[0]! : null;
+    return app ? (await this.withTokenFlags([app]))[0] : null;
   }
 
   async get(id: string): Promise<AppModel> {

@@ -40,7 +40,7 @@ async function server(max = 3) {
     validationRules,
     context: gate.context as never,
     subscription: { onConnect: gate.onConnect as never },
-    errorFormatter: formatExecutionErrors as never,
+    errorFormatter: formatExecutionErrors,
   });
   for (const [name, fn] of Object.entries(gate.hooks ?? {})) app.graphql.addHook(name as never, fn as never);
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -96,7 +96,7 @@ describe('the GraphQL gate', () => {
     const limited = await post(s.url, '{ secret }', 'Bearer nope');
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(((await limited.json()) as GqlBody).errors[0]!.extensions.code).toBe('RATE_LIMITED');
+    expect(((await limited.json()) as GqlBody).errors[0].extensions.code).toBe('RATE_LIMITED');
     for (let i = 0; i < 10; i++) expect((await post(s.url, '{ secret }', `Bearer ${TOKEN}`)).status).toBe(200);
   });
 
@@ -127,7 +127,7 @@ describe('the GraphQL gate', () => {
     const r = await post(s.url, '{ secre }', `Bearer ${TOKEN}`);
     expect(r.status).toBe(400);
     const body = (await r.json()) as GqlBody;
-    expect(body.errors[0]!.message).toMatch(/^Cannot query field "secre" on type "Query"\./);
-    expect(body.errors[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors[0].message).toMatch(/^Cannot query field "secre" on type "Query"\./);
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });

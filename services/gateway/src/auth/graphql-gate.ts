@@ -24,7 +24,9 @@ export interface GateOptions {
   validationRules: ValidationRule[];
 }
 
-type GateOptionsOut = Pick<MercuriusDriverConfig, 'context' | 'hooks'> & { onConnect: (data: { payload?: unknown }) => Promise<false | { principal: Principal }> };
+type GateOptionsOut = Pick<MercuriusDriverConfig, 'hooks'> & {
+  context: (req: FastifyRequest) => { principal: ReturnType<typeof resolvePrincipal> };
+  onConnect: (data: { payload?: unknown }) => Promise<false | { principal: Principal }> };
 
 export function graphqlGate({ adminToken, validationRules }: GateOptions): GateOptionsOut {
   const refuse = async (req: FastifyRequest | undefined): Promise<never> => {

@@ -28,7 +28,7 @@ export function deploymentUpdates(events: DeploymentEventsService, deployments: 
   return abortable(async function* (signal) {
     for await (const id of events.deploymentChanges(signal)) {
       const d = await deployments.find(id);
-      if (d && d.appId === appId) yield { deploymentUpdated: d } as { deploymentUpdated: DeploymentModel };
+      if (d && d.appId === appId) yield { deploymentUpdated: d };
     }
   });
 }
@@ -41,7 +41,7 @@ export function logUpdates(events: DeploymentEventsService, deployments: Deploym
     if (afterSeq !== null && afterSeq !== undefined) {
       for (const line of await deployments.logs(deploymentId, last)) {
         last = line.seq;
-        yield { deploymentLogs: line } as { deploymentLogs: LogLineModel };
+        yield { deploymentLogs: line };
       }
     }
     for (;;) {
@@ -50,7 +50,7 @@ export function logUpdates(events: DeploymentEventsService, deployments: Deploym
       if (n.value.deploymentId !== deploymentId || n.value.to <= last) continue;
       for (const line of await deployments.logs(deploymentId, last)) {
         last = line.seq;
-        yield { deploymentLogs: line } as { deploymentLogs: LogLineModel };
+        yield { deploymentLogs: line };
       }
     }
   });

@@ -18,7 +18,7 @@ function fakeDocker(outcomes: ('ok' | Error)[], containers: Record<string, { exi
       streams.push(s);
       return s;
     },
-    containerStatus: async (id: string) => (containers[id] ? { exists: true, running: false, exitCode: containers[id]!.exitCode } : { exists: false, running: false }),
+    containerStatus: async (id: string) => (containers[id] ? { exists: true, running: false, exitCode: containers[id].exitCode } : { exists: false, running: false }),
     stopRestarts: async (id: string) => void stoppedRestarts.push(id),
   } as unknown as DockerAdapter;
   return { docker, streams, stoppedRestarts, calls: () => calls };
@@ -46,7 +46,7 @@ describe('ReleaseMonitor reconnection', () => {
     const log: string[] = [];
     const monitor = new ReleaseMonitor(docker, {} as ProjectionAdapter, { maxRestarts: 5, log: (l) => log.push(l) });
     await monitor.start();
-    streams[0]!.destroy(); // the engine went away
+    streams[0].destroy(); // the engine went away
     await vi.advanceTimersByTimeAsync(1000);
     expect(calls()).toBe(2);
     expect(log.filter((l) => l.includes('reconnecting to Docker failed: connect ENOENT'))).toHaveLength(1);
@@ -66,7 +66,7 @@ describe('ReleaseMonitor reconnection', () => {
     const log: string[] = [];
     const monitor = new ReleaseMonitor(docker, {} as ProjectionAdapter, { maxRestarts: 5, log: (l) => log.push(l) });
     await monitor.start();
-    streams[0]!.destroy(new Error('socket hang up'));
+    streams[0].destroy(new Error('socket hang up'));
     await vi.advanceTimersByTimeAsync(0);
     expect(log.some((l) => l.includes('Docker event stream failed: socket hang up'))).toBe(true);
     monitor.stop();
@@ -81,14 +81,14 @@ describe('ReleaseMonitor events', () => {
     const { projection, states } = fakeProjection('d1');
     const monitor = new ReleaseMonitor(docker, projection, { maxRestarts: 2, log: () => undefined });
     await monitor.start();
-    streams[0]!.write(dieEvent('c1', 'd1', 3));
+    streams[0].write(dieEvent('c1', 'd1', 3));
     await vi.waitFor(() => expect(states).toHaveLength(1));
     expect(states[0]).toMatchObject({ deploymentId: 'd1', state: 'RESTARTING' });
     expect(stoppedRestarts).toEqual([]);
-    streams[0]!.write(dieEvent('c1', 'd1', 3));
+    streams[0].write(dieEvent('c1', 'd1', 3));
     await vi.waitFor(() => expect(states).toHaveLength(2));
     expect(states[1]).toMatchObject({ deploymentId: 'd1', state: 'CRASH_LOOPING' });
-    expect(states[1]!.line).toMatch(/exited with code 3 2 times; restarts stopped/);
+    expect(states[1].line).toMatch(/exited with code 3 2 times; restarts stopped/);
     expect(stoppedRestarts).toEqual(['c1']);
     monitor.stop();
   });
@@ -99,11 +99,11 @@ describe('ReleaseMonitor events', () => {
     const log: string[] = [];
     const monitor = new ReleaseMonitor(docker, projection, { maxRestarts: 1, log: (l) => log.push(l) });
     await monitor.start();
-    for (const hostile of ['{not json', 'null', '42', '"text"', '[1,2]', JSON.stringify({ id: { $ne: 1 }, Actor: { Attributes: { 'dev.paas.deployment': 'd1' } } })]) streams[0]!.write(`${hostile}\n`);
+    for (const hostile of ['{not json', 'null', '42', '"text"', '[1,2]', JSON.stringify({ id: { $ne: 1 }, Actor: { Attributes: { 'dev.paas.deployment': 'd1' } } })]) streams[0].write(`${hostile}\n`);
     // a removed container (retire, compensation) and a container of no deployment are not crashes either
-    streams[0]!.write(dieEvent('gone', 'd1'));
-    streams[0]!.write(`${JSON.stringify({ id: 'c1', Actor: { Attributes: {} } })}\n`);
-    streams[0]!.write(dieEvent('c1', 'd1'));
+    streams[0].write(dieEvent('gone', 'd1'));
+    streams[0].write(`${JSON.stringify({ id: 'c1', Actor: { Attributes: {} } })}\n`);
+    streams[0].write(dieEvent('c1', 'd1'));
     await vi.waitFor(() => expect(states).toHaveLength(1));
     expect(states[0]).toMatchObject({ deploymentId: 'd1', state: 'CRASH_LOOPING' });
     expect(stoppedRestarts).toEqual(['c1']);
