@@ -11,5 +11,5 @@ const probes = new ESLint({ cwd: root, overrideConfig: [{ files: ['**/*.ts'], ..
 /** The messages ESLint gives `code` as if it were the file at `path` (relative to the repo). */
 export async function lintProbe(code: string, path: string): Promise<string[]> {
   const [result] = await probes.lintText(code, { filePath: resolve(root, path) });
-  return result!.messages.map((m) => m.message);
+  return result.messages.map((m) => m.message);
 }
