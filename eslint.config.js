@@ -53,7 +53,19 @@ const TYPED_PROJECTS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.paas/**', '.nx/**', 'console/src/gql/**', 'workflows/test/histories/**', 'bench/results/**', 'coverage/**', 'test-results/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.paas/**',
+      '.nx/**',
+      'console/src/gql/**',
+      'workflows/test/histories/**',
+      'bench/results/**',
+      'coverage/**',
+      'test-results/**',
+    ],
+  },
   {
     files: ['**/*.{ts,tsx}'],
     extends: [tseslint.configs.base],
@@ -110,7 +122,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '^(?!@temporalio/workflow$|@paas/contracts$|@paas/activities$|\\./|\\.\\./).*', message: 'Workflow code may import only @temporalio/workflow, @paas/contracts, activity types and its own files.' },
+            {
+              regex: '^(?!@temporalio/workflow$|@paas/contracts$|@paas/activities$|\\./|\\.\\./).*',
+              message: 'Workflow code may import only @temporalio/workflow, @paas/contracts, activity types and its own files.',
+            },
             { group: ['node:*'], message: 'Node built-ins are not deterministic; use an activity.' },
           ],
         },

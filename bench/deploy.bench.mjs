@@ -12,7 +12,11 @@ import { ensureBusyboxImage, git, gqlClient, median, percentile, startBenchStack
 const N = Number(process.env.BENCH_N || 7);
 const HEALTH_INTERVAL_MS = 100;
 const docker = new Docker({ socketPath: '/var/run/docker.sock' });
-const { stack, stop } = await startBenchStack('deploy', { PAAS_HEALTH_INTERVAL_MS: String(HEALTH_INTERVAL_MS), PAAS_RETIRE_GRACE_MS: '100', PAAS_STOP_TIMEOUT_SEC: '1' });
+const { stack, stop } = await startBenchStack('deploy', {
+  PAAS_HEALTH_INTERVAL_MS: String(HEALTH_INTERVAL_MS),
+  PAAS_RETIRE_GRACE_MS: '100',
+  PAAS_STOP_TIMEOUT_SEC: '1',
+});
 const repoDir = mkdtempSync(join(tmpdir(), 'paas-bench-repo-'));
 try {
   const base = await ensureBusyboxImage(docker);
@@ -25,7 +29,9 @@ try {
 
   // --- through the platform
   const gql = gqlClient(stack.gatewayUrl, stack.adminToken);
-  const { createApp } = await gql(`mutation($i: CreateAppInput!) { createApp(input: $i) { id } }`, { i: { name: 'bench', gitUrl: `file://${repoDir}`, port: 8080 } });
+  const { createApp } = await gql(`mutation($i: CreateAppInput!) { createApp(input: $i) { id } }`, {
+    i: { name: 'bench', gitUrl: `file://${repoDir}`, port: 8080 },
+  });
   const waitFor = async (id, done) => {
     for (;;) {
       const { deployment } = await gql(`query($id: ID!) { deployment(id: $id) { status error steps { name status } } }`, { id });
@@ -43,7 +49,9 @@ try {
     if (i > 0) platform.push(ms); // the first run warms the build cache
     console.log(`platform deploy ${i === 0 ? '(warm-up)' : i}: ${ms.toFixed(0)} ms`);
     if (process.env.BENCH_VERBOSE) {
-      const { deployment: d } = await gql(`query($id: ID!) { deployment(id: $id) { createdAt finishedAt steps { name startedAt finishedAt } } }`, { id: deploy.id });
+      const { deployment: d } = await gql(`query($id: ID!) { deployment(id: $id) { createdAt finishedAt steps { name startedAt finishedAt } } }`, {
+        id: deploy.id,
+      });
       const t = (x) => (x ? Date.parse(x) - Date.parse(d.createdAt) : NaN);
       console.log(d.steps.map((s) => `  ${s.name} ${t(s.startedAt)}→${t(s.finishedAt)}`).join('\n'), `\n  LIVE at ${t(d.finishedAt)}`);
     }
@@ -67,9 +75,17 @@ try {
     const digest = await adapter.push(tag, () => undefined);
     mark('pushed');
     const name = `paas-bench-bare-${i}`;
-    const { upstream } = await adapter.runRelease({ name, image: `${registry}/bare/bench@${digest}`, network: 'paas-bench-bare', port: 8080, env: ['PORT=8080'], labels: {}, limits: { memoryBytes: 512 * 1024 * 1024, nanoCpus: 1e9, pids: 512 } });
+    const { upstream } = await adapter.runRelease({
+      name,
+      image: `${registry}/bare/bench@${digest}`,
+      network: 'paas-bench-bare',
+      port: 8080,
+      env: ['PORT=8080'],
+      labels: {},
+      limits: { memoryBytes: 512 * 1024 * 1024, nanoCpus: 1e9, pids: 512 },
+    });
     mark('running');
-    for (let streak = 0; streak < 3; ) {
+    for (let streak = 0; streak < 3;) {
       streak = (await probeHttp(`http://${upstream}/`)).ok ? streak + 1 : 0;
       if (streak < 3) await new Promise((r) => setTimeout(r, HEALTH_INTERVAL_MS));
     }

@@ -16,10 +16,17 @@ const EDGE_PORT = 28090;
 const UPSTREAM_PORT = 28091;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'paas-bench-edge-'));
-const upstream = spawn(process.execPath, ['-e', `
+const upstream = spawn(
+  process.execPath,
+  [
+    '-e',
+    `
   const body = 'hello from the upstream\\n';
   require('http').createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/plain', 'content-length': body.length }); res.end(body); })
-    .listen(${UPSTREAM_PORT}, '127.0.0.1');`], { stdio: 'inherit' });
+    .listen(${UPSTREAM_PORT}, '127.0.0.1');`,
+  ],
+  { stdio: 'inherit' },
+);
 const edge = edgeProcess(dataDir, '127.0.0.1', EDGE_PORT);
 edge.start();
 try {

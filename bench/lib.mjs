@@ -7,7 +7,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const BENCH_PORTS = { PAAS_PORT: '24000', PAAS_EDGE_PORT: '28080', PAAS_SITE_PORT: '28081', PAAS_PG_PORT: '25432', PAAS_TEMPORAL_PORT: '27233', PAAS_REGISTRY_PORT: '25000', PAAS_S3_PORT: '29000' };
+export const BENCH_PORTS = {
+  PAAS_PORT: '24000',
+  PAAS_EDGE_PORT: '28080',
+  PAAS_SITE_PORT: '28081',
+  PAAS_PG_PORT: '25432',
+  PAAS_TEMPORAL_PORT: '27233',
+  PAAS_REGISTRY_PORT: '25000',
+  PAAS_S3_PORT: '29000',
+};
 
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -42,7 +50,8 @@ export async function ensureBusyboxImage(docker, tag = 'paas-test/busybox:1') {
   const dir = mkdtempSync(join(tmpdir(), 'paas-rootfs-'));
   for (const d of ['bin', 'tmp', 'etc', 'www', 'proc', 'sys', 'dev']) mkdirSync(join(dir, d));
   copyFileSync('/bin/busybox', join(dir, 'bin/busybox'));
-  for (const a of spawnSync('/bin/busybox', ['--list'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean)) if (a !== 'busybox') symlinkSync('busybox', join(dir, 'bin', a));
+  for (const a of spawnSync('/bin/busybox', ['--list'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean))
+    if (a !== 'busybox') symlinkSync('busybox', join(dir, 'bin', a));
   writeFileSync(join(dir, 'etc/passwd'), 'root:x:0:0:root:/:/bin/sh\n');
   const [repo, t] = tag.split(':');
   const stream = await docker.importImage(pack(dir), { repo, tag: t, changes: ['ENV PATH=/bin'] });
@@ -53,7 +62,11 @@ export async function ensureBusyboxImage(docker, tag = 'paas-test/busybox:1') {
 
 export function gqlClient(url, token) {
   return async (query, variables = {}) => {
-    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = await res.json();
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;

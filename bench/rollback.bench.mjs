@@ -39,7 +39,9 @@ try {
   };
   git(repoDir, 'init', '-q', '-b', 'main');
   const gql = gqlClient(stack.gatewayUrl, stack.adminToken);
-  const { createApp } = await gql(`mutation($i: CreateAppInput!) { createApp(input: $i) { id } }`, { i: { name: 'rollback', gitUrl: `file://${repoDir}`, port: 8080 } });
+  const { createApp } = await gql(`mutation($i: CreateAppInput!) { createApp(input: $i) { id } }`, {
+    i: { name: 'rollback', gitUrl: `file://${repoDir}`, port: 8080 },
+  });
   const status = async (id) => (await gql(`query($id: ID!) { deployment(id: $id) { status error } }`, { id })).deployment;
   const waitLive = async (id) => {
     for (;;) {
@@ -62,7 +64,8 @@ try {
     const { rollback } = await gql(`mutation($id: ID!) { rollback(appId: $id) { id } }`, { id: createApp.id });
     while ((await get()) !== `200 ${expected}`) await new Promise((r) => setTimeout(r, 2));
     const ms = performance.now() - t0;
-    for (let i = 0; i < 50; i++) if ((await get()) !== `200 ${expected}`) throw new Error('a request after the switch was not answered by the restored release');
+    for (let i = 0; i < 50; i++)
+      if ((await get()) !== `200 ${expected}`) throw new Error('a request after the switch was not answered by the restored release');
     await waitLive(rollback.id);
     return ms;
   };

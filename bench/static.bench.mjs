@@ -29,7 +29,8 @@ function siteZip(version) {
   entries.push({ name: 'assets/small.3f9a1c2b.css', data: `/* ${version} */ ${'body{margin:0}'.repeat(70)}`.slice(0, 1024) });
   entries.push({ name: 'assets/large.3f9a1c2b.jpg', data: large });
   entries.push({ name: 'about.html', data: `<!doctype html><p>${version} ${'about '.repeat(160)}</p>`.slice(0, 1024) });
-  for (let i = entries.length; i < 1000; i++) entries.push({ name: `pages/p${String(i).padStart(4, '0')}.html`, data: `<p>${version} page ${i} ${'x'.repeat(1500)}</p>`, deflate: true });
+  for (let i = entries.length; i < 1000; i++)
+    entries.push({ name: `pages/p${String(i).padStart(4, '0')}.html`, data: `<p>${version} page ${i} ${'x'.repeat(1500)}</p>`, deflate: true });
   return makeZip(entries);
 }
 
@@ -77,7 +78,9 @@ try {
     const d = await waitLive(deployUpload.id);
     const ms = performance.now() - t0;
     releases.push(deployUpload.id);
-    const steps = Object.fromEntries(d.steps.filter((s) => s.startedAt && s.finishedAt).map((s) => [s.name, Date.parse(s.finishedAt) - Date.parse(s.startedAt)]));
+    const steps = Object.fromEntries(
+      d.steps.filter((s) => s.startedAt && s.finishedAt).map((s) => [s.name, Date.parse(s.finishedAt) - Date.parse(s.startedAt)]),
+    );
     if (i > 1) publish.push({ ms, steps }); // the first one also creates the bucket
     console.log(`publish v${i} (1,000 files, ${(zip.length / 1048576).toFixed(1)} MB zip): ${ms.toFixed(0)} ms ${JSON.stringify(steps)}`);
   }
@@ -113,10 +116,26 @@ try {
   mkdirSync(confDir, { recursive: true });
   const s3 = new URL(stack.env.S3_ENDPOINT);
   const { Client } = await import('minio');
-  const minio = new Client({ endPoint: s3.hostname, port: Number(s3.port), useSSL: false, accessKey: stack.env.S3_ACCESS_KEY, secretKey: stack.env.S3_SECRET_KEY, pathStyle: true, region: 'us-east-1' });
+  const minio = new Client({
+    endPoint: s3.hostname,
+    port: Number(s3.port),
+    useSSL: false,
+    accessKey: stack.env.S3_ACCESS_KEY,
+    secretKey: stack.env.S3_SECRET_KEY,
+    pathStyle: true,
+    region: 'us-east-1',
+  });
   // the alternative design reads objects anonymously: only in this throwaway data dir
-  await minio.setBucketPolicy('paas', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: ['*'] }, Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::paas/sites/*'] }] }));
-  writeFileSync(join(confDir, 'nginx.conf'), `daemon off;
+  await minio.setBucketPolicy(
+    'paas',
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: ['*'] }, Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::paas/sites/*'] }],
+    }),
+  );
+  writeFileSync(
+    join(confDir, 'nginx.conf'),
+    `daemon off;
 worker_processes auto;
 user nobody nogroup;
 pid ${confDir}/nginx.pid;
@@ -135,8 +154,15 @@ http {
     location / { proxy_pass http://minio/paas/sites/${appId}/${liveRelease}/files/; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host ${s3.host}; }
   }
 }
-`);
-  const plain = new ManagedProcess({ name: 'bench-nginx', command: 'nginx', args: ['-c', join(confDir, 'nginx.conf'), '-p', confDir], logDir: confDir, runDir: confDir });
+`,
+  );
+  const plain = new ManagedProcess({
+    name: 'bench-nginx',
+    command: 'nginx',
+    args: ['-c', join(confDir, 'nginx.conf'), '-p', confDir],
+    logDir: confDir,
+    runDir: confDir,
+  });
   plain.start();
   extra.push(plain);
   await waitFor('plain nginx', () => tcpOpen('127.0.0.1', NGINX_DISK_PORT));
@@ -164,7 +190,9 @@ http {
       runs.nginxDisk.push(wrk(`http://127.0.0.1:${NGINX_DISK_PORT}${path}`));
       runs.edge.push(wrk(`http://127.0.0.1:${edgePort}${path}`, host));
       runs.nginxMinio.push(wrk(`http://127.0.0.1:${NGINX_MINIO_PORT}${path}`));
-      console.log(`${asset} round ${i + 1}: nginx from disk ${runs.nginxDisk.at(-1).rps.toFixed(0)}, edge ${runs.edge.at(-1).rps.toFixed(0)}, nginx proxying MinIO ${runs.nginxMinio.at(-1).rps.toFixed(0)} req/s`);
+      console.log(
+        `${asset} round ${i + 1}: nginx from disk ${runs.nginxDisk.at(-1).rps.toFixed(0)}, edge ${runs.edge.at(-1).rps.toFixed(0)}, nginx proxying MinIO ${runs.nginxMinio.at(-1).rps.toFixed(0)} req/s`,
+      );
     }
     const summary = (rs) => ({ rps: median(rs.map((r) => r.rps)), p99Ms: median(rs.map((r) => r.p99Ms)) });
     throughput[asset] = { edge: summary(runs.edge), nginxDisk: summary(runs.nginxDisk), nginxMinio: summary(runs.nginxMinio), runs };
@@ -177,10 +205,14 @@ http {
   const rbLive = rollback.map((r) => r.liveMs);
   console.log(`\nstatic sites (wrk -t2 -c${CONNECTIONS} -d${DURATION}, median of ${ROUNDS} rounds):`);
   for (const [asset, t] of Object.entries(throughput)) {
-    console.log(`  ${asset.padEnd(21)} edge ${t.edge.rps.toFixed(0)} req/s (p99 ${t.edge.p99Ms} ms) | nginx from disk ${t.nginxDisk.rps.toFixed(0)} req/s (p99 ${t.nginxDisk.p99Ms} ms) | ratio ${t.ratioEdgeToNginx.toFixed(2)} | nginx proxying MinIO ${t.nginxMinio.rps.toFixed(0)} req/s (${t.ratioMinioToNginx.toFixed(2)})`);
+    console.log(
+      `  ${asset.padEnd(21)} edge ${t.edge.rps.toFixed(0)} req/s (p99 ${t.edge.p99Ms} ms) | nginx from disk ${t.nginxDisk.rps.toFixed(0)} req/s (p99 ${t.nginxDisk.p99Ms} ms) | ratio ${t.ratioEdgeToNginx.toFixed(2)} | nginx proxying MinIO ${t.nginxMinio.rps.toFixed(0)} req/s (${t.ratioMinioToNginx.toFixed(2)})`,
+    );
   }
   console.log(`  publish, 1,000 files (upload → LIVE): median ${median(pub).toFixed(0)} ms over ${pub.length}`);
-  console.log(`  rollback: edge serves the old release after median ${median(rbServed).toFixed(0)} ms (p95 ${percentile(rbServed, 95).toFixed(0)}), LIVE after median ${median(rbLive).toFixed(0)} ms, over ${rollback.length}`);
+  console.log(
+    `  rollback: edge serves the old release after median ${median(rbServed).toFixed(0)} ms (p95 ${percentile(rbServed, 95).toFixed(0)}), LIVE after median ${median(rbLive).toFixed(0)} ms, over ${rollback.length}`,
+  );
   writeResults('static', {
     tool: `wrk -t2 -c${CONNECTIONS} -d${DURATION}`,
     rounds: ROUNDS,

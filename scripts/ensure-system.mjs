@@ -89,9 +89,11 @@ function ensureTimeSkippingServer() {
   if (existsSync(launcher) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
   if (!has('mvn') || !has('java')) {
     if (process.getuid?.() !== 0) throw new Error('Java and Maven are needed for the workflow unit tests (apt-get install default-jre-headless maven)');
-    log('installing Java and Maven (the workflow unit tests run Temporal\'s time-skipping test server)');
+    log("installing Java and Maven (the workflow unit tests run Temporal's time-skipping test server)");
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'default-jre-headless', 'maven'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'default-jre-headless', 'maven'], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   }
   log(`fetching ${want} from Maven Central; cached in ${testServerDir}`);
   mkdirSync(testServerDir, { recursive: true });
@@ -120,7 +122,9 @@ function ensureNodeModules() {
 }
 
 function lockHash() {
-  return createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
+  return createHash('sha256')
+    .update(readFileSync(join(root, 'package-lock.json')))
+    .digest('hex');
 }
 
 /**

@@ -26,7 +26,9 @@ PaaS is up.
   Apps      http://<app>.${config.baseDomain}:${config.edgePort}/
   Data dir  ${config.dataDir}   (logs in ${join(config.dataDir, 'logs')})`);
 if (stack.adminTokenCreated) {
-  console.log(`\n  Admin token (shown once; also in ${join(config.dataDir, 'secrets.json')}):\n  ${stack.adminToken}\n  Use it as: Authorization: Bearer <token>`);
+  console.log(
+    `\n  Admin token (shown once; also in ${join(config.dataDir, 'secrets.json')}):\n  ${stack.adminToken}\n  Use it as: Authorization: Bearer <token>`,
+  );
 }
 console.log('\nPress Ctrl+C to stop.');
 

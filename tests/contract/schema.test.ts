@@ -1,6 +1,14 @@
 // The printed schema is committed, generated from the resolvers, and a non-breaking superset
 // of the public contract (../shared/contract/schema.graphql).
-import { buildClientSchema, buildSchema, findBreakingChanges, getIntrospectionQuery, lexicographicSortSchema, printSchema, type IntrospectionQuery } from 'graphql';
+import {
+  buildClientSchema,
+  buildSchema,
+  findBreakingChanges,
+  getIntrospectionQuery,
+  lexicographicSortSchema,
+  printSchema,
+  type IntrospectionQuery,
+} from 'graphql';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

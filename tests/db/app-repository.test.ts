@@ -10,7 +10,16 @@ const scratch = useScratchDatabase('paas_app_repo', 4);
 let db: Database;
 
 const settings = (name: string, gitToken: string | null = null): NewApp => ({
-  name, kind: 'SERVICE', runtime: 'DOCKER', gitUrl: 'https://example.com/r.git', gitToken, branch: 'main', rootDirectory: '.', dockerfilePath: 'Dockerfile', port: 8080, healthCheckPath: '/',
+  name,
+  kind: 'SERVICE',
+  runtime: 'DOCKER',
+  gitUrl: 'https://example.com/r.git',
+  gitToken,
+  branch: 'main',
+  rootDirectory: '.',
+  dockerfilePath: 'Dockerfile',
+  port: 8080,
+  healthCheckPath: '/',
 });
 
 async function count(table: string): Promise<number> {
@@ -58,9 +67,21 @@ describe('apps', () => {
   });
 
   it('sets env vars by key, keeping the others, in key order', async () => {
-    const id = (await db.transaction((tx) => tx.apps.insert(settings('env'), [{ key: 'B', value: 'b', secret: false }, { key: 'A', value: 'a', secret: false }])))!;
-    await db.apps.upsertEnvVars(id, [{ key: 'B', value: 'b2', secret: true }, { key: 'C', value: 'c', secret: false }]);
-    expect((await db.apps.envVarsOf(id)).map((v) => [v.key, v.value, v.secret])).toEqual([['A', 'a', false], ['B', 'b2', true], ['C', 'c', false]]);
+    const id = (await db.transaction((tx) =>
+      tx.apps.insert(settings('env'), [
+        { key: 'B', value: 'b', secret: false },
+        { key: 'A', value: 'a', secret: false },
+      ]),
+    ))!;
+    await db.apps.upsertEnvVars(id, [
+      { key: 'B', value: 'b2', secret: true },
+      { key: 'C', value: 'c', secret: false },
+    ]);
+    expect((await db.apps.envVarsOf(id)).map((v) => [v.key, v.value, v.secret])).toEqual([
+      ['A', 'a', false],
+      ['B', 'b2', true],
+      ['C', 'c', false],
+    ]);
   });
 
   it('holds an app locked for the rest of a transaction, so two capped changes cannot pass together', async () => {
@@ -95,7 +116,10 @@ describe('redeploy schedules', () => {
     await db.schedules.insert({ id: b, appId: app, cron: '0 3 * * *' });
     expect(await db.schedules.countForApp(app)).toBe(2);
     await db.schedules.setPaused(b, true);
-    expect((await db.schedules.listForApp(app)).map((s) => [s.id, s.paused])).toEqual([[a, false], [b, true]]);
+    expect((await db.schedules.listForApp(app)).map((s) => [s.id, s.paused])).toEqual([
+      [a, false],
+      [b, true],
+    ]);
     await db.schedules.delete(a);
     expect(await db.schedules.find(a)).toBeNull();
     await db.apps.delete(app);

@@ -16,8 +16,22 @@ const HOSTILE = `'); DROP TABLE deployments; --`;
 async function newApp(name = `app-${randomUUID().slice(0, 8)}`, gitToken: string | null = null): Promise<string> {
   const id = await db.transaction((tx) =>
     tx.apps.insert(
-      { name, kind: 'SERVICE', runtime: 'DOCKER', gitUrl: 'https://example.com/r.git', gitToken, branch: 'main', rootDirectory: '.', dockerfilePath: 'Dockerfile', port: 8080, healthCheckPath: '/' },
-      [{ key: 'PLAIN', value: 'plain-value', secret: false }, { key: 'TOKEN', value: 'secret-now', secret: true }],
+      {
+        name,
+        kind: 'SERVICE',
+        runtime: 'DOCKER',
+        gitUrl: 'https://example.com/r.git',
+        gitToken,
+        branch: 'main',
+        rootDirectory: '.',
+        dockerfilePath: 'Dockerfile',
+        port: 8080,
+        healthCheckPath: '/',
+      },
+      [
+        { key: 'PLAIN', value: 'plain-value', secret: false },
+        { key: 'TOKEN', value: 'secret-now', secret: true },
+      ],
     ),
   );
   if (!id) throw new Error('app name taken');
@@ -32,7 +46,12 @@ async function queued(appId: string): Promise<string> {
 
 async function withStatus(appId: string, status: DeploymentStatus, fields: { imageRef?: string; finishedAt?: Date } = {}): Promise<string> {
   const id = await queued(appId);
-  await scratch().query(`UPDATE deployments SET status = $2, image_ref = $3, finished_at = $4 WHERE id = $1`, [id, status, fields.imageRef ?? null, fields.finishedAt ?? null]);
+  await scratch().query(`UPDATE deployments SET status = $2, image_ref = $3, finished_at = $4 WHERE id = $1`, [
+    id,
+    status,
+    fields.imageRef ?? null,
+    fields.finishedAt ?? null,
+  ]);
   return id;
 }
 
@@ -141,7 +160,7 @@ describe('live releases', () => {
       expect((await db.deployments.find(first))!.status).toBe('SUPERSEDED');
       expect(await db.deployments.find(second)).toMatchObject({ status: 'LIVE', runtimeState: 'RUNNING', error: null });
       expect((await db.deployments.live(app))!.id).toBe(second);
-      expect((await db.deployments.live(app, second))).toBeNull();
+      expect(await db.deployments.live(app, second)).toBeNull();
       // the first when it goes live, and again when the second supersedes it
       await until('both deployments announced', () => seen.filter((id) => id === first).length >= 2 && seen.includes(second), 10_000);
     } finally {

@@ -49,9 +49,23 @@ describe('migration: credentials leave stored git URLs', () => {
       await migration.up(runner).finally(() => runner.release());
     }
 
-    expect(await stored(tokenInUser)).toEqual({ gitUrl: 'https://github.example.invalid/o/r.git', gitToken: 'ghp_legacy123', snapshot: 'https://github.example.invalid/o/r.git', branch: 'main' });
-    expect(await stored(userAndPass)).toEqual({ gitUrl: 'HTTP://git.example.invalid/r.git', gitToken: 's3cret', snapshot: 'HTTP://git.example.invalid/r.git', branch: 'main' });
-    expect(await stored(alreadyHasToken)).toMatchObject({ gitUrl: 'https://git.example.invalid/r.git', gitToken: 'newer-token', snapshot: 'https://git.example.invalid/r.git' });
+    expect(await stored(tokenInUser)).toEqual({
+      gitUrl: 'https://github.example.invalid/o/r.git',
+      gitToken: 'ghp_legacy123',
+      snapshot: 'https://github.example.invalid/o/r.git',
+      branch: 'main',
+    });
+    expect(await stored(userAndPass)).toEqual({
+      gitUrl: 'HTTP://git.example.invalid/r.git',
+      gitToken: 's3cret',
+      snapshot: 'HTTP://git.example.invalid/r.git',
+      branch: 'main',
+    });
+    expect(await stored(alreadyHasToken)).toMatchObject({
+      gitUrl: 'https://git.example.invalid/r.git',
+      gitToken: 'newer-token',
+      snapshot: 'https://git.example.invalid/r.git',
+    });
     expect(await stored(ssh)).toMatchObject({ gitUrl: 'ssh://git@git.example.invalid/r.git', gitToken: null, snapshot: 'ssh://git@git.example.invalid/r.git' });
     expect(await stored(sshUser)).toMatchObject({ gitUrl: 'ssh://git@git.example.invalid/r.git', snapshot: 'ssh://git@git.example.invalid/r.git' });
     expect(await stored(clean)).toMatchObject({ gitUrl: 'file:///tmp/x', gitToken: null, snapshot: 'file:///tmp/x' });

@@ -15,7 +15,17 @@ let db: Database;
 async function deployment(secret = 'hunter2-secret'): Promise<string> {
   const appId = await db.transaction((tx) =>
     tx.apps.insert(
-      { name: `app-${randomUUID().slice(0, 8)}`, kind: 'SERVICE', runtime: 'DOCKER', gitUrl: 'https://example.com/r.git', branch: 'main', rootDirectory: '.', dockerfilePath: 'Dockerfile', port: 8080, healthCheckPath: '/' },
+      {
+        name: `app-${randomUUID().slice(0, 8)}`,
+        kind: 'SERVICE',
+        runtime: 'DOCKER',
+        gitUrl: 'https://example.com/r.git',
+        branch: 'main',
+        rootDirectory: '.',
+        dockerfilePath: 'Dockerfile',
+        port: 8080,
+        healthCheckPath: '/',
+      },
       [{ key: 'API_KEY', value: secret, secret: true }],
     ),
   );
@@ -63,7 +73,10 @@ describe('steps', () => {
     await db.steps.record(id, 'VERIFY', 'PENDING');
     await db.steps.record(id, 'CLONE', 'SUCCEEDED');
     await db.steps.record(id, 'BUILD', 'RUNNING');
-    expect(await db.steps.open(id)).toEqual([{ name: 'BUILD', status: 'RUNNING' }, { name: 'VERIFY', status: 'PENDING' }]);
+    expect(await db.steps.open(id)).toEqual([
+      { name: 'BUILD', status: 'RUNNING' },
+      { name: 'VERIFY', status: 'PENDING' },
+    ]);
   });
 });
 
@@ -71,11 +84,18 @@ describe('log lines', () => {
   it('concurrent appends get seq 1..n without gaps or duplicates and count every byte, each range announced as {deploymentId, from, to}', async () => {
     const id = await deployment();
     const notices: LogNotice[] = [];
-    const listening = await listenToProjection((scratch().options as { url: string }).url, { onDeployment: () => undefined, onLogs: (n) => notices.push(n), onError: () => undefined });
+    const listening = await listenToProjection((scratch().options as { url: string }).url, {
+      onDeployment: () => undefined,
+      onLogs: (n) => notices.push(n),
+      onError: () => undefined,
+    });
     try {
       await Promise.all(
         Array.from({ length: 10 }, (_, batch) =>
-          db.logs.append(id, (size) => ({ lines: [0, 1, 2].map((i) => ({ stream: 'stdout' as const, line: `b${batch} l${i}` })), size: { ...size, bytes: size.bytes + 3 } })),
+          db.logs.append(id, (size) => ({
+            lines: [0, 1, 2].map((i) => ({ stream: 'stdout' as const, line: `b${batch} l${i}` })),
+            size: { ...size, bytes: size.bytes + 3 },
+          })),
         ),
       );
       // each rule saw the size the appends before it left (the row lock), so none of them is lost
@@ -109,7 +129,15 @@ describe('log lines', () => {
       }),
     ).rejects.toThrow('refused');
     // a line PostgreSQL refuses (a NUL byte) fails the whole append, counters included
-    await expect(db.logs.append(id, (size) => ({ lines: [{ stream: 'stdout', line: 'ok' }, { stream: 'stdout', line: 'bad\u0000' }], size: { ...size, bytes: 99 } }))).rejects.toThrow();
+    await expect(
+      db.logs.append(id, (size) => ({
+        lines: [
+          { stream: 'stdout', line: 'ok' },
+          { stream: 'stdout', line: 'bad\u0000' },
+        ],
+        size: { ...size, bytes: 99 },
+      })),
+    ).rejects.toThrow();
     expect(await counters(id)).toEqual(before);
   });
 });
@@ -118,12 +146,27 @@ describe('the worker projection over the repositories (masking and caps)', () =>
   it('masks the app secrets in every line, cuts long lines, and stops at the log cap with one system line', async () => {
     const id = await deployment('s3cr3t-value');
     const projection = new ProjectionAdapter(scratch(), { maxLineChars: 100, maxLogBytes: 400 });
-    expect(await projection.appendLogs(id, [{ stream: 'stdout', line: 'token=s3cr3t-value' }, { stream: 'stdout', line: 'x'.repeat(1000) }])).toBe('ok');
+    expect(
+      await projection.appendLogs(id, [
+        { stream: 'stdout', line: 'token=s3cr3t-value' },
+        { stream: 'stdout', line: 'x'.repeat(1000) },
+      ]),
+    ).toBe('ok');
     const [masked, cut] = await db.logs.page(id, 0, 10);
     expect(masked.line).not.toContain('s3cr3t-value');
     expect(cut.line.length).toBe(164);
-    expect(await projection.appendLogs(id, Array.from({ length: 10 }, () => ({ stream: 'stdout' as const, line: 'y'.repeat(50) })))).toBe('full');
-    expect(await projection.appendLogs(id, [{ stream: 'stderr', line: 'dropped' }, { stream: 'system', line: 'Deployment FAILED: kept past the cap' }])).toBe('full');
+    expect(
+      await projection.appendLogs(
+        id,
+        Array.from({ length: 10 }, () => ({ stream: 'stdout' as const, line: 'y'.repeat(50) })),
+      ),
+    ).toBe('full');
+    expect(
+      await projection.appendLogs(id, [
+        { stream: 'stderr', line: 'dropped' },
+        { stream: 'system', line: 'Deployment FAILED: kept past the cap' },
+      ]),
+    ).toBe('full');
     const lines = (await db.logs.page(id, 0, 100)).map((l) => l.line);
     expect(lines.filter((l) => l.startsWith('Log truncated:'))).toHaveLength(1);
     expect(lines).not.toContain('dropped');
@@ -141,6 +184,9 @@ describe('the worker projection over the repositories (masking and caps)', () =>
     expect(await finishIfUnfinished(id, 'FAILED', 'the workflow was terminated')).toBe(true);
     expect(await finishIfUnfinished(id, 'CANCELLED', 'again')).toBe(false);
     expect(await db.deployments.find(id)).toMatchObject({ status: 'FAILED', error: 'the workflow was terminated' });
-    expect((await db.steps.listForDeployment(id)).map((s) => [s.name, s.status]).sort()).toEqual([['BUILD', 'FAILED'], ['VERIFY', 'SKIPPED']]);
+    expect((await db.steps.listForDeployment(id)).map((s) => [s.name, s.status]).sort()).toEqual([
+      ['BUILD', 'FAILED'],
+      ['VERIFY', 'SKIPPED'],
+    ]);
   });
 });

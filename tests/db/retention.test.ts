@@ -43,11 +43,28 @@ async function deployment(appId: string, r: Row): Promise<string> {
   await db.query(
     `INSERT INTO deployments (id, app_id, status, trigger, workflow_id, config, created_at, finished_at, image_ref, site_prefix, image_pruned_at, source_deployment_id, log_seq)
      VALUES ($1, $2, $3, 'MANUAL', $4, '{}', $5, $6, $7, $8, $9, $10, $11)`,
-    [id, appId, r.status, `deploy-${id}`, daysAgo(r.createdDaysAgo), finished === null ? null : daysAgo(finished), r.imageRef ?? null, r.sitePrefix ?? null, r.pruned ? daysAgo(1) : null, r.source ?? null, r.lines ?? 3],
+    [
+      id,
+      appId,
+      r.status,
+      `deploy-${id}`,
+      daysAgo(r.createdDaysAgo),
+      finished === null ? null : daysAgo(finished),
+      r.imageRef ?? null,
+      r.sitePrefix ?? null,
+      r.pruned ? daysAgo(1) : null,
+      r.source ?? null,
+      r.lines ?? 3,
+    ],
   );
   await db.query(`INSERT INTO deployment_steps (deployment_id, name, position, status) VALUES ($1, 'BUILD', 1, 'SUCCEEDED')`, [id]);
   for (let seq = 1; seq <= (r.lines ?? 3); seq++) {
-    await db.query(`INSERT INTO log_lines (deployment_id, seq, timestamp, stream, line) VALUES ($1, $2, $3, 'stdout', $4)`, [id, seq, daysAgo(r.createdDaysAgo), `line ${seq}`]);
+    await db.query(`INSERT INTO log_lines (deployment_id, seq, timestamp, stream, line) VALUES ($1, $2, $3, 'stdout', $4)`, [
+      id,
+      seq,
+      daysAgo(r.createdDaysAgo),
+      `line ${seq}`,
+    ]);
   }
   return id;
 }
@@ -136,7 +153,9 @@ describe('retention of logs (PAAS_LOG_RETENTION_DAYS)', () => {
     const r = await applyRetention(db, { keepDeployments: 100, logRetentionDays: 30 }, NOW);
 
     expect(r).toEqual({ deploymentsDeleted: 0, logsPruned: 2 });
-    expect(await db.query(`SELECT seq, stream, line FROM log_lines WHERE deployment_id = $1`, [old])).toEqual([{ seq: 5, stream: 'system', line: prunedLogLine(30) }]);
+    expect(await db.query(`SELECT seq, stream, line FROM log_lines WHERE deployment_id = $1`, [old])).toEqual([
+      { seq: 5, stream: 'system', line: prunedLogLine(30) },
+    ]);
     expect(await db.query(`SELECT seq, line FROM log_lines WHERE deployment_id = $1`, [oldSuperseded])).toEqual([{ seq: 2, line: prunedLogLine(30) }]);
     for (const id of [recent, live, inFlight]) expect((await children(id)).lines).toBe(5);
     // the deployment rows and steps stay: only the log goes
@@ -158,7 +177,10 @@ describe('the worker’s retention timer', () => {
       expect(logged).toContainEqual(expect.stringMatching(/^retention: deleted 1 old deployments \(keeping 1 per app\)/));
       // a failing pass (here: its table is gone for a moment) is logged, and a later one does the work
       await db.query(`ALTER TABLE deployments RENAME TO deployments_away`);
-      await db.query(`INSERT INTO deployments_away (id, app_id, status, trigger, workflow_id, config, created_at, finished_at) VALUES ($1, $2, 'FAILED', 'MANUAL', 'w', '{}', $3, $3)`, [randomUUID(), a, NOW]);
+      await db.query(
+        `INSERT INTO deployments_away (id, app_id, status, trigger, workflow_id, config, created_at, finished_at) VALUES ($1, $2, 'FAILED', 'MANUAL', 'w', '{}', $3, $3)`,
+        [randomUUID(), a, NOW],
+      );
       await until('a failed pass', () => logged.some((l) => l.startsWith('retention: pass failed')), 10_000);
       expect((await db.query(`SELECT 1 FROM deployments_away WHERE id = $1`, [kept])).length).toBe(1);
       await db.query(`ALTER TABLE deployments_away RENAME TO deployments`);
@@ -171,7 +193,9 @@ describe('the worker’s retention timer', () => {
 
   it('refuses a hostile interval instead of spinning', () => {
     for (const bad of ['0', '5', '-1000', 'abc', '1e9', '99999999999']) {
-      expect(() => startRetention(db, { PAAS_RETENTION_INTERVAL_MS: bad }, () => undefined)).toThrow(/^PAAS_RETENTION_INTERVAL_MS must be a whole number of milliseconds, at least 1000/);
+      expect(() => startRetention(db, { PAAS_RETENTION_INTERVAL_MS: bad }, () => undefined)).toThrow(
+        /^PAAS_RETENTION_INTERVAL_MS must be a whole number of milliseconds, at least 1000/,
+      );
     }
   });
 });
@@ -185,7 +209,10 @@ describe('retention settings', () => {
   it('takes any whole number of at least 1', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 100_000 }), (keep, days) => {
-        expect(retentionFromEnv({ PAAS_KEEP_DEPLOYMENTS: String(keep), PAAS_LOG_RETENTION_DAYS: String(days) })).toEqual({ keepDeployments: keep, logRetentionDays: days });
+        expect(retentionFromEnv({ PAAS_KEEP_DEPLOYMENTS: String(keep), PAAS_LOG_RETENTION_DAYS: String(days) })).toEqual({
+          keepDeployments: keep,
+          logRetentionDays: days,
+        });
       }),
     );
   });
@@ -195,9 +222,12 @@ describe('retention settings', () => {
       expect(() => retentionFromEnv({ PAAS_KEEP_DEPLOYMENTS: bad })).toThrow(/^PAAS_KEEP_DEPLOYMENTS must be a whole number of at least 1/);
     }
     fc.assert(
-      fc.property(fc.string().filter((s) => s !== '' && !(/^[0-9]+$/.test(s) && Number(s) >= 1)), (bad) => {
-        expect(() => retentionFromEnv({ PAAS_LOG_RETENTION_DAYS: bad })).toThrow(/^PAAS_LOG_RETENTION_DAYS must be a whole number of at least 1/);
-      }),
+      fc.property(
+        fc.string().filter((s) => s !== '' && !(/^[0-9]+$/.test(s) && Number(s) >= 1)),
+        (bad) => {
+          expect(() => retentionFromEnv({ PAAS_LOG_RETENTION_DAYS: bad })).toThrow(/^PAAS_LOG_RETENTION_DAYS must be a whole number of at least 1/);
+        },
+      ),
     );
   });
 });

@@ -48,7 +48,11 @@ describe('production install (docker-compose.yml)', () => {
   });
 
   it('ships the edge config the embedded stack generates', () => {
-    const expected = haproxyConfig({ routesMap: '/var/run/paas-edge/routes.map', adminSocket: '/var/run/paas-edge/admin.sock' }, '0.0.0.0:${PAAS_EDGE_PORT}', '127.0.0.1:8081');
+    const expected = haproxyConfig(
+      { routesMap: '/var/run/paas-edge/routes.map', adminSocket: '/var/run/paas-edge/admin.sock' },
+      '0.0.0.0:${PAAS_EDGE_PORT}',
+      '127.0.0.1:8081',
+    );
     expect(readFileSync(resolve(root, 'deploy/haproxy/haproxy.cfg'), 'utf8')).toBe(expected);
   });
 
@@ -66,7 +70,11 @@ describe('production install (docker-compose.yml)', () => {
     expect(schema.status, schema.stderr).toBe(0);
     expect(schema.stdout).toBe(readFileSync(resolve(root, 'graphql/schema.graphql'), 'utf8'));
 
-    const worker = run('paas-test/worker:ci', ['node', '-e', "import('@temporalio/worker').then(async ({ bundleWorkflowCode }) => { await bundleWorkflowCode({ workflowsPath: require.resolve('@paas/workflows') }); console.log('bundled'); })"]);
+    const worker = run('paas-test/worker:ci', [
+      'node',
+      '-e',
+      "import('@temporalio/worker').then(async ({ bundleWorkflowCode }) => { await bundleWorkflowCode({ workflowsPath: require.resolve('@paas/workflows') }); console.log('bundled'); })",
+    ]);
     expect(worker.status, worker.stderr).toBe(0);
     expect(worker.stdout).toContain('bundled');
     expect(run('paas-test/worker:ci', ['git', '--version']).stdout).toMatch(/git version/);

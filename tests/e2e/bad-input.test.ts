@@ -54,20 +54,28 @@ describe('GraphQL input validation', () => {
     expect(r.errors?.[0]?.message).toMatch(/Invalid app name/);
   });
 
-  it.each([['ftp://example.invalid/repo.git'], ['--upload-pack=touch /tmp/pwned'], ['not a url'], ['https://user:pw@example.invalid/r.git']])('rejects the git URL %j', async (gitUrl) => {
-    const r = await create({ name: 'bad-url', gitUrl });
-    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-  });
-
-  it.each([[{ rootDirectory: '../etc' }], [{ dockerfilePath: '/etc/passwd' }], [{ port: 0 }], [{ healthCheckPath: 'health' }], [{ branch: '-x' }], [{ env: [{ key: '1BAD', value: 'x' }] }], [{ env: [{ key: 'PORT', value: '1' }] }]])(
-    'rejects %j',
-    async (extra) => {
-      const r = await create({ name: 'bad-field', gitUrl: 'file:///tmp/x', ...extra });
+  it.each([['ftp://example.invalid/repo.git'], ['--upload-pack=touch /tmp/pwned'], ['not a url'], ['https://user:pw@example.invalid/r.git']])(
+    'rejects the git URL %j',
+    async (gitUrl) => {
+      const r = await create({ name: 'bad-url', gitUrl });
       expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      const after = await gql(`query { app(name: "bad-field") { id } }`);
-      expect(after.app).toBeNull();
     },
   );
+
+  it.each([
+    [{ rootDirectory: '../etc' }],
+    [{ dockerfilePath: '/etc/passwd' }],
+    [{ port: 0 }],
+    [{ healthCheckPath: 'health' }],
+    [{ branch: '-x' }],
+    [{ env: [{ key: '1BAD', value: 'x' }] }],
+    [{ env: [{ key: 'PORT', value: '1' }] }],
+  ])('rejects %j', async (extra) => {
+    const r = await create({ name: 'bad-field', gitUrl: 'file:///tmp/x', ...extra });
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const after = await gql(`query { app(name: "bad-field") { id } }`);
+    expect(after.app).toBeNull();
+  });
 
   it('rejects a taken name and leaves the first app unchanged', async () => {
     const a = await app('taken-name', 'file:///tmp/x');

@@ -84,7 +84,10 @@ describe('concurrency', () => {
   it('rejects a subscription without the token', async () => {
     const client = wsClient('wrong');
     const err = await new Promise<unknown>((resolve) => {
-      client.subscribe({ query: `subscription { deploymentUpdated(appId: "x") { id } }` }, { next: () => undefined, error: resolve, complete: () => resolve(undefined) });
+      client.subscribe(
+        { query: `subscription { deploymentUpdated(appId: "x") { id } }` },
+        { next: () => undefined, error: resolve, complete: () => resolve(undefined) },
+      );
     });
     expect(err).toBeTruthy();
     await client.dispose();

@@ -48,7 +48,8 @@ describe('console in a real browser', () => {
   afterAll(async () => {
     await browser?.close();
     const { apps } = await gql(`{ apps { id name } }`);
-    for (const a of apps.filter((a: { name: string }) => [NAME, SITE, 'hello'].includes(a.name))) await gql(`mutation($id: ID!) { deleteApp(id: $id) }`, { id: a.id });
+    for (const a of apps.filter((a: { name: string }) => [NAME, SITE, 'hello'].includes(a.name)))
+      await gql(`mutation($id: ID!) { deleteApp(id: $id) }`, { id: a.id });
     repo.remove();
   });
 

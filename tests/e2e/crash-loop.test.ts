@@ -6,7 +6,6 @@ import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
 import { createApp, deploy, gql, waitForDeployment } from '../helpers/graphql.js';
 import { until } from '../helpers/wait.js';
 
-
 describe('crash-looping releases', () => {
   const repo = new FixtureRepo();
   let appId: string;
@@ -29,7 +28,9 @@ describe('crash-looping releases', () => {
     const final = await state();
     expect(final.liveDeployment).toMatchObject({ runtimeState: 'CRASH_LOOPING', restartCount: 5 });
 
-    const logs = (await gql(`query($id: ID!) { deploymentLogs(deploymentId: $id) { line } }`, { id: d.id })).deploymentLogs.map((l: { line: string }) => l.line);
+    const logs = (await gql(`query($id: ID!) { deploymentLogs(deploymentId: $id) { line } }`, { id: d.id })).deploymentLogs.map(
+      (l: { line: string }) => l.line,
+    );
     expect(logs).toContain('The release container exited with code 7; Docker restarts it (exit 1 of 5).');
     expect(logs.at(-1)).toMatch(/exited with code 7 5 times; restarts stopped/);
 

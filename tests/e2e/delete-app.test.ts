@@ -11,9 +11,15 @@ import { createApp, deploy, gql, gqlRaw, viaEdge, waitForDeployment } from '../h
 import { connectTemporal } from '../helpers/temporal.js';
 
 const deleteApp = (id: string) => gqlRaw(`mutation($id: ID!) { deleteApp(id: $id) }`, { id });
-const appWithSchedules = async (id: string) => (await gql(`query($id: ID!) { app(id: $id) { id name redeploySchedules { id } } }`, { id })).app as { id: string; name: string; redeploySchedules: { id: string }[] } | null;
+const appWithSchedules = async (id: string) =>
+  (await gql(`query($id: ID!) { app(id: $id) { id name redeploySchedules { id } } }`, { id })).app as {
+    id: string;
+    name: string;
+    redeploySchedules: { id: string }[];
+  } | null;
 const imagesOfApp = (appId: string) => docker.listImages({ filters: { label: [`dev.paas.app=${appId}`] } });
-const createSchedule = async (appId: string) => (await gql(`mutation($id: ID!) { createRedeploySchedule(appId: $id, cron: "0 3 * * 1") { id } }`, { id: appId })).createRedeploySchedule.id as string;
+const createSchedule = async (appId: string) =>
+  (await gql(`mutation($id: ID!) { createRedeploySchedule(appId: $id, cron: "0 3 * * 1") { id } }`, { id: appId })).createRedeploySchedule.id as string;
 
 describe('deleteApp', () => {
   const repo = new FixtureRepo();
@@ -36,7 +42,16 @@ describe('deleteApp', () => {
     const bystander = (await createApp({ name: 'delete-bystander', gitUrl: repo.url })).id;
     appIds.push(bystander);
     const scheduleId = await createSchedule(bystander);
-    const hostile = ['not-a-uuid', "'; DELETE FROM apps; --", '%', '*', '00000000-0000-0000-0000-000000000000', 'x'.repeat(10_000), `${bystander} `, bystander.toUpperCase().replace(/-/g, '')];
+    const hostile = [
+      'not-a-uuid',
+      "'; DELETE FROM apps; --",
+      '%',
+      '*',
+      '00000000-0000-0000-0000-000000000000',
+      'x'.repeat(10_000),
+      `${bystander} `,
+      bystander.toUpperCase().replace(/-/g, ''),
+    ];
     for (const id of hostile) {
       const r = await deleteApp(id);
       expect(r.errors?.[0]?.extensions?.code, id.slice(0, 40)).toBe('NOT_FOUND');

@@ -62,7 +62,13 @@ describe('deploy pipeline', () => {
     expect(d.imageRef).toMatch(/^127\.0\.0\.1:\d+\/paas\/pipeline@sha256:[0-9a-f]{64}$/);
     expect(d.workflowId).toBe(`deploy-${d.id}`);
     expect(d.steps.map((s) => `${s.name}:${s.status}`)).toEqual([
-      'CLONE:SUCCEEDED', 'BUILD:SUCCEEDED', 'PUSH:SUCCEEDED', 'RUN:SUCCEEDED', 'VERIFY:SUCCEEDED', 'ROUTE:SUCCEEDED', 'RETIRE:SKIPPED',
+      'CLONE:SUCCEEDED',
+      'BUILD:SUCCEEDED',
+      'PUSH:SUCCEEDED',
+      'RUN:SUCCEEDED',
+      'VERIFY:SUCCEEDED',
+      'ROUTE:SUCCEEDED',
+      'RETIRE:SKIPPED',
     ]);
 
     const res = await viaEdge('pipeline');
@@ -97,7 +103,11 @@ describe('deploy pipeline', () => {
     expect(info.Config.Labels).toMatchObject({ 'dev.paas.app': appId, 'dev.paas.deployment': firstDeploymentId, 'dev.paas.managed': 'true' });
     expect(info.Config.Env).toContain('PORT=8080');
     // published on loopback only
-    expect(Object.values(info.NetworkSettings.Ports).flat().map((b) => b?.HostIp)).toEqual(['127.0.0.1']);
+    expect(
+      Object.values(info.NetworkSettings.Ports)
+        .flat()
+        .map((b) => b?.HostIp),
+    ).toEqual(['127.0.0.1']);
   });
 
   it('passes env vars to the container', async () => {
@@ -148,7 +158,15 @@ describe('deploy pipeline', () => {
     expect(d.status).toBe('FAILED');
     expect(d.error).toMatch(/VERIFY failed: Health check failed: GET \/cgi-bin\/health did not answer 2xx .*HTTP 500/);
     const steps = Object.fromEntries(d.steps.map((s) => [s.name, s.status]));
-    expect(steps).toMatchObject({ CLONE: 'SUCCEEDED', BUILD: 'COMPENSATED', PUSH: 'SUCCEEDED', RUN: 'COMPENSATED', VERIFY: 'FAILED', ROUTE: 'SKIPPED', RETIRE: 'SKIPPED' });
+    expect(steps).toMatchObject({
+      CLONE: 'SUCCEEDED',
+      BUILD: 'COMPENSATED',
+      PUSH: 'SUCCEEDED',
+      RUN: 'COMPENSATED',
+      VERIFY: 'FAILED',
+      ROUTE: 'SKIPPED',
+      RETIRE: 'SKIPPED',
+    });
     expect(new Set(answers)).toEqual(new Set(['200 hello from v1']));
     expect(await viaEdge('pipeline')).toEqual({ status: 200, body: 'hello from v1\n' });
 

@@ -35,7 +35,15 @@ describe('every deployment reaches a final state', () => {
     expect(d.status).toBe('FAILED');
     expect(d.error).toMatch(/^VERIFY failed: Health check failed: .*; undoing RUN also failed: removeRelease failed \(injected fault\)$/);
     const steps = Object.fromEntries(d.steps.map((s) => [s.name, s.status]));
-    expect(steps).toEqual({ CLONE: 'SUCCEEDED', BUILD: 'COMPENSATED', PUSH: 'SUCCEEDED', RUN: 'FAILED', VERIFY: 'FAILED', ROUTE: 'SKIPPED', RETIRE: 'SKIPPED' });
+    expect(steps).toEqual({
+      CLONE: 'SUCCEEDED',
+      BUILD: 'COMPENSATED',
+      PUSH: 'SUCCEEDED',
+      RUN: 'FAILED',
+      VERIFY: 'FAILED',
+      ROUTE: 'SKIPPED',
+      RETIRE: 'SKIPPED',
+    });
     expect(d.steps.find((s) => s.name === 'RUN')?.message).toMatch(/Undo failed: removeRelease failed \(injected fault\)/);
     expect(d.finishedAt).not.toBeNull();
     // the failed release never took traffic

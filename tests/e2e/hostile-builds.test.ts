@@ -22,7 +22,7 @@ function repoWith(files: Record<string, string | null>): FixtureRepo {
 
 async function logOf(deploymentId: string): Promise<string[]> {
   const lines: string[] = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const d = await gql(`query($id: ID!, $after: Int) { deploymentLogs(deploymentId: $id, afterSeq: $after) { seq line } }`, { id: deploymentId, after });
     if (d.deploymentLogs.length === 0) return lines;
     lines.push(...d.deploymentLogs.map((l: { line: string }) => l.line));
@@ -47,7 +47,8 @@ async function deployService(name: string, dockerfileExtra: string) {
 const answers = (host: string, port: number) => `printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 3 ${host} ${port} | grep -q HTTP/1`;
 const GATEWAY = "$(ip route | awk '/default/ {print $3}')";
 // a RUN step that fails the build if it can reach the address, and says which way it went
-const probe = (label: string, host: string, port: number) => `RUN if ${answers(host, port)}; then echo "${label}: REACHED"; exit 1; else echo "${label}: BLOCKED"; fi`;
+const probe = (label: string, host: string, port: number) =>
+  `RUN if ${answers(host, port)}; then echo "${label}: REACHED"; exit 1; else echo "${label}: BLOCKED"; fi`;
 
 describe('builds are untrusted code', () => {
   let hostServer: Server;
@@ -91,7 +92,7 @@ describe('builds are untrusted code', () => {
     expect(d.error).toContain('variables are not allowed in ADD sources');
   });
 
-  it('refuses a base image from the platform\'s own registry or a private address', async () => {
+  it("refuses a base image from the platform's own registry or a private address", async () => {
     const repo = repoWith({ Dockerfile: `FROM ${inject('registry')}/paas/other-app:1\nCMD ["true"]\n` });
     const app = await createApp({ name: 'evil-from', gitUrl: repo.url });
     const d = await waitForDeployment((await deploy(app.id)).id);
@@ -114,7 +115,11 @@ describe('builds are untrusted code', () => {
 
     const probes = [probe('host', GATEWAY, hostPort), probe('private', priv.privateIp, 80), probe('metadata', priv.metadataIp, 80)];
     const { d, log } = await deployService('isolated-build', probes.join('\n'));
-    for (const target of ['host', 'private', 'metadata']) expect(log.some((l) => l.endsWith(`${target}: BLOCKED`)), target).toBe(true);
+    for (const target of ['host', 'private', 'metadata'])
+      expect(
+        log.some((l) => l.endsWith(`${target}: BLOCKED`)),
+        target,
+      ).toBe(true);
     expect(d.status).toBe('LIVE');
     expect(hits).toBe(hitsBefore);
   });

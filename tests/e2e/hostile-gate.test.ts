@@ -96,10 +96,13 @@ describe('one gate for every transport', () => {
     await expectNoDataNoEffect(answer);
   });
 
-  it.each(['/GRAPHQL', '/Graphql', '/graphql/', '/graphql?x', '/graphql?x=1#y', '//graphql', '/./graphql', '/graphql%2f', '/%2fgraphql'])('refuses POST %s', async (path) => {
-    const answer = await raw(`POST ${path} HTTP/1.1\r\n${json}`, createProbe('path'));
-    await expectNoDataNoEffect(answer);
-  });
+  it.each(['/GRAPHQL', '/Graphql', '/graphql/', '/graphql?x', '/graphql?x=1#y', '//graphql', '/./graphql', '/graphql%2f', '/%2fgraphql'])(
+    'refuses POST %s',
+    async (path) => {
+      const answer = await raw(`POST ${path} HTTP/1.1\r\n${json}`, createProbe('path'));
+      await expectNoDataNoEffect(answer);
+    },
+  );
 
   it('refuses GET /graphql?query=… (a query, and a mutation)', async () => {
     const query = await raw(`GET /graphql?query=${encodeURIComponent('{ apps { id name gitUrl } }')} HTTP/1.1`);
@@ -151,7 +154,11 @@ describe('WebSocket', () => {
       ws.on('error', reject);
     });
   }
-  const subscribe = (id: string) => ({ id, type: 'subscribe', payload: { query: 'subscription { deploymentUpdated(appId: "00000000-0000-0000-0000-000000000000") { id } }' } });
+  const subscribe = (id: string) => ({
+    id,
+    type: 'subscribe',
+    payload: { query: 'subscription { deploymentUpdated(appId: "00000000-0000-0000-0000-000000000000") { id } }' },
+  });
   const mutate = (id: string) => ({ id, type: 'subscribe', payload: JSON.parse(createProbe('ws')) });
 
   it.each([
@@ -182,7 +189,11 @@ describe('WebSocket', () => {
     try {
       // a subscription that passes the gate reaches its resolver: an unknown app is NOT_FOUND, not refused
       const outcome = await new Promise<string>((resolve) => {
-        client.subscribe(subscribe('x').payload, { next: () => resolve('next'), error: (e) => resolve(JSON.stringify(e)), complete: () => resolve('complete') });
+        client.subscribe(subscribe('x').payload, {
+          next: () => resolve('next'),
+          error: (e) => resolve(JSON.stringify(e)),
+          complete: () => resolve('complete'),
+        });
         setTimeout(() => resolve('listening'), 1_500);
       });
       expect(outcome).not.toMatch(/UNAUTHENTICATED|Forbidden/);
@@ -195,7 +206,10 @@ describe('WebSocket', () => {
     // deploymentUpdated → app → liveDeployment → app … : 12 levels, otherwise a valid subscription
     const inner = Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? 'app' : 'liveDeployment'));
     const query = `subscription { deploymentUpdated(appId: "00000000-0000-0000-0000-000000000000") { ${inner.map((f) => `${f} { `).join('')}id${' }'.repeat(inner.length)} } }`;
-    const { received } = await wsExchange([{ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }, { id: '1', type: 'subscribe', payload: { query } }]);
+    const { received } = await wsExchange([
+      { type: 'connection_init', payload: { authorization: `Bearer ${token}` } },
+      { id: '1', type: 'subscribe', payload: { query } },
+    ]);
     const error = received.find((m) => m.type === 'error');
     expect(JSON.stringify(error?.payload)).toMatch(/depth limit of \d+ exceeded/i);
     expect(received.filter((m) => m.type === 'next')).toEqual([]);
@@ -204,7 +218,11 @@ describe('WebSocket', () => {
 
 describe('failed authentication is throttled', () => {
   const probe = (auth: string | null, address: string) =>
-    raw(`POST /graphql HTTP/1.1\r\nContent-Type: application/json${auth ? `\r\nAuthorization: ${auth}` : ''}`, JSON.stringify({ query: '{ apps { id } }' }), address);
+    raw(
+      `POST /graphql HTTP/1.1\r\nContent-Type: application/json${auth ? `\r\nAuthorization: ${auth}` : ''}`,
+      JSON.stringify({ query: '{ apps { id } }' }),
+      address,
+    );
 
   it('answers 429 after 10 failures from one address, while the right token still works from it', async () => {
     const address = freshAddress();
@@ -260,7 +278,9 @@ describe('query cost and validation errors', () => {
   });
 
   it("lets the console's deepest query through", async () => {
-    const r = await gqlRaw(`query { apps { id deployments(limit: 50) { id sourceDeployment { id } steps { name status attempt startedAt finishedAt message } } } }`);
+    const r = await gqlRaw(
+      `query { apps { id deployments(limit: 50) { id sourceDeployment { id } steps { name status attempt startedAt finishedAt message } } } }`,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.status).toBe(200);
   });
@@ -301,7 +321,8 @@ describe('console headers', () => {
     const res = await fetch(`${inject('gatewayUrl')}/`);
     expect(res.status).toBe(200);
     const csp = res.headers.get('content-security-policy') ?? '';
-    for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+    for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"])
+      expect(csp).toContain(directive);
     expect(csp).toMatch(new RegExp(`connect-src 'self' ws://${gateway.host.replace(/\./g, '\\.')} wss://`));
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
@@ -320,7 +341,11 @@ describe('console headers', () => {
   });
 
   it('keeps /graphql answers JSON with the same protective headers', async () => {
-    const r = await fetch(`${inject('gatewayUrl')}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ apps { id } }' }) });
+    const r = await fetch(`${inject('gatewayUrl')}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ apps { id } }' }),
+    });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/application\/json/);
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');

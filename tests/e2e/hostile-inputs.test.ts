@@ -13,14 +13,16 @@ import { createApp, deploy, gql, gqlRaw, viaEdge, waitForDeployment } from '../h
 import { connectTemporal } from '../helpers/temporal.js';
 import { until } from '../helpers/wait.js';
 
-const APP_FIELDS = 'id name gitUrl branch rootDirectory dockerfilePath port healthCheckPath hasGitToken hasGitSshKey env { key value secret } redeploySchedules { id cron }';
+const APP_FIELDS =
+  'id name gitUrl branch rootDirectory dockerfilePath port healthCheckPath hasGitToken hasGitSshKey env { key value secret } redeploySchedules { id cron }';
 const repos: FixtureRepo[] = [];
 const appIds: string[] = [];
 // a real repository outside the test stack's PAAS_GIT_FILE_ROOTS (the OS temp dir and the checkout)
 const outsideDir = mkdtempSync(join('/var/tmp', 'paas-outside-roots-'));
 
 const create = (input: Record<string, unknown>) => gqlRaw(`mutation($input: CreateAppInput!) { createApp(input: $input) { ${APP_FIELDS} } }`, { input });
-const update = (id: string, input: Record<string, unknown>) => gqlRaw(`mutation($id: ID!, $input: UpdateAppInput!) { updateApp(id: $id, input: $input) { ${APP_FIELDS} } }`, { id, input });
+const update = (id: string, input: Record<string, unknown>) =>
+  gqlRaw(`mutation($id: ID!, $input: UpdateAppInput!) { updateApp(id: $id, input: $input) { ${APP_FIELDS} } }`, { id, input });
 const appNamed = async (name: string) => (await gql(`query($name: String!) { app(name: $name) { ${APP_FIELDS} } }`, { name })).app;
 const appById = async (id: string) => (await gql(`query($id: ID!) { app(id: $id) { ${APP_FIELDS} } }`, { id })).app;
 
@@ -144,18 +146,27 @@ describe('file:// and ssh:// repositories', () => {
 });
 
 describe('caps on what an app holds', () => {
-  it.each([['api'], ['www'], ['console'], ['registry'], ['temporal'], ['preview-0c6f2a1e'], ['web-pr-3'], ['localhost']])('reserves the name %s for the platform', async (name) => {
-    await expectRefusedCreate({ name, gitUrl: 'file:///tmp/x' }, /reserved/);
-  });
+  it.each([['api'], ['www'], ['console'], ['registry'], ['temporal'], ['preview-0c6f2a1e'], ['web-pr-3'], ['localhost']])(
+    'reserves the name %s for the platform',
+    async (name) => {
+      await expectRefusedCreate({ name, gitUrl: 'file:///tmp/x' }, /reserved/);
+    },
+  );
 
   it('env vars: count, value size and total size, counted over the whole set after a change', async () => {
     const vars = (n: number, size = 1, prefix = 'V') => Array.from({ length: n }, (_, i) => ({ key: `${prefix}${i}`, value: 'x'.repeat(size) }));
     await expectRefusedCreate({ name: 'env-many', gitUrl: 'file:///tmp/x', env: vars(101) }, /at most 100 env vars \(PAAS_MAX_ENV_VARS\)/);
-    await expectRefusedCreate({ name: 'env-big', gitUrl: 'file:///tmp/x', env: [{ key: 'BIG', value: 'x'.repeat(32 * 1024 + 1) }] }, /PAAS_MAX_ENV_VALUE_BYTES/);
+    await expectRefusedCreate(
+      { name: 'env-big', gitUrl: 'file:///tmp/x', env: [{ key: 'BIG', value: 'x'.repeat(32 * 1024 + 1) }] },
+      /PAAS_MAX_ENV_VALUE_BYTES/,
+    );
     await expectRefusedCreate({ name: 'env-total', gitUrl: 'file:///tmp/x', env: vars(5, 30 * 1024) }, /PAAS_MAX_ENV_TOTAL_BYTES/);
 
     const a = await app('env-capped', 'file:///tmp/x', { env: vars(60) });
-    const more = await gqlRaw(`mutation($id: ID!, $vars: [EnvVarInput!]!) { setEnvVars(appId: $id, vars: $vars) { id } }`, { id: a.id, vars: vars(41, 1, 'W') });
+    const more = await gqlRaw(`mutation($id: ID!, $vars: [EnvVarInput!]!) { setEnvVars(appId: $id, vars: $vars) { id } }`, {
+      id: a.id,
+      vars: vars(41, 1, 'W'),
+    });
     expect(more.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(more.errors?.[0]?.message).toMatch(/would make 101/);
     expect((await appById(a.id)).env).toHaveLength(60);
@@ -178,7 +189,8 @@ describe('caps on what an app holds', () => {
 
     it('refuses a firing more often than the minimum interval, and more schedules than the cap, leaving none behind', async () => {
       const a = await app('sched-capped', 'file:///tmp/x');
-      const schedule = (cron: string) => gqlRaw(`mutation($id: ID!, $cron: String!) { createRedeploySchedule(appId: $id, cron: $cron) { id } }`, { id: a.id, cron });
+      const schedule = (cron: string) =>
+        gqlRaw(`mutation($id: ID!, $cron: String!) { createRedeploySchedule(appId: $id, cron: $cron) { id } }`, { id: a.id, cron });
       const tooOften = await schedule('@every 4s');
       expect(tooOften.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(tooOften.errors?.[0]?.message).toMatch(/minimum interval of 5 s \(PAAS_MIN_REDEPLOY_INTERVAL_SEC\)/);

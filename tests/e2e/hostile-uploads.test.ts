@@ -26,7 +26,8 @@ async function deployUploadRaw(appId: string, uploadId: string) {
  */
 async function streamUpload(u: SiteUpload, claimedBytes: number): Promise<{ status: number | null; sent: number; ms: number }> {
   const boundary = `----paas-hostile-${Date.now()}`;
-  const head = u.fields.map((f) => `--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"\r\n\r\n${f.value}\r\n`).join('') +
+  const head =
+    u.fields.map((f) => `--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"\r\n\r\n${f.value}\r\n`).join('') +
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="site.zip"\r\nContent-Type: application/zip\r\n\r\n`;
   const chunk = new Uint8Array(1024 * 1024);
   let sent = 0;

@@ -16,7 +16,15 @@ const dataDir = mkdtempSync(join(tmpdir(), 'paas-crash-'));
 const faults = join(dataDir, 'faults');
 const runDir = join(dataDir, 'run');
 // below 32768, apart from the npm start test's ports (31400…) and the test stacks' (14000…19000 + offsets)
-const ports = { PAAS_PORT: '31600', PAAS_EDGE_PORT: '31680', PAAS_SITE_PORT: '31681', PAAS_PG_PORT: '31632', PAAS_TEMPORAL_PORT: '30333', PAAS_REGISTRY_PORT: '31700', PAAS_S3_PORT: '31950' };
+const ports = {
+  PAAS_PORT: '31600',
+  PAAS_EDGE_PORT: '31680',
+  PAAS_SITE_PORT: '31681',
+  PAAS_PG_PORT: '31632',
+  PAAS_TEMPORAL_PORT: '30333',
+  PAAS_REGISTRY_PORT: '31700',
+  PAAS_S3_PORT: '31950',
+};
 const env: NodeJS.ProcessEnv = { ...process.env, ...ports, PAAS_DATA_DIR: dataDir, PAAS_FAULT_PAUSE_DIR: faults };
 for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS', 'PAAS_ADMIN_TOKEN']) delete env[k];
 const gatewayUrl = `http://127.0.0.1:${ports.PAAS_PORT}`;
@@ -77,7 +85,12 @@ const stillRuns = (p: Proc) => procOf(p.pid)?.startTime === p.startTime;
 
 /** Every process of a run: npm start itself, each child it recorded, and their process groups. */
 function processesOf(run: Run): Proc[] {
-  const leaders = [run.child.pid!, ...readdirSync(runDir).filter((f) => f.endsWith('.pid')).map((f) => Number(readFileSync(join(runDir, f), 'utf8')))];
+  const leaders = [
+    run.child.pid!,
+    ...readdirSync(runDir)
+      .filter((f) => f.endsWith('.pid'))
+      .map((f) => Number(readFileSync(join(runDir, f), 'utf8'))),
+  ];
   const groups = new Set(leaders.map((pid) => procOf(pid)?.pgrp).filter((g): g is number => g !== undefined));
   const all: Proc[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -128,7 +141,10 @@ async function finishes(deploymentId: string): Promise<{ status: string; steps: 
     `deployment ${deploymentId} to finish`,
     async () => {
       d = (await gql(`query($id: ID!) { deployment(id: $id) { status steps { name status } } }`, { id: deploymentId })).deployment;
-      return ['LIVE', 'FAILED', 'CANCELLED', 'SUPERSEDED'].includes(d.status) && d.steps.every((s: { status: string }) => s.status !== 'RUNNING' && s.status !== 'PENDING');
+      return (
+        ['LIVE', 'FAILED', 'CANCELLED', 'SUPERSEDED'].includes(d.status) &&
+        d.steps.every((s: { status: string }) => s.status !== 'RUNNING' && s.status !== 'PENDING')
+      );
     },
     180_000,
   );

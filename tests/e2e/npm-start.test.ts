@@ -9,7 +9,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'paas-start-'));
 // below 32768: ports in the kernel's ephemeral range can be taken by any outgoing connection
-const ports = { PAAS_PORT: '31400', PAAS_EDGE_PORT: '31480', PAAS_SITE_PORT: '31481', PAAS_PG_PORT: '31432', PAAS_TEMPORAL_PORT: '30233', PAAS_REGISTRY_PORT: '31500', PAAS_S3_PORT: '31900' };
+const ports = {
+  PAAS_PORT: '31400',
+  PAAS_EDGE_PORT: '31480',
+  PAAS_SITE_PORT: '31481',
+  PAAS_PG_PORT: '31432',
+  PAAS_TEMPORAL_PORT: '30233',
+  PAAS_REGISTRY_PORT: '31500',
+  PAAS_S3_PORT: '31900',
+};
 const env: NodeJS.ProcessEnv = { ...process.env, ...ports, PAAS_DATA_DIR: dataDir };
 for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS', 'PAAS_ADMIN_TOKEN']) delete env[k];
 

@@ -20,10 +20,12 @@ async function appWithRepo(name: string, files: Record<string, string | null>, e
 }
 
 async function rollback(appId: string, toDeploymentId?: string): Promise<DeploymentView> {
-  const r = await gql(`mutation($appId: ID!, $to: ID) { rollback(appId: $appId, toDeploymentId: $to) { ${DEPLOYMENT_FIELDS} } }`, { appId, to: toDeploymentId ?? null });
+  const r = await gql(`mutation($appId: ID!, $to: ID) { rollback(appId: $appId, toDeploymentId: $to) { ${DEPLOYMENT_FIELDS} } }`, {
+    appId,
+    to: toDeploymentId ?? null,
+  });
   return r.rollback;
 }
-
 
 afterAll(async () => {
   for (const id of appIds) await gql(`mutation($id: ID!) { deleteApp(id: $id) }`, { id }).catch(() => undefined);
@@ -47,7 +49,14 @@ describe('rollback', () => {
     const d = await waitForDeployment(started.id);
     await recordHistory(d.workflowId, 'deploy-app-rollback');
     expect(d.status).toBe('LIVE');
-    expect(Object.fromEntries(d.steps.map((s) => [s.name, s.status]))).toMatchObject({ CLONE: 'SKIPPED', BUILD: 'SKIPPED', PUSH: 'SKIPPED', RUN: 'SUCCEEDED', VERIFY: 'SUCCEEDED', ROUTE: 'SUCCEEDED' });
+    expect(Object.fromEntries(d.steps.map((s) => [s.name, s.status]))).toMatchObject({
+      CLONE: 'SKIPPED',
+      BUILD: 'SKIPPED',
+      PUSH: 'SKIPPED',
+      RUN: 'SUCCEEDED',
+      VERIFY: 'SUCCEEDED',
+      ROUTE: 'SUCCEEDED',
+    });
     expect(await viaEdge('rb')).toEqual({ status: 200, body: 'v1\n' });
     expect(await viaEdge('rb', '/env.txt')).toEqual({ status: 200, body: 'env-of-v1\n' });
     const source = await gql(`query($id: ID!) { deployment(id: $id) { sourceDeployment { id } } }`, { id: d.id });
@@ -130,7 +139,9 @@ describe('garbage collection of old releases', () => {
     expect(pruned.errors?.[0]?.message).toMatch(/garbage-collected/);
     await expect(docker.getImage(r1.imageRef!).inspect()).rejects.toMatchObject({ statusCode: 404 });
     const [name, digest] = r1.imageRef!.replace(/^[^/]+\//, '').split('@');
-    const manifest = await fetch(`http://${inject('registry')}/v2/${name}/manifests/${digest}`, { headers: { accept: 'application/vnd.docker.distribution.manifest.v2+json' } });
+    const manifest = await fetch(`http://${inject('registry')}/v2/${name}/manifests/${digest}`, {
+      headers: { accept: 'application/vnd.docker.distribution.manifest.v2+json' },
+    });
     expect(manifest.status).toBe(404);
     await docker.getImage(unrelated).inspect(); // still there
     await docker.getImage('paas-test/busybox:1').inspect();

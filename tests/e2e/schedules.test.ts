@@ -9,9 +9,12 @@ import { createApp, gql, gqlRaw, viaEdge, waitForDeployment } from '../helpers/g
 import { connectTemporal } from '../helpers/temporal.js';
 import { until } from '../helpers/wait.js';
 
-
 const deploymentsOf = async (appId: string) =>
-  (await gql(`query($id: ID!) { app(id: $id) { deployments(limit: 50) { id status trigger } } }`, { id: appId })).app.deployments as { id: string; status: string; trigger: string }[];
+  (await gql(`query($id: ID!) { app(id: $id) { deployments(limit: 50) { id status trigger } } }`, { id: appId })).app.deployments as {
+    id: string;
+    status: string;
+    trigger: string;
+  }[];
 
 describe('scheduled redeploys', () => {
   const repo = new FixtureRepo();
@@ -75,7 +78,11 @@ describe('scheduled redeploys', () => {
     // paused: no more deployments
     const paused = await gql(`mutation($id: ID!) { pauseRedeploySchedule(id: $id) { paused nextRunAt } }`, { id: scheduleId });
     expect(paused.pauseRedeploySchedule).toEqual({ paused: true, nextRunAt: null });
-    await until('deployments to settle', async () => (await deploymentsOf(appId)).every((d) => ['LIVE', 'SUPERSEDED', 'FAILED', 'CANCELLED'].includes(d.status)), 60_000);
+    await until(
+      'deployments to settle',
+      async () => (await deploymentsOf(appId)).every((d) => ['LIVE', 'SUPERSEDED', 'FAILED', 'CANCELLED'].includes(d.status)),
+      60_000,
+    );
     const before = (await deploymentsOf(appId)).length;
     await new Promise((r) => setTimeout(r, 7_000));
     expect((await deploymentsOf(appId)).length).toBe(before);

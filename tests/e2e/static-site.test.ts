@@ -148,7 +148,14 @@ describe('static site from git', () => {
     expect(d.status).toBe('FAILED');
     expect(d.error).toBe('BUILD failed: The build command exited with code 3; its output is in the deployment log.');
     await recordHistory(d.workflowId, 'deploy-static-site-build-failed');
-    expect(d.steps.map((s) => `${s.name}:${s.status}`)).toEqual(['CLONE:SUCCEEDED', 'BUILD:FAILED', 'UPLOAD:SKIPPED', 'VERIFY:SKIPPED', 'ROUTE:SKIPPED', 'RETIRE:SKIPPED']);
+    expect(d.steps.map((s) => `${s.name}:${s.status}`)).toEqual([
+      'CLONE:SUCCEEDED',
+      'BUILD:FAILED',
+      'UPLOAD:SKIPPED',
+      'VERIFY:SKIPPED',
+      'ROUTE:SKIPPED',
+      'RETIRE:SKIPPED',
+    ]);
     expect((await edgeGet(host, '/')).text).toContain('site v1');
     expect(await listObjects(`sites/${appId}/${d.id}/`)).toEqual([]);
     expect(await buildContainers(appId)).toBe(0);
@@ -169,7 +176,9 @@ describe('static site from git', () => {
   it('publishes a new release under load with zero failed requests, then rolls back by pointer', async () => {
     repo.commit(staticSiteFiles({ marker: 'site v2' }), 'v2');
     let v2!: Awaited<ReturnType<typeof waitForDeployment>>;
-    const result = await underLoad(host, async () => (v2 = await waitForDeployment((await deploy(appId)).id)), { summarize: (b) => /<h1>(.*)<\/h1>/.exec(b)?.[1] ?? b });
+    const result = await underLoad(host, async () => (v2 = await waitForDeployment((await deploy(appId)).id)), {
+      summarize: (b) => /<h1>(.*)<\/h1>/.exec(b)?.[1] ?? b,
+    });
     expect(v2.status).toBe('LIVE');
     expect(result.requests).toBeGreaterThan(100);
     expect(result.non2xx).toBe(0);
@@ -187,7 +196,14 @@ describe('static site from git', () => {
     const rollbackLog = await gql(`query($id: ID!) { deploymentLogs(deploymentId: $id) { line } }`, { id: back.id });
     expect(rollbackLog.deploymentLogs.map((l: { line: string }) => l.line)).toContain(`Put release ${v1} on the site server (7 files, downloaded)`);
     await recordHistory(back.workflowId, 'deploy-static-site-rollback');
-    expect(back.steps.map((s) => `${s.name}:${s.status}`)).toEqual(['CLONE:SKIPPED', 'BUILD:SKIPPED', 'UPLOAD:SKIPPED', 'VERIFY:SUCCEEDED', 'ROUTE:SUCCEEDED', 'RETIRE:SUCCEEDED']);
+    expect(back.steps.map((s) => `${s.name}:${s.status}`)).toEqual([
+      'CLONE:SKIPPED',
+      'BUILD:SKIPPED',
+      'UPLOAD:SKIPPED',
+      'VERIFY:SUCCEEDED',
+      'ROUTE:SUCCEEDED',
+      'RETIRE:SUCCEEDED',
+    ]);
     expect((await edgeGet(host, '/')).text).toContain('site v1');
     const restored = await gql(`query($id: ID!) { deployment(id: $id) { sitePrefix sourceDeployment { id } } }`, { id: back.id });
     expect(restored.deployment).toEqual({ sitePrefix: `sites/${appId}/${v1}/`, sourceDeployment: { id: v1 } });

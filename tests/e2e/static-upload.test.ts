@@ -46,7 +46,12 @@ describe('static site from a ZIP upload', () => {
     const d = await gql(`query($id: ID!) { deployment(id: $id) { status trigger steps { name status message } } }`, { id: first });
     expect(d.deployment.status).toBe('LIVE');
     expect(d.deployment.steps.map((s: { name: string; status: string }) => `${s.name}:${s.status}`)).toEqual([
-      'CLONE:SKIPPED', 'BUILD:SUCCEEDED', 'UPLOAD:SUCCEEDED', 'VERIFY:SUCCEEDED', 'ROUTE:SUCCEEDED', 'RETIRE:SUCCEEDED',
+      'CLONE:SKIPPED',
+      'BUILD:SUCCEEDED',
+      'UPLOAD:SUCCEEDED',
+      'VERIFY:SUCCEEDED',
+      'ROUTE:SUCCEEDED',
+      'RETIRE:SUCCEEDED',
     ]);
     const home = await edgeGet(host, '/');
     expect(home.status).toBe(200);
@@ -63,10 +68,22 @@ describe('static site from a ZIP upload', () => {
   });
 
   const hostile: [string, ZipEntry[], string][] = [
-    ['path traversal', [...site('evil'), { name: '../../etc/cron.d/evil', data: 'x' }], 'The archive was rejected: entry "../../etc/cron.d/evil" leaves the site root ("..").'],
+    [
+      'path traversal',
+      [...site('evil'), { name: '../../etc/cron.d/evil', data: 'x' }],
+      'The archive was rejected: entry "../../etc/cron.d/evil" leaves the site root ("..").',
+    ],
     ['an absolute path', [{ name: '/etc/passwd', data: 'x' }], 'The archive was rejected: entry "/etc/passwd" has an absolute path.'],
-    ['a symlink', [...site('evil'), { name: 'secrets', data: '/etc/shadow', mode: S_IFLNK | 0o777 }], 'The archive was rejected: "secrets" is a symbolic link; only regular files and directories are published.'],
-    ['a device file', [...site('evil'), { name: 'disk', mode: S_IFCHR | 0o600 }], 'The archive was rejected: "disk" is a device file; only regular files and directories are published.'],
+    [
+      'a symlink',
+      [...site('evil'), { name: 'secrets', data: '/etc/shadow', mode: S_IFLNK | 0o777 }],
+      'The archive was rejected: "secrets" is a symbolic link; only regular files and directories are published.',
+    ],
+    [
+      'a device file',
+      [...site('evil'), { name: 'disk', mode: S_IFCHR | 0o600 }],
+      'The archive was rejected: "disk" is a device file; only regular files and directories are published.',
+    ],
     ['an empty archive', [], 'The archive was rejected: it has no files.'],
     ['a zip bomb', [{ name: 'index.html', data: Buffer.alloc(64 * 1024 * 1024), deflate: true }], 'The archive was rejected: "index.html" expands'],
     ['a site without index.html', [{ name: 'about.html', data: 'x' }], 'VERIFY failed: The site has no index.html at the root of its output directory (".")'],
@@ -101,7 +118,9 @@ describe('static site from a ZIP upload', () => {
     const r = await gqlRaw(`mutation($appId: ID!) { createUpload(appId: $appId) { id } }`, { appId: service.id });
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     await gql(`mutation($id: ID!) { deleteApp(id: $id) }`, { id: service.id });
-    const noImage = await gqlRaw(`mutation { createApp(input: { name: "no-image", kind: STATIC, gitUrl: "file:///x", buildCommand: "npm run build" }) { id } }`);
+    const noImage = await gqlRaw(
+      `mutation { createApp(input: { name: "no-image", kind: STATIC, gitUrl: "file:///x", buildCommand: "npm run build" }) { id } }`,
+    );
     expect(noImage.errors?.[0]?.message).toMatch(/^buildImage is required with a buildCommand/);
     const noGitService = await gqlRaw(`mutation { createApp(input: { name: "no-git" }) { id } }`);
     expect(noGitService.errors?.[0]?.message).toBe('gitUrl is required for a SERVICE app.');
@@ -120,7 +139,9 @@ describe('static site from a ZIP upload', () => {
 
   it('keeps PAAS_KEEP_RELEASES (2 here) old releases and deletes older prefixes, which then cannot be restored', async () => {
     const history = await gql(`query($id: ID!) { app(id: $id) { deployments(limit: 50) { id status sitePrefix } } }`, { id: appId });
-    const secondId = history.app.deployments.find((d: { sitePrefix: string | null; status: string }) => d.status === 'SUPERSEDED' && d.sitePrefix && !d.sitePrefix.includes(first)).id;
+    const secondId = history.app.deployments.find(
+      (d: { sitePrefix: string | null; status: string }) => d.status === 'SUPERSEDED' && d.sitePrefix && !d.sitePrefix.includes(first),
+    ).id;
     expect(await listObjects(`sites/${appId}/${secondId}/`)).not.toEqual([]);
     // live: the rollback to v1; then v3 and v4 push v2 beyond the two kept (v3, and v1 through its rollback)
     for (const v of ['zip v3', 'zip v4']) expect((await deployZip(appId, site(v))).deployment.status).toBe('LIVE');

@@ -26,7 +26,11 @@ export async function ensureTestBaseImage(): Promise<void> {
     writeFileSync(join(dir, 'etc/group'), 'root:x:0:\nnogroup:x:65534:\n');
     const [repo, tag] = TEST_BASE_IMAGE.split(':');
     // the typings say void; the engine's answer is the progress stream
-    const stream = await (docker.importImage(pack(dir), { repo, tag, changes: ['ENV PATH=/bin', 'CMD ["/bin/sh"]'] } as never) as unknown as Promise<NodeJS.ReadableStream>);
+    const stream = await (docker.importImage(pack(dir), {
+      repo,
+      tag,
+      changes: ['ENV PATH=/bin', 'CMD ["/bin/sh"]'],
+    } as never) as unknown as Promise<NodeJS.ReadableStream>);
     await new Promise((resolve, reject) => docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve(undefined))));
   } finally {
     rmSync(dir, { recursive: true, force: true });

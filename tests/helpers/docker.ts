@@ -9,6 +9,9 @@ export async function containersOfApp(appId: string): Promise<Docker.ContainerIn
 export async function removeTestContainers(imagePrefix: string): Promise<void> {
   const all = await docker.listContainers({ all: true, filters: { label: ['dev.paas.managed=true'] } });
   for (const c of all.filter((c) => c.Image.startsWith(imagePrefix))) {
-    await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
+    await docker
+      .getContainer(c.Id)
+      .remove({ force: true })
+      .catch(() => undefined);
   }
 }

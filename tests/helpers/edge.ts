@@ -34,7 +34,10 @@ export function appHost(name: string): string {
 export function s3(): { client: Client; bucket: string } {
   const { endpoint, accessKey, secretKey, bucket } = inject('s3');
   const url = new URL(endpoint);
-  return { client: new Client({ endPoint: url.hostname, port: Number(url.port), useSSL: false, accessKey, secretKey, pathStyle: true, region: 'us-east-1' }), bucket };
+  return {
+    client: new Client({ endPoint: url.hostname, port: Number(url.port), useSSL: false, accessKey, secretKey, pathStyle: true, region: 'us-east-1' }),
+    bucket,
+  };
 }
 
 /** Keys under a prefix in the platform's bucket ([] when the bucket does not exist yet). */

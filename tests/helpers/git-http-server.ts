@@ -4,7 +4,10 @@ import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export async function startPrivateGitServer(projectRoot: string, token: string): Promise<{ url: (repo: string) => string; close: () => Promise<void>; requests: string[] }> {
+export async function startPrivateGitServer(
+  projectRoot: string,
+  token: string,
+): Promise<{ url: (repo: string) => string; close: () => Promise<void>; requests: string[] }> {
   const expected = `Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {

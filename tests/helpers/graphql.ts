@@ -10,7 +10,11 @@ export interface GqlResult<T> {
   status: number;
 }
 
-export async function gqlRaw<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token: string | null = inject('adminToken')): Promise<GqlResult<T>> {
+export async function gqlRaw<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  token: string | null = inject('adminToken'),
+): Promise<GqlResult<T>> {
   const res = await fetch(`${inject('gatewayUrl')}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -84,13 +88,16 @@ export async function waitForDeployment(id: string, timeoutMs = 150_000): Promis
 export function viaEdge(appName: string, path = '/'): Promise<{ status: number; body: string }> {
   // node:http, because fetch() does not let a caller set the Host header
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: inject('edgePort'), path, headers: { host: `${appName}.${inject('baseDomain')}` }, agent: edgeAgent }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      res.on('error', reject);
-    });
+    const req = request(
+      { host: '127.0.0.1', port: inject('edgePort'), path, headers: { host: `${appName}.${inject('baseDomain')}` }, agent: edgeAgent },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end();
   });

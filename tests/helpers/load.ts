@@ -12,7 +12,11 @@ export interface LoadResult {
 }
 
 /** Runs load until `during` settles and `settleMs` more have passed, then reports. */
-export async function underLoad(host: string, during: () => Promise<unknown>, opts: { settleMs?: number; summarize?: (body: string) => string } = {}): Promise<LoadResult> {
+export async function underLoad(
+  host: string,
+  during: () => Promise<unknown>,
+  opts: { settleMs?: number; summarize?: (body: string) => string } = {},
+): Promise<LoadResult> {
   const summarize = opts.summarize ?? ((b: string) => b.trim());
   const bodies = new Set<string>();
   let settle!: (err: unknown, result: autocannon.Result) => void;

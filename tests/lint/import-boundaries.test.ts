@@ -9,8 +9,16 @@ describe('import boundaries', () => {
   it.each([
     ['tests/e2e/probe.test.ts', "import { Database } from '@paas/db';\nexport const d = Database;", /^e2e may import only contracts, test-support/],
     ['tests/e2e/probe.test.ts', "import { createDockerActivities } from '@paas/activities';\nexport const a = createDockerActivities;", /^e2e may import only/],
-    ['services/gateway/src/probe.ts', "import { startStack } from '@paas/supervisor';\nexport const s = startStack;", /^gateway may import only contracts, db, storage, process-lifecycle/],
-    ['services/gateway/src/probe.ts', "import { createDockerActivities } from '@paas/activities';\nexport const a = createDockerActivities;", /^gateway may import only/],
+    [
+      'services/gateway/src/probe.ts',
+      "import { startStack } from '@paas/supervisor';\nexport const s = startStack;",
+      /^gateway may import only contracts, db, storage, process-lifecycle/,
+    ],
+    [
+      'services/gateway/src/probe.ts',
+      "import { createDockerActivities } from '@paas/activities';\nexport const a = createDockerActivities;",
+      /^gateway may import only/,
+    ],
     ['packages/db/src/probe.ts', "import { ObjectStore } from '@paas/storage';\nexport const o = ObjectStore;", /^db may import only contracts/],
     ['activities/src/probe.ts', "import { deployAppWorkflow } from '@paas/workflows';\nexport const w = deployAppWorkflow;", /^activities may import only/],
     ['console/src/probe.ts', "import { Database } from '@paas/db';\nexport const d = Database;", /^console may import only contracts/],

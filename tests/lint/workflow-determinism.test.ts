@@ -26,6 +26,10 @@ describe('workflow lint rules', () => {
   });
 
   it('allows activity types and the workflow API', async () => {
-    expect(await lint("import type { PlatformActivities } from '@paas/activities';\nimport { sleep } from '@temporalio/workflow';\nexport type A = PlatformActivities;\nexport const s = sleep;")).toEqual([]);
+    expect(
+      await lint(
+        "import type { PlatformActivities } from '@paas/activities';\nimport { sleep } from '@temporalio/workflow';\nexport type A = PlatformActivities;\nexport const s = sleep;",
+      ),
+    ).toEqual([]);
   });
 });

@@ -50,7 +50,8 @@ export async function appDeployerWorkflow(input: AppDeployerInput): Promise<void
 
   setHandler(requestDeploymentSignal, (req) => {
     if (pending?.deploymentId === req.deploymentId || running?.deploymentId === req.deploymentId) return;
-    if (pending) toClose.push({ deploymentId: pending.deploymentId, reason: `Superseded by a newer deployment request (${req.deploymentId}) before it started.` });
+    if (pending)
+      toClose.push({ deploymentId: pending.deploymentId, reason: `Superseded by a newer deployment request (${req.deploymentId}) before it started.` });
     pending = req;
     supersedeRunning(req.deploymentId);
   });

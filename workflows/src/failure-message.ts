@@ -1,5 +1,13 @@
 // Turns a Temporal failure chain into the sentence a user reads in `Deployment.error`.
-import { ActivityFailure, ApplicationFailure, CancelledFailure, ChildWorkflowFailure, TerminatedFailure, TimeoutFailure, isCancellation } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  CancelledFailure,
+  ChildWorkflowFailure,
+  TerminatedFailure,
+  TimeoutFailure,
+  isCancellation,
+} from '@temporalio/workflow';
 
 export function describeFailure(err: unknown): string {
   if (isCancellation(err)) return 'The deployment was cancelled.';
@@ -15,7 +23,7 @@ export function describeFailure(err: unknown): string {
 /** Why a deployment's own workflow ended without recording an outcome (seen from its deployer). */
 export function describeChildFailure(err: unknown): string {
   const cause = err instanceof ChildWorkflowFailure ? err.cause : err;
-  if (cause instanceof TerminatedFailure) return 'The deployment\'s workflow was terminated before it finished.';
+  if (cause instanceof TerminatedFailure) return "The deployment's workflow was terminated before it finished.";
   if (cause instanceof TimeoutFailure) return `The deployment's workflow timed out (${cause.timeoutType}).`;
   return `The deployment's workflow ended with an error: ${describeFailure(cause)}`;
 }

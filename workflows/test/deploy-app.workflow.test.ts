@@ -42,7 +42,7 @@ describe('deployAppWorkflow saga', () => {
   }
 
   /** Starts a deployment that hangs at `hangAt`, lets `interfere` act on it there, and waits for its outcome. */
-  async function runInterrupted(p: DeploymentPlan, hangAt: string, interfere: (handle: ReturnType<Client["workflow"]["getHandle"]>) => Promise<unknown>) {
+  async function runInterrupted(p: DeploymentPlan, hangAt: string, interfere: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<unknown>) {
     const calls: Calls = [];
     const result = await withWorker(env, bundle, fakeActivities(calls, p, { hangAt }), async (taskQueue) => {
       const handle = await env.client.workflow.start<typeof deployAppWorkflow>('deployAppWorkflow', {
@@ -50,7 +50,11 @@ describe('deployAppWorkflow saga', () => {
         workflowId: `saga-${randomUUID()}`,
         args: [{ appId: 'a1', deploymentId: 'd1' }],
       });
-      await waitUntil(hangAt, () => calls.includes(hangAt), () => calls.join(' | '));
+      await waitUntil(
+        hangAt,
+        () => calls.includes(hangAt),
+        () => calls.join(' | '),
+      );
       await interfere(handle);
       return handle.result();
     });
@@ -250,6 +254,5 @@ describe('deployAppWorkflow saga', () => {
       expect(calls.slice(calls.indexOf('retire sites'))).toEqual(['retire sites', 'step RETIRE FAILED', 'cleanup']);
       expect(noStepRunning(result)).toBe(true);
     });
-
   });
 });

@@ -66,7 +66,14 @@ export class BuildCgroup {
     let left = controllers.map((c) => join(root, c, this.parent));
     for (let i = 0; i < attempts && left.length > 0; i++) {
       if (i > 0) await new Promise((r) => setTimeout(r, 250));
-      const results = await Promise.all(left.map((dir) => rmdir(dir).then(() => null, (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : dir))));
+      const results = await Promise.all(
+        left.map((dir) =>
+          rmdir(dir).then(
+            () => null,
+            (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : dir),
+          ),
+        ),
+      );
       left = results.filter((d): d is string => d !== null);
     }
   }

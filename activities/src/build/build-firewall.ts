@@ -29,7 +29,10 @@ export class BuildFirewall {
 
   /** Each rule as [chain, ...match and target]. */
   rules(): string[][] {
-    return [['INPUT', '-i', this.bridge, '-j', 'DROP'], ...NON_PUBLIC_IPV4_RANGES.map(([net, prefix]) => ['DOCKER-USER', '-i', this.bridge, '-d', `${net}/${prefix}`, '-j', 'DROP'])];
+    return [
+      ['INPUT', '-i', this.bridge, '-j', 'DROP'],
+      ...NON_PUBLIC_IPV4_RANGES.map(([net, prefix]) => ['DOCKER-USER', '-i', this.bridge, '-d', `${net}/${prefix}`, '-j', 'DROP']),
+    ];
   }
 
   /** Adds the rules that are missing, at the top of their chains (idempotent). */
@@ -37,7 +40,10 @@ export class BuildFirewall {
     for (const [chain, ...rule] of this.rules()) {
       if (await this.has(chain, rule)) continue;
       const res = await runCommand(this.iptables, ['-w', '-I', chain, '1', ...rule], { timeoutMs: 10_000 });
-      if (res.code !== 0) throw new BuildIsolationError(`Could not add the build firewall rule "${chain} ${rule.join(' ')}": ${res.stderr.trim() || `iptables exited with ${res.code}`}`);
+      if (res.code !== 0)
+        throw new BuildIsolationError(
+          `Could not add the build firewall rule "${chain} ${rule.join(' ')}": ${res.stderr.trim() || `iptables exited with ${res.code}`}`,
+        );
     }
     this.checkedAt = Date.now();
   }
@@ -48,7 +54,9 @@ export class BuildFirewall {
     const missing: string[] = [];
     for (const [chain, ...rule] of this.rules()) if (!(await this.has(chain, rule))) missing.push(`${chain} ${rule.join(' ')}`);
     if (missing.length > 0) {
-      throw new BuildIsolationError(`Build isolation is not in place, so no build runs: ${missing.length} firewall rule(s) of the build network are missing (first: "${missing[0]}"). Restart the worker to install them, or see the README's Security section.`);
+      throw new BuildIsolationError(
+        `Build isolation is not in place, so no build runs: ${missing.length} firewall rule(s) of the build network are missing (first: "${missing[0]}"). Restart the worker to install them, or see the README's Security section.`,
+      );
     }
     this.checkedAt = Date.now();
   }

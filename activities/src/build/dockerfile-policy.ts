@@ -65,9 +65,12 @@ async function checkInstruction(instr: Instruction, stages: Set<string>, ctx: Po
   const keyword = instr.getKeyword().toUpperCase();
   if (keyword === 'ADD') {
     for (const source of addSources(instr)) {
-      if (source.includes('$')) throw new DockerfilePolicyError(`ADD ${source}: variables are not allowed in ADD sources (they could name a remote URL). Use COPY for local files.`);
+      if (source.includes('$'))
+        throw new DockerfilePolicyError(`ADD ${source}: variables are not allowed in ADD sources (they could name a remote URL). Use COPY for local files.`);
       if (source.includes('://') || /^git@/i.test(source)) {
-        throw new DockerfilePolicyError(`ADD ${source}: remote sources are refused; the engine would fetch them from the host's network. ${HINT} Download in a RUN step instead (RUN steps can reach the internet).`);
+        throw new DockerfilePolicyError(
+          `ADD ${source}: remote sources are refused; the engine would fetch them from the host's network. ${HINT} Download in a RUN step instead (RUN steps can reach the internet).`,
+        );
       }
     }
   } else if (keyword === 'COPY') {
@@ -92,7 +95,9 @@ async function checkImage(ref: string, ctx: PolicyContext, where: string): Promi
   if (host) {
     const bare = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
     if (host === ctx.registry || bare === 'localhost' || isNonPublicAddress(bare) || (await ctx.resolvesToNonPublic(bare))) {
-      throw new DockerfilePolicyError(`${where} ${ref}: images are not pulled from ${host} (the platform's own registry, or a loopback or private address). ${HINT}`);
+      throw new DockerfilePolicyError(
+        `${where} ${ref}: images are not pulled from ${host} (the platform's own registry, or a loopback or private address). ${HINT}`,
+      );
     }
   }
   const local = await ctx.inspectImage(ref);
@@ -119,12 +124,15 @@ export function registryHost(ref: string): string | undefined {
 /** ${VAR}, $VAR and ${VAR:-default} from the ARGs before the first FROM; null when one has no value. */
 function expand(value: string, args: Map<string, string>): string | null {
   let missing = false;
-  const out = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, braced: string, dflt: string | undefined, bare: string) => {
-    const v = args.get(braced ?? bare);
-    if (v !== undefined && v !== '') return v;
-    if (dflt !== undefined) return dflt;
-    missing = true;
-    return '';
-  });
+  const out = value.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (_m, braced: string, dflt: string | undefined, bare: string) => {
+      const v = args.get(braced ?? bare);
+      if (v !== undefined && v !== '') return v;
+      if (dflt !== undefined) return dflt;
+      missing = true;
+      return '';
+    },
+  );
   return missing || out.includes('$') ? null : out;
 }

@@ -15,7 +15,14 @@ import type { RegistryAdapter } from '../registry/registry.adapter.js';
 import { BuildCgroup } from '../build/build-cgroup.js';
 import type { BuildSandbox } from '../build/build-sandbox.js';
 
-export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, registry: RegistryAdapter, projection: ProjectionAdapter, sandbox: BuildSandbox, settings: ActivitySettings) {
+export function createDockerActivities(
+  docker: DockerAdapter,
+  git: GitAdapter,
+  registry: RegistryAdapter,
+  projection: ProjectionAdapter,
+  sandbox: BuildSandbox,
+  settings: ActivitySettings,
+) {
   const appLabels = (plan: DeploymentPlan) => ({
     [LABELS.managed]: 'true',
     [LABELS.app]: plan.appId,
@@ -53,52 +60,68 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, r
   async function buildImage(plan: DeploymentPlan, commitSha: string): Promise<string> {
     const logs = await LogWriter.open(projection, plan.deploymentId);
     try {
-      return await withHeartbeat(async (signal) => {
-        // a retry on another worker (or after the checkout was cleaned) clones again
-        await git.checkout({ url: plan.gitUrl, token: await projection.getGitToken(plan.appId) }, commitSha, workspaceDir(settings, plan.deploymentId), signal);
-        const { contextDir, dockerfile } = await resolveBuildContext(plan);
-        await sandbox.checkDockerfile(await readDockerfile(join(contextDir, dockerfile)), plan.appId);
-        await sandbox.ensure();
-        logs.line(`Building ${plan.imageTag} from ${dockerfile}`);
-        const limits = settings.build;
-        const cgroup = await BuildCgroup.create(plan.deploymentId, limits);
-        if (!cgroup) logs.line('No build cgroup on this host: memory and CPU are limited per step; the process limit does not apply.');
-        const timeout = AbortSignal.timeout(plan.timing.buildTimeoutMs);
-        const tooLoud = new AbortController();
-        const both = AbortSignal.any([signal, timeout, tooLoud.signal]);
-        try {
-          const imageId = await docker.build({
-            contextDir,
-            dockerfile,
-            tag: plan.imageTag,
-            // no deployment id on the image: a label that changes every build defeats the build cache
-            labels: appLabels(plan),
-            onOutput: (text, stream) => {
-              logs.write(text, stream);
-              if (logs.outputChars > limits.maxOutputBytes) tooLoud.abort();
-            },
-            signal: both,
-            network: limits.network,
-            // the cgroup holds the limits for the whole build (and tells which one was hit)
-            ...(cgroup ? { cgroupParent: cgroup.parent } : { limits }),
-          });
-          logs.line(`Built image ${imageId}`);
-          return imageId;
-        } catch (err) {
-          if (timeout.aborted) throw ApplicationFailure.nonRetryable(`Build timed out after ${Math.round(plan.timing.buildTimeoutMs / 1000)} s (PAAS_BUILD_TIMEOUT_MS).`, 'BuildTimeout');
-          if (tooLoud.signal.aborted) {
-            throw ApplicationFailure.nonRetryable(`Build stopped: its output exceeded ${Math.round(limits.maxOutputBytes / 1024 / 1024)} MB (PAAS_BUILD_MAX_OUTPUT_MB).`, 'BuildOutputLimit');
+      return await withHeartbeat(
+        async (signal) => {
+          // a retry on another worker (or after the checkout was cleaned) clones again
+          await git.checkout(
+            { url: plan.gitUrl, token: await projection.getGitToken(plan.appId) },
+            commitSha,
+            workspaceDir(settings, plan.deploymentId),
+            signal,
+          );
+          const { contextDir, dockerfile } = await resolveBuildContext(plan);
+          await sandbox.checkDockerfile(await readDockerfile(join(contextDir, dockerfile)), plan.appId);
+          await sandbox.ensure();
+          logs.line(`Building ${plan.imageTag} from ${dockerfile}`);
+          const limits = settings.build;
+          const cgroup = await BuildCgroup.create(plan.deploymentId, limits);
+          if (!cgroup) logs.line('No build cgroup on this host: memory and CPU are limited per step; the process limit does not apply.');
+          const timeout = AbortSignal.timeout(plan.timing.buildTimeoutMs);
+          const tooLoud = new AbortController();
+          const both = AbortSignal.any([signal, timeout, tooLoud.signal]);
+          try {
+            const imageId = await docker.build({
+              contextDir,
+              dockerfile,
+              tag: plan.imageTag,
+              // no deployment id on the image: a label that changes every build defeats the build cache
+              labels: appLabels(plan),
+              onOutput: (text, stream) => {
+                logs.write(text, stream);
+                if (logs.outputChars > limits.maxOutputBytes) tooLoud.abort();
+              },
+              signal: both,
+              network: limits.network,
+              // the cgroup holds the limits for the whole build (and tells which one was hit)
+              ...(cgroup ? { cgroupParent: cgroup.parent } : { limits }),
+            });
+            logs.line(`Built image ${imageId}`);
+            return imageId;
+          } catch (err) {
+            if (timeout.aborted)
+              throw ApplicationFailure.nonRetryable(
+                `Build timed out after ${Math.round(plan.timing.buildTimeoutMs / 1000)} s (PAAS_BUILD_TIMEOUT_MS).`,
+                'BuildTimeout',
+              );
+            if (tooLoud.signal.aborted) {
+              throw ApplicationFailure.nonRetryable(
+                `Build stopped: its output exceeded ${Math.round(limits.maxOutputBytes / 1024 / 1024)} MB (PAAS_BUILD_MAX_OUTPUT_MB).`,
+                'BuildOutputLimit',
+              );
+            }
+            if (err instanceof BuildError && !signal.aborted) {
+              const limit = await cgroup?.exceeded(err.message);
+              if (limit) throw ApplicationFailure.nonRetryable(`Build failed: ${limit}. (${err.message})`, 'BuildLimit');
+              throw ApplicationFailure.nonRetryable(`Build failed: ${err.message}`, 'BuildFailed');
+            }
+            throw err;
+          } finally {
+            await cgroup?.remove();
           }
-          if (err instanceof BuildError && !signal.aborted) {
-            const limit = await cgroup?.exceeded(err.message);
-            if (limit) throw ApplicationFailure.nonRetryable(`Build failed: ${limit}. (${err.message})`, 'BuildLimit');
-            throw ApplicationFailure.nonRetryable(`Build failed: ${err.message}`, 'BuildFailed');
-          }
-          throw err;
-        } finally {
-          await cgroup?.remove();
-        }
-      }, 2000, () => ({ lines: logs.lines }));
+        },
+        2000,
+        () => ({ lines: logs.lines }),
+      );
     } finally {
       await logs.close();
     }
@@ -137,7 +160,10 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, r
         .catch(async (err) => {
           if (!(err instanceof ContainerExitedError)) throw err;
           const lines = await docker.containerLogs(plan.containerName, 20);
-          await projection.appendLogs(plan.deploymentId, lines.map((line) => ({ stream: 'stderr' as const, line })));
+          await projection.appendLogs(
+            plan.deploymentId,
+            lines.map((line) => ({ stream: 'stderr' as const, line })),
+          );
           throw ApplicationFailure.nonRetryable(`${err.message} Its last log lines are in the deployment log.`, 'ContainerExited');
         });
       await projection.updateDeployment(plan.deploymentId, { containerName: plan.containerName, upstream });
@@ -177,7 +203,9 @@ export function createDockerActivities(docker: DockerAdapter, git: GitAdapter, r
         await docker.removeImage(imageRef);
         await registry.deleteManifest(imageRef);
         await projection.markImagePruned(deploymentIds);
-        await projection.appendLogs(plan.deploymentId, [{ stream: 'system', line: `Pruned image ${imageRef} (more than ${settings.keepReleases} releases kept)` }]);
+        await projection.appendLogs(plan.deploymentId, [
+          { stream: 'system', line: `Pruned image ${imageRef} (more than ${settings.keepReleases} releases kept)` },
+        ]);
       }
     });
   }

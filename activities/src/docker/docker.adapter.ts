@@ -154,7 +154,8 @@ export class DockerAdapter {
       });
     if (found) {
       const options = (found as { Options?: Record<string, string> }).Options ?? {};
-      if (options['com.docker.network.bridge.name'] !== bridge) throw new Error(`Docker network ${name} exists but is not the build network (bridge ${bridge}); remove it.`);
+      if (options['com.docker.network.bridge.name'] !== bridge)
+        throw new Error(`Docker network ${name} exists but is not the build network (bridge ${bridge}); remove it.`);
       return;
     }
     try {
@@ -181,7 +182,7 @@ export class DockerAdapter {
   }
 
   async pull(ref: string): Promise<void> {
-    const stream = (await this.docker.pull(ref));
+    const stream = await this.docker.pull(ref);
     let error: string | undefined;
     await consumeJsonStream(stream, (msg) => {
       if (msg.error) error = String(msg.error);
@@ -267,7 +268,13 @@ export class DockerAdapter {
   async containerStatus(name: string): Promise<ContainerStatus> {
     try {
       const info = await this.docker.getContainer(name).inspect();
-      return { exists: true, running: info.State.Running && !info.State.Restarting, status: info.State.Status, exitCode: info.State.ExitCode, restartCount: info.RestartCount };
+      return {
+        exists: true,
+        running: info.State.Running && !info.State.Restarting,
+        status: info.State.Status,
+        exitCode: info.State.ExitCode,
+        restartCount: info.RestartCount,
+      };
     } catch (err) {
       if (statusOf(err) === 404) return { exists: false, running: false };
       throw err;
@@ -315,9 +322,9 @@ export class DockerAdapter {
 
   /** Every exit of a container the platform manages, as the engine reports it. */
   async managedContainerDeaths(): Promise<DockerEventStream> {
-    return (await this.docker.getEvents({
+    return await this.docker.getEvents({
       filters: { type: ['container'], event: ['die'], label: [`${LABELS.managed}=true`] },
-    }));
+    });
   }
 
   /** Docker stops restarting the container, and it is stopped (it may be restarting right now, which refuses the stop). */

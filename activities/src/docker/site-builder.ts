@@ -46,10 +46,17 @@ export class SiteBuilder {
   /** Runs the build; returns the output directory as a tar stream and a function that removes the container. */
   async build(spec: SiteBuildSpec): Promise<{ output: Readable; remove: () => Promise<void> }> {
     await this.removeContainer(spec.name); // a retry after a crash starts clean
-    const image = await this.docker.getImage(spec.image).inspect().catch((err) => {
-      if (statusOf(err) === 404) throw new SiteBuildError(`The build image "${spec.image}" is not on this host. Load or build it (docker load / docker build), or set buildImage to one that is.`, 'BuildImageMissing');
-      throw err;
-    });
+    const image = await this.docker
+      .getImage(spec.image)
+      .inspect()
+      .catch((err) => {
+        if (statusOf(err) === 404)
+          throw new SiteBuildError(
+            `The build image "${spec.image}" is not on this host. Load or build it (docker load / docker build), or set buildImage to one that is.`,
+            'BuildImageMissing',
+          );
+        throw err;
+      });
     const workdir = posix.join(WORKSPACE, spec.rootDirectory);
     const container = await this.docker.createContainer({
       name: spec.name,
@@ -106,19 +113,32 @@ export class SiteBuilder {
       const result = await Promise.race([exited, stopped]);
       if (typeof result === 'string') {
         await container.kill().catch(() => undefined);
-        if (result === 'timeout') throw new SiteBuildError(`The build timed out after ${Math.round(spec.timeoutMs / 1000)} s (PAAS_BUILD_TIMEOUT_MS).`, 'BuildTimeout');
-        if (result === 'too-loud') throw new SiteBuildError(`The build was stopped: its output exceeded ${Math.round(spec.maxOutputChars / 1024 / 1024)} MB (PAAS_BUILD_MAX_OUTPUT_MB).`, 'BuildOutputLimit');
+        if (result === 'timeout')
+          throw new SiteBuildError(`The build timed out after ${Math.round(spec.timeoutMs / 1000)} s (PAAS_BUILD_TIMEOUT_MS).`, 'BuildTimeout');
+        if (result === 'too-loud')
+          throw new SiteBuildError(
+            `The build was stopped: its output exceeded ${Math.round(spec.maxOutputChars / 1024 / 1024)} MB (PAAS_BUILD_MAX_OUTPUT_MB).`,
+            'BuildOutputLimit',
+          );
         throw new Error('build cancelled');
       }
       await new Promise((r) => setImmediate(r)); // let the last output through
       if (result.StatusCode !== 0) {
         const state = (await container.inspect()).State;
-        if (state.OOMKilled) throw new SiteBuildError(`The build was killed at its memory limit of ${Math.round(spec.limits.memoryBytes / 1024 / 1024)} MB (PAAS_BUILD_MEMORY_MB).`, 'BuildLimit');
+        if (state.OOMKilled)
+          throw new SiteBuildError(
+            `The build was killed at its memory limit of ${Math.round(spec.limits.memoryBytes / 1024 / 1024)} MB (PAAS_BUILD_MEMORY_MB).`,
+            'BuildLimit',
+          );
         throw new SiteBuildError(`The build command exited with code ${result.StatusCode}; its output is in the deployment log.`, 'BuildFailed');
       }
       const outputPath = posix.join(workdir, spec.outputDirectory);
       const output = (await container.getArchive({ path: outputPath }).catch((e) => {
-        if (statusOf(e) === 404) throw new SiteBuildError(`The build finished but produced no "${spec.outputDirectory}" (looked in ${outputPath}). Check outputDirectory.`, 'MissingOutput');
+        if (statusOf(e) === 404)
+          throw new SiteBuildError(
+            `The build finished but produced no "${spec.outputDirectory}" (looked in ${outputPath}). Check outputDirectory.`,
+            'MissingOutput',
+          );
         throw e;
       })) as unknown as Readable;
       return { output, remove };

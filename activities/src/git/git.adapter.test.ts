@@ -39,7 +39,10 @@ describe('file:// repositories', () => {
     expect(readFileSync(join(dir, 'README'), 'utf8')).toContain('inside');
   });
 
-  it.each([['outside the roots', () => `file://${outside}/secret`], ['through a symlink out of the roots', () => `file://${root}/link`]])('refuses a repository %s and clones nothing', async (_, url) => {
+  it.each([
+    ['outside the roots', () => `file://${outside}/secret`],
+    ['through a symlink out of the roots', () => `file://${root}/link`],
+  ])('refuses a repository %s and clones nothing', async (_, url) => {
     const dir = join(base, `ws-${Math.random()}`);
     const err = await adapter.checkoutBranch({ url: url() }, 'main', dir).catch((e) => e);
     expect(err).toBeInstanceOf(GitError);

@@ -11,7 +11,10 @@ import { join } from 'node:path';
 import { runCommand } from '../shared/run-command.js';
 
 export class GitError extends Error {
-  constructor(message: string, readonly definitive: boolean) {
+  constructor(
+    message: string,
+    readonly definitive: boolean,
+  ) {
     super(message);
     this.name = 'GitError';
   }
@@ -106,8 +109,21 @@ export class GitAdapter {
     // git runs this through sh: the paths are ours (mkdtemp), quoted all the same
     const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
     return [
-      q(this.sshProgram), '-i', q(keyFile), '-o', 'IdentitiesOnly=yes', '-o', 'IdentityAgent=none', '-F', '/dev/null',
-      '-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=accept-new', '-o', `UserKnownHostsFile=${q(join(scratch, 'known_hosts'))}`,
+      q(this.sshProgram),
+      '-i',
+      q(keyFile),
+      '-o',
+      'IdentitiesOnly=yes',
+      '-o',
+      'IdentityAgent=none',
+      '-F',
+      '/dev/null',
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      'StrictHostKeyChecking=accept-new',
+      '-o',
+      `UserKnownHostsFile=${q(join(scratch, 'known_hosts'))}`,
     ].join(' ');
   }
 
@@ -115,10 +131,17 @@ export class GitAdapter {
   async checkoutBranch(source: GitSource, branch: string, dir: string, signal?: AbortSignal): Promise<string> {
     await rm(dir, { recursive: true, force: true });
     return this.withSession(source, async ({ url, env }) => {
-      const clone = await runCommand('git', ['clone', '--quiet', '--depth', '1', '--single-branch', '--branch', branch, '--', url, dir], { env, timeoutMs: this.timeoutMs, signal });
+      const clone = await runCommand('git', ['clone', '--quiet', '--depth', '1', '--single-branch', '--branch', branch, '--', url, dir], {
+        env,
+        timeoutMs: this.timeoutMs,
+        signal,
+      });
       if (clone.code !== 0) {
         if (/Remote branch .* not found/i.test(clone.stderr)) throw new GitError(`Branch "${branch}" does not exist in ${redact(source.url)}.`, true);
-        throw new GitError(`Cannot read repository ${redact(source.url)}: ${firstLine(clone.stderr) || `git exited with ${clone.code}`}`, isDefinitive(clone.stderr));
+        throw new GitError(
+          `Cannot read repository ${redact(source.url)}: ${firstLine(clone.stderr) || `git exited with ${clone.code}`}`,
+          isDefinitive(clone.stderr),
+        );
       }
       const head = await runCommand('git', ['rev-parse', 'HEAD'], { cwd: dir, env, signal });
       if (head.code !== 0) throw new GitError(`git rev-parse failed: ${firstLine(head.stderr)}`, false);
@@ -162,11 +185,18 @@ export class GitAdapter {
 }
 
 function isDefinitive(stderr: string): boolean {
-  return /not found|does not appear to be a git repository|Repository not found|could not read Username|Authentication failed|not our ref|unsupported|No such file|does not exist/i.test(stderr);
+  return /not found|does not appear to be a git repository|Repository not found|could not read Username|Authentication failed|not our ref|unsupported|No such file|does not exist/i.test(
+    stderr,
+  );
 }
 
 function firstLine(s: string): string {
-  return s.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 2).join(' ');
+  return s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 2)
+    .join(' ');
 }
 
 /** Drops any user info from a URL before it is shown. */

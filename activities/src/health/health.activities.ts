@@ -14,7 +14,9 @@ export function createHealthActivities(docker: DockerAdapter, projection: Projec
   async function verifyRelease(plan: DeploymentPlan, upstream: string): Promise<void> {
     const { healthTimeoutMs, healthSuccesses, healthIntervalMs } = plan.timing;
     const url = `http://${upstream}${plan.healthCheckPath}`;
-    await projection.appendLogs(plan.deploymentId, [{ stream: 'system', line: `Checking health: GET ${plan.healthCheckPath} must answer 2xx ${healthSuccesses} times in a row` }]);
+    await projection.appendLogs(plan.deploymentId, [
+      { stream: 'system', line: `Checking health: GET ${plan.healthCheckPath} must answer 2xx ${healthSuccesses} times in a row` },
+    ]);
     await withHeartbeat(async (signal) => {
       const deadline = Date.now() + healthTimeoutMs;
       let streak = 0;
@@ -23,9 +25,15 @@ export function createHealthActivities(docker: DockerAdapter, projection: Projec
         const state = await docker.containerStatus(plan.containerName);
         if (!state.running) {
           const lines = await docker.containerLogs(plan.containerName, 20);
-          await projection.appendLogs(plan.deploymentId, lines.map((line) => ({ stream: 'stderr' as const, line })));
+          await projection.appendLogs(
+            plan.deploymentId,
+            lines.map((line) => ({ stream: 'stderr' as const, line })),
+          );
           const why = state.exists ? `exited with code ${state.exitCode ?? '?'}` : 'disappeared';
-          throw ApplicationFailure.nonRetryable(`The container ${why} before its health check passed. Its last log lines are in the deployment log.`, 'ContainerExited');
+          throw ApplicationFailure.nonRetryable(
+            `The container ${why} before its health check passed. Its last log lines are in the deployment log.`,
+            'ContainerExited',
+          );
         }
         const r = await probeHttp(url, Math.min(2000, healthTimeoutMs));
         if (r.ok) {
@@ -40,7 +48,10 @@ export function createHealthActivities(docker: DockerAdapter, projection: Projec
       }
       if (signal.aborted) throw new Error('health check cancelled');
       const lines = await docker.containerLogs(plan.containerName, 20);
-      await projection.appendLogs(plan.deploymentId, lines.map((line) => ({ stream: 'stderr' as const, line })));
+      await projection.appendLogs(
+        plan.deploymentId,
+        lines.map((line) => ({ stream: 'stderr' as const, line })),
+      );
       throw ApplicationFailure.nonRetryable(
         `Health check failed: GET ${plan.healthCheckPath} did not answer 2xx ${healthSuccesses} times in a row within ${Math.round(healthTimeoutMs / 1000)} s (last: ${last}). Does the app listen on $PORT (${plan.port})?`,
         'HealthCheckFailed',

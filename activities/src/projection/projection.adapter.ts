@@ -152,7 +152,12 @@ export class ProjectionAdapter {
 }
 
 /** The log caps, applied under the deployment's row lock: which of `entries` are stored, masked and cut, and the log's size after them. */
-function admitLines(entries: LogEntry[], size: LogSize, masker: SecretMasker, { maxLogBytes, maxLineChars }: LogLimits): { lines: NewLogLine[]; size: LogSize } {
+function admitLines(
+  entries: LogEntry[],
+  size: LogSize,
+  masker: SecretMasker,
+  { maxLogBytes, maxLineChars }: LogLimits,
+): { lines: NewLogLine[]; size: LogSize } {
   let { bytes, truncated } = size;
   const kept: NewLogLine[] = [];
   for (const e of entries) {
@@ -160,7 +165,10 @@ function admitLines(entries: LogEntry[], size: LogSize, masker: SecretMasker, { 
     const lineSize = Buffer.byteLength(line) + 1;
     if (!truncated && bytes + lineSize > maxLogBytes) {
       truncated = true;
-      kept.push({ stream: 'system', line: `Log truncated: this deployment's log reached ${formatBytes(maxLogBytes)} (PAAS_LOG_MAX_MB); later output is not stored.` });
+      kept.push({
+        stream: 'system',
+        line: `Log truncated: this deployment's log reached ${formatBytes(maxLogBytes)} (PAAS_LOG_MAX_MB); later output is not stored.`,
+      });
     }
     // the platform's own lines (few, short: steps, the outcome) are kept past the cap
     if (truncated && e.stream !== 'system') continue;

@@ -43,15 +43,36 @@ describe('uploaded ZIP archives', () => {
   });
 
   const hostile: [string, ZipEntry[], RegExp][] = [
-    ['path traversal', [{ name: 'index.html', data: 'x' }, { name: '../evil.html', data: 'x' }], /"\.\.\/evil\.html" leaves the site root/],
+    [
+      'path traversal',
+      [
+        { name: 'index.html', data: 'x' },
+        { name: '../evil.html', data: 'x' },
+      ],
+      /"\.\.\/evil\.html" leaves the site root/,
+    ],
     ['nested traversal', [{ name: 'a/../../evil', data: 'x' }], /leaves the site root/],
     ['absolute path', [{ name: '/etc/cron.d/evil', data: 'x' }], /absolute path/],
     ['windows path', [{ name: 'C:\\evil', data: 'x' }], /uses "\\" in its path/],
-    ['symlink', [{ name: 'index.html', data: 'x' }, { name: 'passwd', data: '/etc/passwd', mode: S_IFLNK | 0o777 }], /"passwd" is a symbolic link/],
+    [
+      'symlink',
+      [
+        { name: 'index.html', data: 'x' },
+        { name: 'passwd', data: '/etc/passwd', mode: S_IFLNK | 0o777 },
+      ],
+      /"passwd" is a symbolic link/,
+    ],
     ['device file', [{ name: 'null', data: '', mode: S_IFCHR | 0o666 }], /"null" is a device file/],
     ['empty archive', [], /has no files/],
     ['only directories', [{ name: 'a/' }, { name: 'a/b/' }], /has no files/],
-    ['duplicate names', [{ name: 'a.html', data: '1' }, { name: './a.html', data: '2' }], /appears twice/],
+    [
+      'duplicate names',
+      [
+        { name: 'a.html', data: '1' },
+        { name: './a.html', data: '2' },
+      ],
+      /appears twice/,
+    ],
     ['too many files', Array.from({ length: 51 }, (_, i) => ({ name: `f${i}.txt`, data: 'x' })), /more than 50 files/],
   ];
   for (const [what, entries, message] of hostile) {

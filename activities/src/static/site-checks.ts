@@ -46,7 +46,14 @@ export class SiteEntryCheck {
 
   kind(kind: EntryKind, path: string): void {
     if (kind === 'file' || kind === 'directory') return;
-    const what = { symlink: 'a symbolic link', hardlink: 'a hard link', device: 'a device file', fifo: 'a named pipe', socket: 'a socket', other: 'not a regular file' }[kind];
+    const what = {
+      symlink: 'a symbolic link',
+      hardlink: 'a hard link',
+      device: 'a device file',
+      fifo: 'a named pipe',
+      socket: 'a socket',
+      other: 'not a regular file',
+    }[kind];
     this.reject(`"${path}" is ${what}; only regular files and directories are published.`);
   }
 

@@ -44,7 +44,10 @@ export class SitePublisher {
   }
 
   async isMaterialized(appId: string, releaseId: string): Promise<boolean> {
-    return stat(join(this.releaseDir(appId, releaseId), 'files')).then(() => true, () => false);
+    return stat(join(this.releaseDir(appId, releaseId), 'files')).then(
+      () => true,
+      () => false,
+    );
   }
 
   /**
@@ -61,7 +64,12 @@ export class SitePublisher {
     await mkdir(tmp, { recursive: true });
     // on the machine that built it, the staging directory becomes the release in one rename;
     // elsewhere (or on a retry after that rename) every file comes from object storage
-    const moved = input.localDir ? await rename(input.localDir, files).then(() => true, () => false) : false;
+    const moved = input.localDir
+      ? await rename(input.localDir, files).then(
+          () => true,
+          () => false,
+        )
+      : false;
     if (!moved) await mkdir(files, { recursive: true });
     else if ((await listFiles(files)).length !== manifest.files.length) throw new Error('the build output holds files the release manifest does not list');
     await forEachLimit(manifest.files, 16, async (f) => {

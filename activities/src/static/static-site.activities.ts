@@ -68,53 +68,59 @@ export function createStaticSiteActivities(deps: StaticSiteDeps, settings: Activ
     const logs = await LogWriter.open(projection, plan.deploymentId);
     const staging = stagingDir(settings, plan.deploymentId);
     try {
-      return await withHeartbeat(async (signal) => {
-        const checkout = workspaceDir(settings, plan.deploymentId);
-        await git.checkout({ url: plan.gitUrl, token: await projection.getGitToken(plan.appId) }, commitSha, checkout, signal);
-        const root = validateRelativePath(plan.rootDirectory, 'rootDirectory');
-        const outputDirectory = validateRelativePath(site.outputDirectory, 'outputDirectory');
-        await rm(staging, { recursive: true, force: true });
-        let result: UnpackResult;
-        if (!site.buildCommand) {
-          // no build: the output directory of the checkout is the site
-          const dir = await insideCheckout(checkout, join(root, outputDirectory));
-          logs.line(`No build command: publishing "${join(root, outputDirectory)}" of the repository as it is`);
-          result = await unpackTar(pack(dir) as unknown as Readable, staging, limits, { strip: 0, skip: (p) => p === '.git' || p.startsWith('.git/') }).catch(rejected);
-        } else {
-          const image = validateBuildImage(site.buildImage ?? '');
-          const command = validateBuildCommand(site.buildCommand);
-          await insideCheckout(checkout, root);
-          await sandbox.ensure();
-          logs.line(`Building in a throwaway ${image} container: ${command}`);
-          const env = await projection.getEnvSnapshot(plan.deploymentId);
-          const { output, remove } = await builder
-            .build({
-              name: `paas-build-${plan.deploymentId}`,
-              image,
-              command,
-              env: ['CI=true', `PAAS_COMMIT_SHA=${commitSha}`, `PAAS_APP_NAME=${plan.appName}`, ...env.map((e) => `${e.key}=${e.value}`)],
-              labels: { [LABELS.managed]: 'true', [LABELS.app]: plan.appId, [LABELS.appName]: plan.appName, [LABELS.deployment]: plan.deploymentId },
-              limits: settings.build,
-              network: settings.build.network,
-              maxOutputChars: settings.build.maxOutputBytes,
-              checkoutDir: checkout,
-              rootDirectory: root,
-              outputDirectory,
-              timeoutMs: plan.timing.buildTimeoutMs,
-              signal,
-              onOutput: (text, stream) => logs.write(text, stream),
-            })
-            .catch(rejected);
-          try {
-            // Docker's archive of /workspace/<root>/dist names every entry "dist/…"
-            result = await unpackTar(output, staging, limits, { strip: 1 }).catch(rejected);
-          } finally {
-            await remove();
+      return await withHeartbeat(
+        async (signal) => {
+          const checkout = workspaceDir(settings, plan.deploymentId);
+          await git.checkout({ url: plan.gitUrl, token: await projection.getGitToken(plan.appId) }, commitSha, checkout, signal);
+          const root = validateRelativePath(plan.rootDirectory, 'rootDirectory');
+          const outputDirectory = validateRelativePath(site.outputDirectory, 'outputDirectory');
+          await rm(staging, { recursive: true, force: true });
+          let result: UnpackResult;
+          if (!site.buildCommand) {
+            // no build: the output directory of the checkout is the site
+            const dir = await insideCheckout(checkout, join(root, outputDirectory));
+            logs.line(`No build command: publishing "${join(root, outputDirectory)}" of the repository as it is`);
+            result = await unpackTar(pack(dir) as unknown as Readable, staging, limits, { strip: 0, skip: (p) => p === '.git' || p.startsWith('.git/') }).catch(
+              rejected,
+            );
+          } else {
+            const image = validateBuildImage(site.buildImage ?? '');
+            const command = validateBuildCommand(site.buildCommand);
+            await insideCheckout(checkout, root);
+            await sandbox.ensure();
+            logs.line(`Building in a throwaway ${image} container: ${command}`);
+            const env = await projection.getEnvSnapshot(plan.deploymentId);
+            const { output, remove } = await builder
+              .build({
+                name: `paas-build-${plan.deploymentId}`,
+                image,
+                command,
+                env: ['CI=true', `PAAS_COMMIT_SHA=${commitSha}`, `PAAS_APP_NAME=${plan.appName}`, ...env.map((e) => `${e.key}=${e.value}`)],
+                labels: { [LABELS.managed]: 'true', [LABELS.app]: plan.appId, [LABELS.appName]: plan.appName, [LABELS.deployment]: plan.deploymentId },
+                limits: settings.build,
+                network: settings.build.network,
+                maxOutputChars: settings.build.maxOutputBytes,
+                checkoutDir: checkout,
+                rootDirectory: root,
+                outputDirectory,
+                timeoutMs: plan.timing.buildTimeoutMs,
+                signal,
+                onOutput: (text, stream) => logs.write(text, stream),
+              })
+              .catch(rejected);
+            try {
+              // Docker's archive of /workspace/<root>/dist names every entry "dist/…"
+              result = await unpackTar(output, staging, limits, { strip: 1 }).catch(rejected);
+            } finally {
+              await remove();
+            }
           }
-        }
-        logs.line(`Build output: ${describe(result)}`);
-        return result;
-      }, 2000, () => ({ lines: logs.lines }));
+          logs.line(`Build output: ${describe(result)}`);
+          return result;
+        },
+        2000,
+        () => ({ lines: logs.lines }),
+      );
     } catch (err) {
       await rm(staging, { recursive: true, force: true });
       throw err;
@@ -132,9 +138,16 @@ export function createStaticSiteActivities(deps: StaticSiteDeps, settings: Activ
     const zip = `${staging}.zip`;
     return withHeartbeat(async () => {
       const size = await store.size(key);
-      if (size === null) throw ApplicationFailure.nonRetryable('Nothing was uploaded to the upload URL (or the upload expired). PUT the ZIP to the URL, then deploy it.', 'UploadMissing');
+      if (size === null)
+        throw ApplicationFailure.nonRetryable(
+          'Nothing was uploaded to the upload URL (or the upload expired). PUT the ZIP to the URL, then deploy it.',
+          'UploadMissing',
+        );
       if (size > limits.maxUploadBytes) {
-        throw ApplicationFailure.nonRetryable(`The archive was rejected: it is ${(size / MB).toFixed(1)} MB; the limit is ${Math.round(limits.maxUploadBytes / MB)} MB.`, 'SiteRejected');
+        throw ApplicationFailure.nonRetryable(
+          `The archive was rejected: it is ${(size / MB).toFixed(1)} MB; the limit is ${Math.round(limits.maxUploadBytes / MB)} MB.`,
+          'SiteRejected',
+        );
       }
       await mkdir(settings.workRoot, { recursive: true });
       await rm(staging, { recursive: true, force: true });
@@ -156,7 +169,12 @@ export function createStaticSiteActivities(deps: StaticSiteDeps, settings: Activ
   async function uploadSite(plan: DeploymentPlan): Promise<{ files: number; bytes: number }> {
     const site = siteOf(plan);
     const staging = stagingDir(settings, plan.deploymentId);
-    if (!(await stat(staging).then((s) => s.isDirectory(), () => false))) {
+    if (
+      !(await stat(staging).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ))
+    ) {
       throw ApplicationFailure.nonRetryable('The build output is gone from this worker (was it restarted with a fresh disk?); deploy again.', 'StagingLost');
     }
     return withHeartbeat(async () => {
@@ -171,7 +189,9 @@ export function createStaticSiteActivities(deps: StaticSiteDeps, settings: Activ
       });
       await store.putBuffer(releaseKeys.manifest(site.prefix), Buffer.from(JSON.stringify(manifest)), 'application/json');
       await projection.updateDeployment(plan.deploymentId, { sitePrefix: site.prefix });
-      await projection.appendLogs(plan.deploymentId, [{ stream: 'system', line: `Uploaded ${manifest.files.length} files (${(bytes / MB).toFixed(2)} MB) to ${store.bucket}/${site.prefix}` }]);
+      await projection.appendLogs(plan.deploymentId, [
+        { stream: 'system', line: `Uploaded ${manifest.files.length} files (${(bytes / MB).toFixed(2)} MB) to ${store.bucket}/${site.prefix}` },
+      ]);
       return { files: manifest.files.length, bytes };
     });
   }
@@ -199,7 +219,10 @@ export function createStaticSiteActivities(deps: StaticSiteDeps, settings: Activ
     await withHeartbeat(async () => {
       const manifest = await readManifest(site);
       if (!manifest.files.some((f) => f.path === 'index.html')) {
-        throw ApplicationFailure.nonRetryable(`The site has no index.html at the root of its output directory ("${site.outputDirectory}"); ${manifest.files.length} files were found.`, 'MissingIndex');
+        throw ApplicationFailure.nonRetryable(
+          `The site has no index.html at the root of its output directory ("${site.outputDirectory}"); ${manifest.files.length} files were found.`,
+          'MissingIndex',
+        );
       }
       const how = await publisher.materialize({
         appId: plan.appId,
@@ -209,17 +232,30 @@ export function createStaticSiteActivities(deps: StaticSiteDeps, settings: Activ
         spaFallback: site.spaFallback,
         localDir: site.restoring ? undefined : stagingDir(settings, plan.deploymentId),
       });
-      await projection.appendLogs(plan.deploymentId, [{ stream: 'system', line: how === 'present' ? `Release ${site.releaseId} is on the site server already` : `Put release ${site.releaseId} on the site server (${manifest.files.length} files, ${how})` }]);
+      await projection.appendLogs(plan.deploymentId, [
+        {
+          stream: 'system',
+          line:
+            how === 'present'
+              ? `Release ${site.releaseId} is on the site server already`
+              : `Put release ${site.releaseId} on the site server (${manifest.files.length} files, ${how})`,
+        },
+      ]);
       await publisher.point(site.previewHost, plan.appId, site.releaseId);
       await edge.setRoute(site.previewHost, site.upstream);
       try {
         for (const path of [...new Set(['/', plan.healthCheckPath])]) {
           const status = await getThroughEdge(settings.edgePort, site.previewHost, path);
           if (status < 200 || status > 299) {
-            throw ApplicationFailure.nonRetryable(`Check failed: GET ${path} answered HTTP ${status} through the edge (preview of the new release). Is healthCheckPath a file of the site?`, 'HealthCheckFailed');
+            throw ApplicationFailure.nonRetryable(
+              `Check failed: GET ${path} answered HTTP ${status} through the edge (preview of the new release). Is healthCheckPath a file of the site?`,
+              'HealthCheckFailed',
+            );
           }
         }
-        await projection.appendLogs(plan.deploymentId, [{ stream: 'system', line: `Checked the release through the edge: GET / and ${plan.healthCheckPath} answer 2xx` }]);
+        await projection.appendLogs(plan.deploymentId, [
+          { stream: 'system', line: `Checked the release through the edge: GET / and ${plan.healthCheckPath} answer 2xx` },
+        ]);
       } finally {
         await edge.removeRoute(site.previewHost);
         await publisher.unpoint(site.previewHost);
@@ -240,7 +276,12 @@ export function createStaticSiteActivities(deps: StaticSiteDeps, settings: Activ
     const site = siteOf(plan);
     const before = await publisher.point(plan.host, plan.appId, site.releaseId);
     await edge.setRoute(plan.host, site.upstream);
-    await projection.appendLogs(plan.deploymentId, [{ stream: 'system', line: `Published: ${plan.host} now serves release ${site.releaseId}${before && before !== site.releaseId ? ` (was ${before})` : ''}` }]);
+    await projection.appendLogs(plan.deploymentId, [
+      {
+        stream: 'system',
+        line: `Published: ${plan.host} now serves release ${site.releaseId}${before && before !== site.releaseId ? ` (was ${before})` : ''}`,
+      },
+    ]);
     return before;
   }
 
@@ -262,7 +303,9 @@ export function createStaticSiteActivities(deps: StaticSiteDeps, settings: Activ
         const removed = await store.removePrefix(prefix);
         await publisher.removeRelease(plan.appId, releaseIdOf(prefix), [plan.host]);
         await projection.markImagePruned(deploymentIds);
-        await projection.appendLogs(plan.deploymentId, [{ stream: 'system', line: `Pruned release ${releaseIdOf(prefix)} (${removed} objects; more than ${settings.keepReleases} releases kept)` }]);
+        await projection.appendLogs(plan.deploymentId, [
+          { stream: 'system', line: `Pruned release ${releaseIdOf(prefix)} (${removed} objects; more than ${settings.keepReleases} releases kept)` },
+        ]);
       }
     });
   }

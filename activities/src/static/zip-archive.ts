@@ -90,7 +90,8 @@ export async function unpackZip(file: string, dest: string, limits: SiteLimits):
       const counter = new Transform({
         transform(chunk: Buffer, _enc, cb) {
           written += chunk.length;
-          if (written > limits.maxSiteBytes) return cb(new SiteRejected(`The archive was rejected: it unpacks to more than ${Math.round(limits.maxSiteBytes / 1048576)} MB.`));
+          if (written > limits.maxSiteBytes)
+            return cb(new SiteRejected(`The archive was rejected: it unpacks to more than ${Math.round(limits.maxSiteBytes / 1048576)} MB.`));
           cb(null, chunk);
         },
       });

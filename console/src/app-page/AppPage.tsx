@@ -64,7 +64,12 @@ export function AppPage({ appId, deploymentId }: { appId: string; deploymentId?:
         <div>
           <h1>{app.name}</h1>
           <p className="muted">
-            {app.kind.toLowerCase()} · {app.gitUrl ?? 'deployed from uploads'} {app.gitUrl && <>· branch <code>{app.branch}</code></>}
+            {app.kind.toLowerCase()} · {app.gitUrl ?? 'deployed from uploads'}{' '}
+            {app.gitUrl && (
+              <>
+                · branch <code>{app.branch}</code>
+              </>
+            )}
           </p>
         </div>
         <div className="live">
@@ -138,7 +143,15 @@ export function AppPage({ appId, deploymentId }: { appId: string; deploymentId?:
                       <td>
                         <code>{shortSha(d.commitSha)}</code>
                       </td>
-                      <td className="release">{d.imageRef ? <code title={d.imageRef}>{d.imageRef.split('@')[1]?.slice(0, 19) ?? d.imageRef}</code> : d.sitePrefix ? <code title={d.sitePrefix}>{d.sitePrefix.split('/').at(-2)?.slice(0, 8)}</code> : '—'}</td>
+                      <td className="release">
+                        {d.imageRef ? (
+                          <code title={d.imageRef}>{d.imageRef.split('@')[1]?.slice(0, 19) ?? d.imageRef}</code>
+                        ) : d.sitePrefix ? (
+                          <code title={d.sitePrefix}>{d.sitePrefix.split('/').at(-2)?.slice(0, 8)}</code>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
                       <td>{RUNNING.includes(d.status) ? <span className="muted">running</span> : duration(d.createdAt, d.finishedAt)}</td>
                       <td className="row-actions">
                         {RUNNING.includes(d.status) && (

@@ -55,7 +55,15 @@ export function EnvEditor({ appId, env }: { appId: string; env: EnvVar[] }) {
                 </th>
                 <td>{v.secret ? <span className="muted">•••••• (secret, write-only)</span> : <code>{v.value}</code>}</td>
                 <td>
-                  <button type="button" className="ghost small" onClick={() => { setKey(v.key); setValue(v.secret ? '' : v.value ?? ''); setSecret(v.secret); }}>
+                  <button
+                    type="button"
+                    className="ghost small"
+                    onClick={() => {
+                      setKey(v.key);
+                      setValue(v.secret ? '' : (v.value ?? ''));
+                      setSecret(v.secret);
+                    }}
+                  >
                     Edit
                   </button>
                 </td>

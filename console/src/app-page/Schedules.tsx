@@ -53,10 +53,25 @@ export function Schedules({ appId, schedules, onChange }: { appId: string; sched
           {schedules.map((s) => (
             <li key={s.id} data-schedule={s.cron}>
               <code>{s.cron}</code> <span className="muted">{s.paused ? 'paused' : s.nextRunAt ? `next ${fmt(s.nextRunAt)}` : ''}</span>
-              <button type="button" className="ghost small" onClick={async () => { await (s.paused ? resume({ id: s.id }) : pause({ id: s.id })); onChange(); }}>
+              <button
+                type="button"
+                className="ghost small"
+                onClick={async () => {
+                  await (s.paused ? resume({ id: s.id }) : pause({ id: s.id }));
+                  onChange();
+                }}
+              >
                 {s.paused ? 'Resume' : 'Pause'}
               </button>
-              <button type="button" className="ghost small danger-text" aria-label={`Delete schedule ${s.cron}`} onClick={async () => { await remove({ id: s.id }); onChange(); }}>
+              <button
+                type="button"
+                className="ghost small danger-text"
+                aria-label={`Delete schedule ${s.cron}`}
+                onClick={async () => {
+                  await remove({ id: s.id });
+                  onChange();
+                }}
+              >
                 Delete
               </button>
             </li>
@@ -71,7 +86,11 @@ export function Schedules({ appId, schedules, onChange }: { appId: string; sched
         </button>
       </form>
       <p id="cron-preview" className={typeof preview === 'string' ? 'error' : 'muted'} aria-live="polite">
-        {Array.isArray(preview) ? `Next runs: ${preview.map(fmt).join(', ')}` : typeof preview === 'string' ? preview : 'Five fields: minute hour day-of-month month day-of-week.'}
+        {Array.isArray(preview)
+          ? `Next runs: ${preview.map(fmt).join(', ')}`
+          : typeof preview === 'string'
+            ? preview
+            : 'Five fields: minute hour day-of-month month day-of-week.'}
       </p>
       <ErrorBox message={problem ?? errorMessage(created.error) ?? errorMessage(removed.error)} />
     </section>

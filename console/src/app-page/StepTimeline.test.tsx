@@ -8,7 +8,14 @@ describe('StepTimeline', () => {
       <StepTimeline
         steps={[
           { name: 'CLONE', status: 'SUCCEEDED', attempt: 1, startedAt: '2026-11-22T10:00:00.000Z', finishedAt: '2026-11-22T10:00:00.250Z' },
-          { name: 'BUILD', status: 'COMPENSATED', attempt: 2, startedAt: '2026-11-22T10:00:01Z', finishedAt: '2026-11-22T10:00:03Z', message: 'Undone after a later step failed.' },
+          {
+            name: 'BUILD',
+            status: 'COMPENSATED',
+            attempt: 2,
+            startedAt: '2026-11-22T10:00:01Z',
+            finishedAt: '2026-11-22T10:00:03Z',
+            message: 'Undone after a later step failed.',
+          },
           { name: 'VERIFY', status: 'FAILED', attempt: 1, message: 'Health check failed: GET / answered HTTP 500' },
           { name: 'ROUTE', status: 'SKIPPED', attempt: 1 },
         ]}

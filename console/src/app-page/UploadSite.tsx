@@ -22,7 +22,8 @@ export function UploadSite({ appId, onDeployed }: { appId: string; onDeployed: (
     try {
       const u = await createUpload({ appId });
       if (!u.data) return setProblem(errorMessage(u.error));
-      if (file.size > u.data.createUpload.maxBytes) return setProblem(`The archive is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${Math.round(u.data.createUpload.maxBytes / 1048576)} MB.`);
+      if (file.size > u.data.createUpload.maxBytes)
+        return setProblem(`The archive is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${Math.round(u.data.createUpload.maxBytes / 1048576)} MB.`);
       const form = new FormData();
       // the signed fields first, unchanged; S3 reads the file only after them
       for (const f of u.data.createUpload.fields) form.append(f.name, f.value);

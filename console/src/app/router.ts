@@ -12,7 +12,8 @@ export function parseRoute(hash: string): Route {
 
 export function href(route: Route): string {
   if (route.name === 'new') return '#/new';
-  if (route.name === 'app') return `#/apps/${encodeURIComponent(route.appId)}${route.deploymentId ? `/deployments/${encodeURIComponent(route.deploymentId)}` : ''}`;
+  if (route.name === 'app')
+    return `#/apps/${encodeURIComponent(route.appId)}${route.deploymentId ? `/deployments/${encodeURIComponent(route.deploymentId)}` : ''}`;
   return '#/';
 }
 

@@ -40,7 +40,9 @@ export function AppList() {
       </div>
       {fetching && !data && <Loading what="apps" />}
       <ErrorBox message={errorMessage(error)} />
-      {data?.apps.map((a) => <LiveUpdates key={a.id} appId={a.id} onChange={refresh} />)}
+      {data?.apps.map((a) => (
+        <LiveUpdates key={a.id} appId={a.id} onChange={refresh} />
+      ))}
       {data && data.apps.length === 0 && <EmptyState />}
       {data && data.apps.length > 0 && apps.length === 0 && <p className="muted">No app matches “{search}”.</p>}
       {apps.length > 0 && (
@@ -58,7 +60,8 @@ export function AppList() {
             <tbody>
               {apps.map((a) => {
                 const last = a.deployments[0];
-                const status = a.releaseState === 'CRASH_LOOPING' ? 'CRASH_LOOPING' : last?.status === 'LIVE' || !last ? (a.liveDeployment ? 'LIVE' : 'NONE') : last.status;
+                const status =
+                  a.releaseState === 'CRASH_LOOPING' ? 'CRASH_LOOPING' : last?.status === 'LIVE' || !last ? (a.liveDeployment ? 'LIVE' : 'NONE') : last.status;
                 return (
                   <tr key={a.id} data-app={a.name}>
                     <th scope="row">

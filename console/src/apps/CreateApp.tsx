@@ -36,16 +36,23 @@ export function CreateApp() {
         <fieldset className="kind">
           <legend>Kind</legend>
           <label>
-            <input type="radio" name="kind" checked={form.kind === 'SERVICE'} onChange={() => set('kind', 'SERVICE')} /> Service <span className="muted">— a Dockerfile that starts a server on $PORT</span>
+            <input type="radio" name="kind" checked={form.kind === 'SERVICE'} onChange={() => set('kind', 'SERVICE')} /> Service{' '}
+            <span className="muted">— a Dockerfile that starts a server on $PORT</span>
           </label>
           <label>
-            <input type="radio" name="kind" checked={form.kind === 'STATIC'} onChange={() => set('kind', 'STATIC')} /> Static site <span className="muted">— a build command that writes a directory of files</span>
+            <input type="radio" name="kind" checked={form.kind === 'STATIC'} onChange={() => set('kind', 'STATIC')} /> Static site{' '}
+            <span className="muted">— a build command that writes a directory of files</span>
           </label>
         </fieldset>
         <Field id="name" label="Name" error={errors.name} hint="Lowercase letters, digits and '-'; the app's address is <name>.<base domain>.">
           {(a) => <input {...a} {...text('name')} autoComplete="off" required />}
         </Field>
-        <Field id="gitUrl" label="Git repository URL" error={errors.gitUrl} hint={form.kind === 'STATIC' ? 'Optional for a static site deployed from ZIP uploads.' : 'https://, http://, git://, ssh:// or file:// URL.'}>
+        <Field
+          id="gitUrl"
+          label="Git repository URL"
+          error={errors.gitUrl}
+          hint={form.kind === 'STATIC' ? 'Optional for a static site deployed from ZIP uploads.' : 'https://, http://, git://, ssh:// or file:// URL.'}
+        >
           {(a) => <input {...a} {...text('gitUrl')} placeholder="https://github.com/you/app.git" />}
         </Field>
         <Field id="gitToken" label="Access token (private repository)" hint="Optional; write-only, never shown again.">
@@ -78,11 +85,17 @@ export function CreateApp() {
                 {(a) => <input {...a} {...text('outputDirectory')} placeholder="dist" />}
               </Field>
             </div>
-            <Field id="buildCommand" label="Build command" error={errors.buildCommand} hint="Runs as sh -c in a throwaway container; leave empty to publish the directory as it is.">
+            <Field
+              id="buildCommand"
+              label="Build command"
+              error={errors.buildCommand}
+              hint="Runs as sh -c in a throwaway container; leave empty to publish the directory as it is."
+            >
               {(a) => <input {...a} {...text('buildCommand')} placeholder="npm ci && npm run build" />}
             </Field>
             <label className="check">
-              <input type="checkbox" checked={form.spaFallback} onChange={(e) => set('spaFallback', e.target.checked)} /> Single-page app: unknown paths get index.html
+              <input type="checkbox" checked={form.spaFallback} onChange={(e) => set('spaFallback', e.target.checked)} /> Single-page app: unknown paths get
+              index.html
             </label>
           </>
         )}
@@ -93,12 +106,54 @@ export function CreateApp() {
           <legend>Environment variables</legend>
           {form.env.map((row, i) => (
             <div className="env-row" key={i}>
-              <input aria-label={`Name of variable ${i + 1}`} id={`env-${i}`} value={row.key} placeholder="NAME" onChange={(e) => set('env', form.env.map((r, j) => (j === i ? { ...r, key: e.target.value } : r)))} aria-invalid={!!errors[`env.${i}`]} />
-              <input aria-label={`Value of variable ${i + 1}`} value={row.value} type={row.secret ? 'password' : 'text'} onChange={(e) => set('env', form.env.map((r, j) => (j === i ? { ...r, value: e.target.value } : r)))} />
+              <input
+                aria-label={`Name of variable ${i + 1}`}
+                id={`env-${i}`}
+                value={row.key}
+                placeholder="NAME"
+                onChange={(e) =>
+                  set(
+                    'env',
+                    form.env.map((r, j) => (j === i ? { ...r, key: e.target.value } : r)),
+                  )
+                }
+                aria-invalid={!!errors[`env.${i}`]}
+              />
+              <input
+                aria-label={`Value of variable ${i + 1}`}
+                value={row.value}
+                type={row.secret ? 'password' : 'text'}
+                onChange={(e) =>
+                  set(
+                    'env',
+                    form.env.map((r, j) => (j === i ? { ...r, value: e.target.value } : r)),
+                  )
+                }
+              />
               <label className="check">
-                <input type="checkbox" checked={row.secret} onChange={(e) => set('env', form.env.map((r, j) => (j === i ? { ...r, secret: e.target.checked } : r)))} /> secret
+                <input
+                  type="checkbox"
+                  checked={row.secret}
+                  onChange={(e) =>
+                    set(
+                      'env',
+                      form.env.map((r, j) => (j === i ? { ...r, secret: e.target.checked } : r)),
+                    )
+                  }
+                />{' '}
+                secret
               </label>
-              <button type="button" className="ghost small" onClick={() => set('env', form.env.filter((_, j) => j !== i))} aria-label={`Remove variable ${i + 1}`}>
+              <button
+                type="button"
+                className="ghost small"
+                onClick={() =>
+                  set(
+                    'env',
+                    form.env.filter((_, j) => j !== i),
+                  )
+                }
+                aria-label={`Remove variable ${i + 1}`}
+              >
                 Remove
               </button>
               {errors[`env.${i}`] && <p className="error">{errors[`env.${i}`]}</p>}

@@ -11,14 +11,17 @@ export function EmptyState() {
   const sample = data?.sampleApp;
   const createSample = async () => {
     if (!sample) return;
-    const r = await createApp({ input: { name: sample.name, kind: 'STATIC', gitUrl: sample.gitUrl, rootDirectory: sample.rootDirectory, outputDirectory: sample.outputDirectory } });
+    const r = await createApp({
+      input: { name: sample.name, kind: 'STATIC', gitUrl: sample.gitUrl, rootDirectory: sample.rootDirectory, outputDirectory: sample.outputDirectory },
+    });
     if (r.data) navigate({ name: 'app', appId: r.data.createApp.id });
   };
   return (
     <div className="card empty">
       <h2>No apps yet</h2>
       <p>
-        An app is a git repository the platform builds and serves at its own address: a service with a Dockerfile, or a static site. Create one, then press <strong>Deploy</strong>.
+        An app is a git repository the platform builds and serves at its own address: a service with a Dockerfile, or a static site. Create one, then press{' '}
+        <strong>Deploy</strong>.
       </p>
       <div className="actions center">
         {sample && (

@@ -25,7 +25,16 @@ describe('create-app form', () => {
   });
 
   it('flags env vars by row', () => {
-    const errors = validateForm({ ...emptyForm, name: 'web', gitUrl: 'https://example.com/a.git', env: [{ key: 'OK', value: '1', secret: false }, { key: 'PORT', value: '1', secret: false }, { key: 'OK', value: '2', secret: false }] });
+    const errors = validateForm({
+      ...emptyForm,
+      name: 'web',
+      gitUrl: 'https://example.com/a.git',
+      env: [
+        { key: 'OK', value: '1', secret: false },
+        { key: 'PORT', value: '1', secret: false },
+        { key: 'OK', value: '2', secret: false },
+      ],
+    });
     expect(errors['env.0']).toBeUndefined();
     expect(errors['env.1']).toMatch(/PORT is set by the platform/);
     expect(errors['env.2']).toBe('Env var OK is given twice.');

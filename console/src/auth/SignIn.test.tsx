@@ -6,7 +6,10 @@ describe('SignIn', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('says clearly when the token is refused, and signs in with a good one', async () => {
-    const fetch = vi.fn(async (_url: string, init: RequestInit) => new Response('{}', { status: (init.headers as Record<string, string>).authorization === 'Bearer good' ? 200 : 401 }));
+    const fetch = vi.fn(
+      async (_url: string, init: RequestInit) =>
+        new Response('{}', { status: (init.headers as Record<string, string>).authorization === 'Bearer good' ? 200 : 401 }),
+    );
     vi.stubGlobal('fetch', fetch);
     const signedIn = vi.fn();
     render(<SignIn onSignedIn={signedIn} />);

@@ -22,7 +22,17 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
       </p>
       <form onSubmit={submit}>
         <label htmlFor="token">Admin token</label>
-        <input id="token" type="password" autoComplete="current-password" value={token} onChange={(e) => setToken(e.target.value)} required autoFocus aria-invalid={!!error} aria-describedby={error ? 'token-error' : undefined} />
+        <input
+          id="token"
+          type="password"
+          autoComplete="current-password"
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+          required
+          autoFocus
+          aria-invalid={!!error}
+          aria-describedby={error ? 'token-error' : undefined}
+        />
         {error && (
           <p id="token-error" className="error" role="alert">
             {error}

@@ -6,9 +6,17 @@ const iso = (ds: Date[] | null) => ds?.map((d) => d.toISOString());
 
 describe('nextRuns', () => {
   it('steps, ranges and lists', () => {
-    expect(iso(nextRuns('*/15 * * * *', at('2026-11-22T10:07:30Z')))).toEqual(['2026-11-22T10:15:00.000Z', '2026-11-22T10:30:00.000Z', '2026-11-22T10:45:00.000Z']);
+    expect(iso(nextRuns('*/15 * * * *', at('2026-11-22T10:07:30Z')))).toEqual([
+      '2026-11-22T10:15:00.000Z',
+      '2026-11-22T10:30:00.000Z',
+      '2026-11-22T10:45:00.000Z',
+    ]);
     expect(iso(nextRuns('0 3 * * *', at('2026-11-22T10:00:00Z'), 2))).toEqual(['2026-11-23T03:00:00.000Z', '2026-11-24T03:00:00.000Z']);
-    expect(iso(nextRuns('30 8-9 * * 1,3', at('2026-11-22T00:00:00Z'), 3))).toEqual(['2026-11-23T08:30:00.000Z', '2026-11-23T09:30:00.000Z', '2026-11-25T08:30:00.000Z']);
+    expect(iso(nextRuns('30 8-9 * * 1,3', at('2026-11-22T00:00:00Z'), 3))).toEqual([
+      '2026-11-23T08:30:00.000Z',
+      '2026-11-23T09:30:00.000Z',
+      '2026-11-25T08:30:00.000Z',
+    ]);
   });
 
   it('day of month OR day of week when both are given, as cron does', () => {

@@ -44,7 +44,29 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
 export const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
 
 /** Worth compressing: text formats (images, fonts and media are compressed already). */
-export const COMPRESSIBLE_EXTENSIONS: readonly string[] = ['html', 'htm', 'css', 'js', 'mjs', 'cjs', 'json', 'map', 'webmanifest', 'xml', 'rss', 'atom', 'txt', 'md', 'csv', 'svg', 'wasm', 'ico', 'ttf', 'otf', 'eot'];
+export const COMPRESSIBLE_EXTENSIONS: readonly string[] = [
+  'html',
+  'htm',
+  'css',
+  'js',
+  'mjs',
+  'cjs',
+  'json',
+  'map',
+  'webmanifest',
+  'xml',
+  'rss',
+  'atom',
+  'txt',
+  'md',
+  'csv',
+  'svg',
+  'wasm',
+  'ico',
+  'ttf',
+  'otf',
+  'eot',
+];
 
 export function extensionOf(path: string): string {
   const base = path.slice(path.lastIndexOf('/') + 1);

@@ -7,16 +7,7 @@ export type AppKind = (typeof APP_KINDS)[number];
 export const RUNTIMES = ['DOCKER', 'KUBERNETES'] as const;
 export type Runtime = (typeof RUNTIMES)[number];
 
-export const DEPLOYMENT_STATUSES = [
-  'QUEUED',
-  'BUILDING',
-  'DEPLOYING',
-  'VERIFYING',
-  'LIVE',
-  'SUPERSEDED',
-  'FAILED',
-  'CANCELLED',
-] as const;
+export const DEPLOYMENT_STATUSES = ['QUEUED', 'BUILDING', 'DEPLOYING', 'VERIFYING', 'LIVE', 'SUPERSEDED', 'FAILED', 'CANCELLED'] as const;
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 
 /**

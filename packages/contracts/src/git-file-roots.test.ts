@@ -23,11 +23,14 @@ describe('file:// repositories and PAAS_GIT_FILE_ROOTS', () => {
     expect(await resolveFileRepository(`file://${root}`, [root])).toBe(root);
   });
 
-  it.each([['/etc'], ['/'], ['/to-etc'], ['/to-etc/ssl'], ['/to-outside'], ['/to-outside/missing/repo']])('refuses %s (relative to the root) as outside the roots', async (p) => {
-    const url = p === '/etc' || p === '/' ? `file://${p}` : `file://${root}${p}`;
-    await expect(resolveFileRepository(url, [root])).rejects.toThrow(ValidationError);
-    await expect(resolveFileRepository(url, [root])).rejects.toThrow(/PAAS_GIT_FILE_ROOTS/);
-  });
+  it.each([['/etc'], ['/'], ['/to-etc'], ['/to-etc/ssl'], ['/to-outside'], ['/to-outside/missing/repo']])(
+    'refuses %s (relative to the root) as outside the roots',
+    async (p) => {
+      const url = p === '/etc' || p === '/' ? `file://${p}` : `file://${root}${p}`;
+      await expect(resolveFileRepository(url, [root])).rejects.toThrow(ValidationError);
+      await expect(resolveFileRepository(url, [root])).rejects.toThrow(/PAAS_GIT_FILE_ROOTS/);
+    },
+  );
 
   it('does not take a sibling with the same prefix for the root', async () => {
     await expect(resolveFileRepository(`file://${root}-sibling/repo`, [root])).rejects.toThrow(/PAAS_GIT_FILE_ROOTS/);

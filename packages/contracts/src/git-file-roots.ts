@@ -16,7 +16,9 @@ const CHECKOUT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
  * the user's home, the OS temp dir and the platform's own checkout — never the whole disk.
  */
 export function gitFileRoots(env: Record<string, string | undefined> = process.env): string[] {
-  const configured = env.PAAS_GIT_FILE_ROOTS?.split(',').map((r) => r.trim()).filter(Boolean);
+  const configured = env.PAAS_GIT_FILE_ROOTS?.split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   if (configured?.length) {
     const relativeRoot = configured.find((r) => !isAbsolute(r));
     if (relativeRoot) throw new Error(`PAAS_GIT_FILE_ROOTS must list absolute directories; "${relativeRoot}" is not one.`);
@@ -34,7 +36,10 @@ export async function resolveFileRepository(url: string, roots: string[]): Promi
   const path = fileURLToPath(url);
   const real = await realPathOfPrefix(path);
   if (!roots.some((root) => isInside(real, root))) {
-    throw new ValidationError(`file:// repositories must lie under one of PAAS_GIT_FILE_ROOTS (${roots.join(', ')}); ${url} does not (symlinks and ".." resolved).`, 'gitUrl');
+    throw new ValidationError(
+      `file:// repositories must lie under one of PAAS_GIT_FILE_ROOTS (${roots.join(', ')}); ${url} does not (symlinks and ".." resolved).`,
+      'gitUrl',
+    );
   }
   return real;
 }

@@ -29,7 +29,11 @@ function accepted<T>(fn: () => T): T | undefined {
 
 const RUNS = { numRuns: 2000 };
 const pathSegment = fc.constantFrom('.', '..', 'a', 'b', '', '...', '..a', 'a..', '%2e%2e', '\\', '\0', ' ');
-const hostileString = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme-ascii' }), fc.array(pathSegment).map((s) => s.join('/')));
+const hostileString = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme-ascii' }),
+  fc.array(pathSegment).map((s) => s.join('/')),
+);
 
 describe('validators, property-based', () => {
   it('no accepted relative path leaves the repository', () => {
@@ -79,7 +83,12 @@ describe('validators, property-based', () => {
   });
 
   it('accepted app names are DNS labels that are not the platform’s own hosts', () => {
-    const nameish = fc.oneof(fc.stringMatching(/^[a-z0-9-]{0,70}$/), fc.constantFrom(...RESERVED_APP_NAMES), fc.stringMatching(/^(preview-[a-z0-9]{1,8}|[a-z]{1,8}-pr-[0-9]{1,4})$/), hostileString);
+    const nameish = fc.oneof(
+      fc.stringMatching(/^[a-z0-9-]{0,70}$/),
+      fc.constantFrom(...RESERVED_APP_NAMES),
+      fc.stringMatching(/^(preview-[a-z0-9]{1,8}|[a-z]{1,8}-pr-[0-9]{1,4})$/),
+      hostileString,
+    );
     fc.assert(
       fc.property(nameish, (raw) => {
         const name = accepted(() => validateAppName(raw));
@@ -124,7 +133,12 @@ describe('validators, property-based', () => {
   });
 
   it('an accepted schedule never fires more often than the minimum interval', () => {
-    const field = fc.oneof(fc.constant('*'), fc.nat(60).map(String), fc.tuple(fc.nat(30), fc.nat(30)).map(([a, b]) => `${a}-${a + b}`), fc.tuple(fc.constantFrom('*', '0', '5'), fc.nat(40)).map(([a, s]) => `${a}/${s}`));
+    const field = fc.oneof(
+      fc.constant('*'),
+      fc.nat(60).map(String),
+      fc.tuple(fc.nat(30), fc.nat(30)).map(([a, b]) => `${a}-${a + b}`),
+      fc.tuple(fc.constantFrom('*', '0', '5'), fc.nat(40)).map(([a, s]) => `${a}/${s}`),
+    );
     const cron = fc.oneof(
       fc.tuple(field, field, field, field, field).map((f) => f.join(' ')),
       fc.tuple(fc.nat(100_000), fc.constantFrom('s', 'm', 'h')).map(([n, u]) => `@every ${n}${u}`),

@@ -21,14 +21,24 @@ import {
 
 describe('validation', () => {
   it.each(['web', 'a', 'my-app-2', 'a'.repeat(63)])('accepts the app name %s', (n) => expect(validateAppName(n)).toBe(n));
-  it.each(['', 'Web', 'my_app', '-a', 'a-', 'a'.repeat(64), 'a.b', 'ä'])('rejects the app name %j', (n) => expect(() => validateAppName(n)).toThrow(ValidationError));
-
-  it.each(['https://example.invalid/r.git', 'http://h/r', 'git://h/r', 'ssh://git@h/r.git', 'file:///srv/repo'])('accepts the git URL %s', (u) => expect(validateGitUrl(u)).toBe(u));
-  it.each(['', 'ftp://h/r', '-u', 'file://host/r', 'https://u:p@h/r', 'https://h/r x', '/local/path', 'ext::sh -c touch% /tmp/x'])('rejects the git URL %j', (u) =>
-    expect(() => validateGitUrl(u)).toThrow(ValidationError),
+  it.each(['', 'Web', 'my_app', '-a', 'a-', 'a'.repeat(64), 'a.b', 'ä'])('rejects the app name %j', (n) =>
+    expect(() => validateAppName(n)).toThrow(ValidationError),
   );
 
-  it.each([['.', '.'], ['./', '.'], ['app/web', 'app/web'], ['./a//b/', 'a/b']])('normalizes the path %j to %j', (p, want) => expect(validateRelativePath(p, 'f')).toBe(want));
+  it.each(['https://example.invalid/r.git', 'http://h/r', 'git://h/r', 'ssh://git@h/r.git', 'file:///srv/repo'])('accepts the git URL %s', (u) =>
+    expect(validateGitUrl(u)).toBe(u),
+  );
+  it.each(['', 'ftp://h/r', '-u', 'file://host/r', 'https://u:p@h/r', 'https://h/r x', '/local/path', 'ext::sh -c touch% /tmp/x'])(
+    'rejects the git URL %j',
+    (u) => expect(() => validateGitUrl(u)).toThrow(ValidationError),
+  );
+
+  it.each([
+    ['.', '.'],
+    ['./', '.'],
+    ['app/web', 'app/web'],
+    ['./a//b/', 'a/b'],
+  ])('normalizes the path %j to %j', (p, want) => expect(validateRelativePath(p, 'f')).toBe(want));
   it.each(['/etc', '../x', 'a/../../b', 'a\\b', ''])('rejects the path %j', (p) => expect(() => validateRelativePath(p, 'f')).toThrow(ValidationError));
 
   it.each(['main', 'feature/x', 'v1.2'])('accepts the branch %s', (b) => expect(validateBranch(b)).toBe(b));
@@ -46,10 +56,24 @@ describe('validation', () => {
     expect(() => validateHealthCheckPath('healthz')).toThrow(ValidationError);
   });
 
-  it.each(['api', 'www', 'admin', 'console', 'registry', 'temporal', 'minio', 's3', 'edge', 'gateway', 'paas', 'status', 'localhost', 'preview-0a1b', 'web-pr-12', 'xn--80ak6aa92e'])(
-    'reserves the app name %s for the platform',
-    (n) => expect(() => validateAppName(n)).toThrow(/reserved/),
-  );
+  it.each([
+    'api',
+    'www',
+    'admin',
+    'console',
+    'registry',
+    'temporal',
+    'minio',
+    's3',
+    'edge',
+    'gateway',
+    'paas',
+    'status',
+    'localhost',
+    'preview-0a1b',
+    'web-pr-12',
+    'xn--80ak6aa92e',
+  ])('reserves the app name %s for the platform', (n) => expect(() => validateAppName(n)).toThrow(/reserved/));
   it.each(['web-pr', 'pr-1', 'previewer', 'my-api'])('does not reserve %s', (n) => expect(validateAppName(n)).toBe(n));
 
   it.each(['https://ghp_abc@github.com/o/r.git', 'https://user:pass@h/r.git', 'http://tok@h/r', 'git://u@h/r', 'https://@h/r', 'https://u:@h/r'])(
@@ -63,8 +87,9 @@ describe('validation', () => {
     expect(() => validateGitUrl('ssh://-oProxyCommand=touch%20x/r')).toThrow(ValidationError);
     expect(() => validateGitUrl('ssh://-u@h/r')).toThrow(ValidationError);
   });
-  it.each(['file:///tmp/../etc', 'file:///tmp/./x', 'file:///tmp/%2e%2e/etc', 'file:/etc', 'file:///tmp/x?y', 'file://h/tmp/x'])('refuses the non-canonical file URL %s', (u) =>
-    expect(() => validateGitUrl(u)).toThrow(ValidationError),
+  it.each(['file:///tmp/../etc', 'file:///tmp/./x', 'file:///tmp/%2e%2e/etc', 'file:/etc', 'file:///tmp/x?y', 'file://h/tmp/x'])(
+    'refuses the non-canonical file URL %s',
+    (u) => expect(() => validateGitUrl(u)).toThrow(ValidationError),
   );
 
   it('accepts real unencrypted keys made by ssh-keygen and refuses passphrase-protected ones', () => {
@@ -101,7 +126,11 @@ describe('validation', () => {
   });
 
   it('reads the caps from the environment and refuses nonsense', () => {
-    expect(inputLimitsFromEnv({ PAAS_MAX_ENV_VARS: '7', PAAS_MIN_REDEPLOY_INTERVAL_SEC: '5' })).toMatchObject({ envVarsPerApp: 7, minRedeployIntervalSeconds: 5, schedulesPerApp: 10 });
+    expect(inputLimitsFromEnv({ PAAS_MAX_ENV_VARS: '7', PAAS_MIN_REDEPLOY_INTERVAL_SEC: '5' })).toMatchObject({
+      envVarsPerApp: 7,
+      minRedeployIntervalSeconds: 5,
+      schedulesPerApp: 10,
+    });
     expect(() => inputLimitsFromEnv({ PAAS_MAX_SCHEDULES_PER_APP: '-1' })).toThrow(/PAAS_MAX_SCHEDULES_PER_APP/);
   });
 

@@ -18,8 +18,31 @@ const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
  * these names would take its traffic (or look like it to a visitor).
  */
 export const RESERVED_APP_NAMES: readonly string[] = [
-  'admin', 'api', 'app', 'apps', 'auth', 'console', 'dashboard', 'edge', 'gateway', 'graphql', 'localhost', 'login',
-  'minio', 'paas', 'platform', 'preview', 'registry', 's3', 'sites', 'status', 'storage', 'temporal', 'uploads', 'webhooks', 'www',
+  'admin',
+  'api',
+  'app',
+  'apps',
+  'auth',
+  'console',
+  'dashboard',
+  'edge',
+  'gateway',
+  'graphql',
+  'localhost',
+  'login',
+  'minio',
+  'paas',
+  'platform',
+  'preview',
+  'registry',
+  's3',
+  'sites',
+  'status',
+  'storage',
+  'temporal',
+  'uploads',
+  'webhooks',
+  'www',
 ];
 /** Static previews are preview-<deployment id>; pull-request previews are <app>-pr-<n>; xn-- is punycode (look-alike names). */
 const RESERVED_NAME_PATTERNS: { pattern: RegExp; why: string }[] = [
@@ -52,7 +75,8 @@ const SSH_USER = /^[A-Za-z0-9._][A-Za-z0-9._-]{0,63}$/;
 export function validateGitUrl(raw: string): string {
   const url = typeof raw === 'string' ? raw.trim() : '';
   if (url.length === 0 || url.length > 2048) throw new ValidationError('gitUrl must be 1-2048 characters.', 'gitUrl');
-  if (url.startsWith('-') || /[\s\0-\x1f\x7f\\]/.test(url)) throw new ValidationError('gitUrl must not contain spaces, control characters or "\\", nor start with "-".', 'gitUrl');
+  if (url.startsWith('-') || /[\s\0-\x1f\x7f\\]/.test(url))
+    throw new ValidationError('gitUrl must not contain spaces, control characters or "\\", nor start with "-".', 'gitUrl');
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -64,16 +88,25 @@ export function validateGitUrl(raw: string): string {
   }
   if (parsed.protocol === 'ssh:') {
     if (parsed.password || rawAuthority(url).split('@').slice(0, -1).join('@').includes(':')) {
-      throw new ValidationError('gitUrl must not embed a password; ssh:// URLs may name a user (ssh://git@host/repo.git) and take their key in gitSshKey.', 'gitUrl');
+      throw new ValidationError(
+        'gitUrl must not embed a password; ssh:// URLs may name a user (ssh://git@host/repo.git) and take their key in gitSshKey.',
+        'gitUrl',
+      );
     }
-    if (parsed.username && !SSH_USER.test(parsed.username)) throw new ValidationError('The user name of an ssh:// gitUrl may use letters, digits, ".", "_" and "-" only.', 'gitUrl');
+    if (parsed.username && !SSH_USER.test(parsed.username))
+      throw new ValidationError('The user name of an ssh:// gitUrl may use letters, digits, ".", "_" and "-" only.', 'gitUrl');
   } else if (parsed.username || parsed.password || rawAuthority(url).includes('@')) {
-    throw new ValidationError('gitUrl must not contain credentials (user info before "@"): pass a token in gitToken instead; it is write-only and never shown.', 'gitUrl');
+    throw new ValidationError(
+      'gitUrl must not contain credentials (user info before "@"): pass a token in gitToken instead; it is write-only and never shown.',
+      'gitUrl',
+    );
   }
   if (parsed.protocol === 'file:') {
-    if (parsed.host !== '' || !parsed.pathname.startsWith('/')) throw new ValidationError('file:// URLs must be absolute local paths (file:///path/to/repo).', 'gitUrl');
+    if (parsed.host !== '' || !parsed.pathname.startsWith('/'))
+      throw new ValidationError('file:// URLs must be absolute local paths (file:///path/to/repo).', 'gitUrl');
     // git reads the raw string: only the canonical form ("." / ".." resolved, nothing percent-encoded) is checked the same way by everyone
-    if (parsed.href !== url || parsed.search || parsed.hash || parsed.pathname.includes('//')) throw new ValidationError('file:// URLs must be plain absolute paths without ".", "..", "//", "%", "?" or "#" (file:///path/to/repo).', 'gitUrl');
+    if (parsed.href !== url || parsed.search || parsed.hash || parsed.pathname.includes('//'))
+      throw new ValidationError('file:// URLs must be plain absolute paths without ".", "..", "//", "%", "?" or "#" (file:///path/to/repo).', 'gitUrl');
   } else if (!parsed.hostname || parsed.hostname.startsWith('-')) {
     throw new ValidationError('gitUrl needs a host name.', 'gitUrl');
   }
@@ -227,10 +260,14 @@ export interface EnvVarSetting {
 
 /** The whole set of an app's variables after a change, checked against the caps. */
 export function validateEnvSet(vars: EnvVarSetting[], limits: InputLimits = DEFAULT_INPUT_LIMITS): EnvVarSetting[] {
-  if (vars.length > limits.envVarsPerApp) throw new ValidationError(`An app may have at most ${limits.envVarsPerApp} env vars (PAAS_MAX_ENV_VARS); this change would make ${vars.length}.`, 'env');
+  if (vars.length > limits.envVarsPerApp)
+    throw new ValidationError(`An app may have at most ${limits.envVarsPerApp} env vars (PAAS_MAX_ENV_VARS); this change would make ${vars.length}.`, 'env');
   const total = vars.reduce((sum, v) => sum + utf8Bytes(v.key) + utf8Bytes(v.value), 0);
   if (total > limits.envTotalBytes) {
-    throw new ValidationError(`An app's env vars may hold at most ${formatBytes(limits.envTotalBytes)} in all (PAAS_MAX_ENV_TOTAL_BYTES); this change would make ${formatBytes(total)}.`, 'env');
+    throw new ValidationError(
+      `An app's env vars may hold at most ${formatBytes(limits.envTotalBytes)} in all (PAAS_MAX_ENV_TOTAL_BYTES); this change would make ${formatBytes(total)}.`,
+      'env',
+    );
   }
   return vars;
 }
@@ -267,11 +304,13 @@ export function validateCron(raw: string, minIntervalSeconds = DEFAULT_INPUT_LIM
   const every = EVERY.exec(cron);
   if (every) {
     const seconds = Number(every[1]) * { s: 1, m: 60, h: 3600 }[every[2] as 's' | 'm' | 'h'];
-    if (seconds < minIntervalSeconds) throw new ValidationError(`"${cron}" is shorter than the minimum interval of ${minIntervalSeconds} s (PAAS_MIN_REDEPLOY_INTERVAL_SEC).`, 'cron');
+    if (seconds < minIntervalSeconds)
+      throw new ValidationError(`"${cron}" is shorter than the minimum interval of ${minIntervalSeconds} s (PAAS_MIN_REDEPLOY_INTERVAL_SEC).`, 'cron');
     return cron;
   }
   const fields = cron.split(' ');
-  if (fields.length !== 5) throw new ValidationError(`"${truncate(raw)}" is not a 5-field cron expression (minute hour day-of-month month day-of-week).`, 'cron');
+  if (fields.length !== 5)
+    throw new ValidationError(`"${truncate(raw)}" is not a 5-field cron expression (minute hour day-of-month month day-of-week).`, 'cron');
   const values = fields.map((field, i) => {
     const [name, min, max] = CRON_FIELDS[i];
     const set = new Set<number>();
@@ -289,7 +328,11 @@ export function validateCron(raw: string, minIntervalSeconds = DEFAULT_INPUT_LIM
     return [...set].sort((a, b) => a - b);
   });
   const gap = shortestDailyGapSeconds(values[0], values[1]);
-  if (gap < minIntervalSeconds) throw new ValidationError(`"${truncate(raw)}" fires every ${gap} s, more often than the minimum interval of ${minIntervalSeconds} s (PAAS_MIN_REDEPLOY_INTERVAL_SEC).`, 'cron');
+  if (gap < minIntervalSeconds)
+    throw new ValidationError(
+      `"${truncate(raw)}" fires every ${gap} s, more often than the minimum interval of ${minIntervalSeconds} s (PAAS_MIN_REDEPLOY_INTERVAL_SEC).`,
+      'cron',
+    );
   return cron;
 }
 
@@ -303,12 +346,16 @@ function shortestDailyGapSeconds(minutes: number[], hours: number[]): number {
 }
 
 // A docker image reference: [registry[:port]/]path[:tag][@sha256:digest], lowercase path.
-const IMAGE_REF = /^(?:[a-zA-Z0-9.-]+(?::[0-9]{1,5})?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
+const IMAGE_REF =
+  /^(?:[a-zA-Z0-9.-]+(?::[0-9]{1,5})?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
 
 export function validateBuildImage(image: string): string {
   const s = image.trim();
   if (s.length === 0 || s.length > 255 || !IMAGE_REF.test(s)) {
-    throw new ValidationError(`buildImage "${truncate(s)}" is not a valid image reference (e.g. node:22-alpine or registry.local:5000/team/builder:1).`, 'buildImage');
+    throw new ValidationError(
+      `buildImage "${truncate(s)}" is not a valid image reference (e.g. node:22-alpine or registry.local:5000/team/builder:1).`,
+      'buildImage',
+    );
   }
   return s;
 }

@@ -16,7 +16,15 @@ import { GitUrlCredentials1764410000000 } from './migrations/1764410000000-git-u
 import { RedeployScheduleEntity } from './entities/redeploy-schedule.entity.js';
 
 export const ENTITIES = [AppEntity, EnvVarEntity, DeploymentEntity, DeploymentStepEntity, LogLineEntity, RedeployScheduleEntity];
-export const MIGRATIONS = [InitialSchema1763800000000, RedeploySchedules1763900000000, ReleaseRuntimeState1764000000000, ImagePruning1764100000000, StaticSites1764200000000, LogCaps1764300000000, GitUrlCredentials1764410000000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  RedeploySchedules1763900000000,
+  ReleaseRuntimeState1764000000000,
+  ImagePruning1764100000000,
+  StaticSites1764200000000,
+  LogCaps1764300000000,
+  GitUrlCredentials1764410000000,
+];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
   return new DataSource({

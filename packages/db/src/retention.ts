@@ -88,13 +88,15 @@ async function deleteOldDeployments(q: Query, keep: number): Promise<number> {
 
 /** Logs of ended, non-live deployments that finished before `cutoff`: every line but the last goes, the last becomes `marker`. */
 async function pruneOldLogs(q: Query, cutoff: Date, marker: string): Promise<number> {
-  const ids = ((await q(
-    `SELECT d.id FROM deployments d
+  const ids = (
+    (await q(
+      `SELECT d.id FROM deployments d
       WHERE d.status IN ${RETIRED} AND d.finished_at < $1
         AND EXISTS (SELECT 1 FROM log_lines l WHERE l.deployment_id = d.id AND l.line <> $2)
       LIMIT ${BATCH}`,
-    [cutoff, marker],
-  )) as { id: string }[]).map((r) => r.id);
+      [cutoff, marker],
+    )) as { id: string }[]
+  ).map((r) => r.id);
   if (ids.length === 0) return 0;
   await q(
     `DELETE FROM log_lines l USING (SELECT deployment_id, max(seq) AS last FROM log_lines WHERE deployment_id = ANY($1::uuid[]) GROUP BY deployment_id) m

@@ -57,7 +57,12 @@ export function createAdapters(db: DataSource, settings: ActivitySettings, env: 
   };
 }
 
-export function createActivities({ docker, git, edge, registry, projection, store, publisher, builder, sandbox }: Adapters, db: DataSource, temporal: Client, settings: ActivitySettings): PlatformActivities {
+export function createActivities(
+  { docker, git, edge, registry, projection, store, publisher, builder, sandbox }: Adapters,
+  db: DataSource,
+  temporal: Client,
+  settings: ActivitySettings,
+): PlatformActivities {
   return {
     ...createProjectionActivities(projection, settings),
     ...createFinalStateActivities(projection),

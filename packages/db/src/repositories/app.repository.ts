@@ -98,6 +98,10 @@ export class AppRepository {
 
   /** Sets the given variables (added or replaced by key); the others stay. */
   async upsertEnvVars(appId: string, vars: EnvVarRow[]): Promise<void> {
-    if (vars.length) await this.envVars.upsert(vars.map((v) => ({ ...v, appId })), ['appId', 'key']);
+    if (vars.length)
+      await this.envVars.upsert(
+        vars.map((v) => ({ ...v, appId })),
+        ['appId', 'key'],
+      );
   }
 }

@@ -43,9 +43,26 @@ export interface PrunableRelease {
 
 /** Every column but the secret env snapshot, which is selected only where it is copied. */
 const WITHOUT_ENV = {
-  id: true, appId: true, status: true, trigger: true, requestedSha: true, commitSha: true, imageRef: true, workflowId: true,
-  error: true, sourceDeploymentId: true, config: true, containerName: true, upstream: true, createdAt: true, finishedAt: true, imagePrunedAt: true,
-  sitePrefix: true, uploadId: true, runtimeState: true, restartCount: true,
+  id: true,
+  appId: true,
+  status: true,
+  trigger: true,
+  requestedSha: true,
+  commitSha: true,
+  imageRef: true,
+  workflowId: true,
+  error: true,
+  sourceDeploymentId: true,
+  config: true,
+  containerName: true,
+  upstream: true,
+  createdAt: true,
+  finishedAt: true,
+  imagePrunedAt: true,
+  sitePrefix: true,
+  uploadId: true,
+  runtimeState: true,
+  restartCount: true,
 } as const;
 const WITH_ENV = { ...WITHOUT_ENV, envSnapshot: true } as const;
 
@@ -165,7 +182,12 @@ export class DeploymentRepository {
 
   /** Moves an unfinished deployment to `status` (a step began); a final one keeps its own. */
   async advanceStatus(id: string, status: DeploymentStatus): Promise<void> {
-    await this.deployments.createQueryBuilder().update().set({ status }).where('id = :id AND status NOT IN (:...final)', { id, final: FINAL_STATUSES }).execute();
+    await this.deployments
+      .createQueryBuilder()
+      .update()
+      .set({ status })
+      .where('id = :id AND status NOT IN (:...final)', { id, final: FINAL_STATUSES })
+      .execute();
   }
 
   /** This deployment becomes LIVE and the one live before it SUPERSEDED, in one transaction; both are announced. */
@@ -181,7 +203,12 @@ export class DeploymentRepository {
         .where('id = :id', { id })
         .execute();
     });
-    const served = await this.deployments.find({ where: SERVED_STATUSES.map((status) => ({ appId, status })), order: { createdAt: 'DESC' }, take: 2, select: { id: true } });
+    const served = await this.deployments.find({
+      where: SERVED_STATUSES.map((status) => ({ appId, status })),
+      order: { createdAt: 'DESC' },
+      take: 2,
+      select: { id: true },
+    });
     for (const d of served) await notifyDeploymentChanged(this.db, d.id);
   }
 
@@ -207,7 +234,12 @@ export class DeploymentRepository {
 
   async markPruned(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.deployments.createQueryBuilder().update().set({ imagePrunedAt: () => 'now()' }).whereInIds(ids).execute();
+    await this.deployments
+      .createQueryBuilder()
+      .update()
+      .set({ imagePrunedAt: () => 'now()' })
+      .whereInIds(ids)
+      .execute();
   }
 
   /** Counts an exit of a live release's container: the new count, or null when the deployment is not live (a retired release). */

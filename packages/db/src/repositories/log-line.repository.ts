@@ -48,7 +48,12 @@ export class LogLineRepository {
       const { lines, size } = admit({ bytes: Number(row.log_bytes), truncated: Boolean(row.log_truncated) });
       if (lines.length === 0) return { stored: 0, truncated: size.truncated };
       const [{ log_seq: last }] = rowsOf(
-        await tx.query(`UPDATE deployments SET log_seq = log_seq + $2, log_bytes = $3, log_truncated = $4 WHERE id = $1 RETURNING log_seq`, [deploymentId, lines.length, size.bytes, size.truncated]),
+        await tx.query(`UPDATE deployments SET log_seq = log_seq + $2, log_bytes = $3, log_truncated = $4 WHERE id = $1 RETURNING log_seq`, [
+          deploymentId,
+          lines.length,
+          size.bytes,
+          size.truncated,
+        ]),
       );
       const first = Number(last) - lines.length + 1;
       for (let i = 0; i < lines.length; i += MAX_LINES_PER_INSERT) await insertLines(tx, deploymentId, first + i, lines.slice(i, i + MAX_LINES_PER_INSERT));

@@ -59,7 +59,20 @@ export function postgresProcess(dataDir: string, port: number, password: string)
   return new ManagedProcess({
     name: 'postgres',
     command: POSTGRES,
-    args: ['-D', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'max_connections=200', '-c', 'fsync=on'],
+    args: [
+      '-D',
+      dir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${dir}`,
+      '-c',
+      'max_connections=200',
+      '-c',
+      'fsync=on',
+    ],
     logDir: join(dataDir, 'logs'),
     runDir: join(dataDir, 'run'),
     ...account,
@@ -70,10 +83,14 @@ export function postgresProcess(dataDir: string, port: number, password: string)
 export async function waitForPostgres(proc: ManagedProcess, port: number, password: string): Promise<string> {
   await waitFor('PostgreSQL', () => tcpOpen('127.0.0.1', port), { timeoutMs: 60_000, failFast: proc.whenExited(), diagnostics: () => proc.tail() });
   const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
-  await waitFor('PostgreSQL', async () => {
-    await admin.connect();
-    return true;
-  }, { timeoutMs: 30_000, failFast: proc.whenExited(), diagnostics: () => proc.tail() });
+  await waitFor(
+    'PostgreSQL',
+    async () => {
+      await admin.connect();
+      return true;
+    },
+    { timeoutMs: 30_000, failFast: proc.whenExited(), diagnostics: () => proc.tail() },
+  );
   const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'paas'");
   if (exists.rowCount === 0) await admin.query('CREATE DATABASE paas');
   await admin.end();

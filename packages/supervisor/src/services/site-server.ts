@@ -89,12 +89,16 @@ ${types}
   gzip_comp_level 5;
   gzip_min_length 256;
   gzip_types text/css text/plain text/javascript application/json application/manifest+json application/xml application/rss+xml application/atom+xml image/svg+xml application/wasm;
-${brotli ? `  brotli_static on;
+${
+  brotli
+    ? `  brotli_static on;
   brotli on;
   brotli_comp_level 5;
   brotli_min_length 256;
   brotli_types text/css text/plain text/javascript application/json application/manifest+json application/xml application/rss+xml application/atom+xml image/svg+xml application/wasm;
-` : ''}
+`
+    : ''
+}
   map $uri $paas_cache_control {
     default "public, max-age=0, must-revalidate";
     "~*\\.html?$" "no-cache";

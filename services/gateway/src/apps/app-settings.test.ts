@@ -55,12 +55,17 @@ describe('app settings: one set of rules for createApp and updateApp', () => {
     expect(withoutCredentials('https://ghp_x@github.com/o/r.git')).toBe('https://github.com/o/r.git');
     expect(withoutCredentials('ssh://git:pw@h/r.git')).toBe('ssh://git@h/r.git');
     fc.assert(
-      fc.property(fc.webUrl({ withQueryParameters: true }), fc.stringMatching(/^[A-Za-z0-9_.-]{1,10}$/), fc.stringMatching(/^[A-Za-z0-9_.-]{0,10}$/), (url, user, pass) => {
-        const withUser = url.replace('://', `://${user}${pass ? `:${pass}` : ''}@`);
-        const shown = new URL(withoutCredentials(withUser));
-        expect(shown.username).toBe('');
-        expect(shown.password).toBe('');
-      }),
+      fc.property(
+        fc.webUrl({ withQueryParameters: true }),
+        fc.stringMatching(/^[A-Za-z0-9_.-]{1,10}$/),
+        fc.stringMatching(/^[A-Za-z0-9_.-]{0,10}$/),
+        (url, user, pass) => {
+          const withUser = url.replace('://', `://${user}${pass ? `:${pass}` : ''}@`);
+          const shown = new URL(withoutCredentials(withUser));
+          expect(shown.username).toBe('');
+          expect(shown.password).toBe('');
+        },
+      ),
       { numRuns: 500 },
     );
   });

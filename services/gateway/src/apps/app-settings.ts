@@ -59,7 +59,8 @@ export function validateAppSettings(kind: AppKind, input: AppSettingsInput, curr
   const buildCommandRaw = kind === 'STATIC' ? (given('buildCommand') as string | null) : null;
   const buildCommand = buildCommandRaw ? validateBuildCommand(buildCommandRaw) : null;
   const buildImageRaw = kind === 'STATIC' ? (given('buildImage') as string | null) : null;
-  if (buildCommand && !buildImageRaw) throw new ValidationError('buildImage is required with a buildCommand: the image the command runs in (e.g. node:22-alpine).', 'buildImage');
+  if (buildCommand && !buildImageRaw)
+    throw new ValidationError('buildImage is required with a buildCommand: the image the command runs in (e.g. node:22-alpine).', 'buildImage');
   const settings: AppSettings = {
     gitUrl,
     branch: validateBranch((given('branch') as string | null) ?? 'main'),
@@ -67,7 +68,8 @@ export function validateAppSettings(kind: AppKind, input: AppSettingsInput, curr
     dockerfilePath: validateRelativePath((given('dockerfilePath') as string | null) ?? 'Dockerfile', 'dockerfilePath'),
     buildCommand,
     buildImage: buildImageRaw ? validateBuildImage(buildImageRaw) : null,
-    outputDirectory: kind === 'STATIC' ? validateRelativePath((given('outputDirectory') as string | null) ?? (buildCommand ? 'dist' : '.'), 'outputDirectory') : null,
+    outputDirectory:
+      kind === 'STATIC' ? validateRelativePath((given('outputDirectory') as string | null) ?? (buildCommand ? 'dist' : '.'), 'outputDirectory') : null,
     spaFallback: kind === 'STATIC' ? ((given('spaFallback') as boolean | null) ?? false) : false,
     port: validatePort((given('port') as number | null) ?? 8080),
     healthCheckPath: validateHealthCheckPath((given('healthCheckPath') as string | null) ?? '/'),
@@ -82,7 +84,8 @@ export function validateAppSettings(kind: AppKind, input: AppSettingsInput, curr
  */
 function credentialChange(input: AppSettingsInput, gitUrl: string | null, current?: CurrentApp): CredentialChange {
   const scheme = gitUrl ? new URL(gitUrl).protocol : null;
-  if (input.gitToken && scheme !== 'https:' && scheme !== 'http:') throw new ValidationError('gitToken is only used with https:// and http:// gitUrls (ssh:// takes gitSshKey).', 'gitToken');
+  if (input.gitToken && scheme !== 'https:' && scheme !== 'http:')
+    throw new ValidationError('gitToken is only used with https:// and http:// gitUrls (ssh:// takes gitSshKey).', 'gitToken');
   if (input.gitSshKey && scheme !== 'ssh:') throw new ValidationError('gitSshKey is only used with ssh:// gitUrls.', 'gitSshKey');
   if (input.gitToken && input.gitSshKey) throw new ValidationError('Give either gitToken or gitSshKey, not both.', 'gitToken');
   const given = input.gitToken ? validateGitToken(input.gitToken) : input.gitSshKey ? validateGitSshKey(input.gitSshKey) : undefined;
@@ -90,7 +93,8 @@ function credentialChange(input: AppSettingsInput, gitUrl: string | null, curren
   const originChanged = current !== undefined && origin(current.settings.gitUrl) !== origin(gitUrl);
   const change: CredentialChange = given !== undefined ? { set: given } : cleared || originChanged || !current ? { set: null } : 'keep';
   const willHaveKey = change === 'keep' ? current!.hasCredential : change.set !== null;
-  if (scheme === 'ssh:' && !willHaveKey) throw new ValidationError("An ssh:// gitUrl needs gitSshKey (a private key for this app); the host's own ssh keys are never used.", 'gitSshKey');
+  if (scheme === 'ssh:' && !willHaveKey)
+    throw new ValidationError("An ssh:// gitUrl needs gitSshKey (a private key for this app); the host's own ssh keys are never used.", 'gitSshKey');
   return change;
 }
 

@@ -31,7 +31,10 @@ export class AppResolver {
   }
 
   @Query(() => AppModel, { nullable: true, description: 'Look an app up by id or by name.' })
-  app(@Args('id', { type: () => ID, nullable: true }) id?: string, @Args('name', { type: () => String, nullable: true }) name?: string): Promise<AppModel | null> {
+  app(
+    @Args('id', { type: () => ID, nullable: true }) id?: string,
+    @Args('name', { type: () => String, nullable: true }) name?: string,
+  ): Promise<AppModel | null> {
     return this.apps.find({ id, name });
   }
 

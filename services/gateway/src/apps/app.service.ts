@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ValidationError, inputLimitsFromEnv, validateAppName, validateEnvKey, validateEnvSet, validateEnvValue, type EnvVarSetting, type InputLimits } from '@paas/contracts';
+import {
+  ValidationError,
+  inputLimitsFromEnv,
+  validateAppName,
+  validateEnvKey,
+  validateEnvSet,
+  validateEnvValue,
+  type EnvVarSetting,
+  type InputLimits,
+} from '@paas/contracts';
 import { gitFileRoots, resolveFileRepository } from '@paas/contracts/git-file-roots';
 import { Database, type AppEntity, type NewApp, type Repositories } from '@paas/db';
 import { DomainError, notFound } from '../common/domain-error.js';

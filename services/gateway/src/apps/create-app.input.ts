@@ -20,7 +20,10 @@ export class CreateAppInput {
   @Field(() => String, { nullable: true, description: 'Token for a private https repository; write-only.' })
   gitToken?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Private key (OpenSSH or PEM, no passphrase) for an ssh:// gitUrl, which needs one; write-only. The host\'s own keys are never used.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Private key (OpenSSH or PEM, no passphrase) for an ssh:// gitUrl, which needs one; write-only. The host's own keys are never used.",
+  })
   gitSshKey?: string | null;
 
   @Field(() => String, { nullable: true, defaultValue: 'main' })
@@ -41,7 +44,11 @@ export class CreateAppInput {
   @Field(() => String, { nullable: true })
   outputDirectory?: string | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'STATIC only: unknown paths get index.html with 200 (single-page apps) instead of the 404 page.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'STATIC only: unknown paths get index.html with 200 (single-page apps) instead of the 404 page.',
+  })
   spaFallback?: boolean | null;
 
   @Field(() => Int, { nullable: true, defaultValue: 8080 })

@@ -26,7 +26,10 @@ export class UpdateAppInput {
   @Field(() => String, { nullable: true })
   healthCheckPath?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A new repository. Pointing at another scheme, host or port drops the stored gitToken/gitSshKey unless a new one is given too.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A new repository. Pointing at another scheme, host or port drops the stored gitToken/gitSshKey unless a new one is given too.',
+  })
   gitUrl?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Token for a private https repository; write-only. "" removes the stored one.' })

@@ -83,9 +83,17 @@ describe('the GraphQL gate', () => {
   it('refuses GET, a pre-parsed document and a percent-encoded path the same way', async () => {
     const s = await server(100);
     expect((await fetch(`${s.url}?query=${encodeURIComponent('{ secret }')}`)).status).toBe(401);
-    const ast = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: { kind: 'Document', definitions: [] } }) });
+    const ast = await fetch(s.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: { kind: 'Document', definitions: [] } }),
+    });
     expect(((await ast.json()) as { data?: unknown }).data ?? null).toBeNull();
-    const encoded = await fetch(s.url.replace('/graphql', '/%67raphql'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation { touch }' }) });
+    const encoded = await fetch(s.url.replace('/graphql', '/%67raphql'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation { touch }' }),
+    });
     expect([401, 404]).toContain(encoded.status);
     expect(s.touched()).toBe(0);
   });
@@ -117,7 +125,9 @@ describe('the GraphQL gate', () => {
 
   it('validates subscriptions (mercurius does not), with the same rules as HTTP', async () => {
     const s = await server();
-    const { received } = await wsInit(s.url, { authorization: `Bearer ${TOKEN}` }, [{ id: '1', type: 'subscribe', payload: { query: 'subscription { ticks { nope } }' } }]);
+    const { received } = await wsInit(s.url, { authorization: `Bearer ${TOKEN}` }, [
+      { id: '1', type: 'subscribe', payload: { query: 'subscription { ticks { nope } }' } },
+    ]);
     expect(JSON.stringify(received.find((m) => m.type === 'error'))).toMatch(/Field \\"ticks\\" must not have a selection/);
     expect(received.map((m) => m.type)).not.toContain('next');
   });

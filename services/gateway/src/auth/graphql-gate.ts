@@ -26,7 +26,8 @@ export interface GateOptions {
 
 type GateOptionsOut = Pick<MercuriusDriverConfig, 'hooks'> & {
   context: (req: FastifyRequest) => { principal: ReturnType<typeof resolvePrincipal> };
-  onConnect: (data: { payload?: unknown }) => Promise<false | { principal: Principal }> };
+  onConnect: (data: { payload?: unknown }) => Promise<false | { principal: Principal }>;
+};
 
 export function graphqlGate({ adminToken, validationRules }: GateOptions): GateOptionsOut {
   const refuse = async (req: FastifyRequest | undefined): Promise<never> => {

@@ -29,8 +29,15 @@ export function toGraphQLErrors(err: GraphQLError): GraphQLError[] {
     // by name: mercurius may load another copy of graphql than ours (CJS and ESM builds)
     return original.errors.map((inner) =>
       inner instanceof Error && inner.name === 'GraphQLError'
-        ? new GraphQLError(inner.message, { nodes: (inner as GraphQLError).nodes, source: (inner as GraphQLError).source, positions: (inner as GraphQLError).positions, extensions: { code } })
-        : new GraphQLError(inner instanceof Error ? inner.message : String(inner), { extensions: { code: code === 'GRAPHQL_VALIDATION_FAILED' ? 'BAD_REQUEST' : code } }),
+        ? new GraphQLError(inner.message, {
+            nodes: (inner as GraphQLError).nodes,
+            source: (inner as GraphQLError).source,
+            positions: (inner as GraphQLError).positions,
+            extensions: { code },
+          })
+        : new GraphQLError(inner instanceof Error ? inner.message : String(inner), {
+            extensions: { code: code === 'GRAPHQL_VALIDATION_FAILED' ? 'BAD_REQUEST' : code },
+          }),
     );
   }
   return [toGraphQLError(err)];
@@ -39,7 +46,13 @@ export function toGraphQLErrors(err: GraphQLError): GraphQLError[] {
 export function toGraphQLError(err: GraphQLError): GraphQLError {
   const original = err.originalError;
   const make = (code: string, message: string, field?: string) =>
-    new GraphQLError(message, { nodes: err.nodes, source: err.source, positions: err.positions, path: err.path, extensions: { code, ...(field ? { field } : {}) } });
+    new GraphQLError(message, {
+      nodes: err.nodes,
+      source: err.source,
+      positions: err.positions,
+      path: err.path,
+      extensions: { code, ...(field ? { field } : {}) },
+    });
   if (!original || original instanceof GraphQLError) {
     return err.extensions?.code ? err : make(err.path ? 'INTERNAL_SERVER_ERROR' : 'GRAPHQL_VALIDATION_FAILED', err.message);
   }
@@ -59,7 +72,8 @@ interface FormatterContext {
 export function formatExecutionErrors(execution: ExecutionResult & { errors: readonly GraphQLError[] }, context?: FormatterContext) {
   const errors = execution.errors.flatMap(toGraphQLErrors);
   // an operation refused as a whole (no data) answers with the status of its first refusal
-  const refusal = execution.data === undefined || execution.data === null ? errors.map((e) => STATUS_OF_CODE[String(e.extensions.code)]).find(Boolean) : undefined;
+  const refusal =
+    execution.data === undefined || execution.data === null ? errors.map((e) => STATUS_OF_CODE[String(e.extensions.code)]).find(Boolean) : undefined;
   if (refusal === 429) {
     const wait = execution.errors.map((e) => e.originalError).find((o): o is GateError => o instanceof GateError)?.retryAfterSeconds;
     if (wait) context?.reply?.header('retry-after', String(wait));

@@ -43,7 +43,10 @@ export class DeploymentModel {
   @Field(() => String, { nullable: true, description: 'SERVICE: registry reference pinned by digest (name@sha256:...).' })
   imageRef!: string | null;
 
-  @Field(() => String, { nullable: true, description: "STATIC: the object-storage prefix holding the release's files (immutable; a rollback points at an earlier one)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "STATIC: the object-storage prefix holding the release's files (immutable; a rollback points at an earlier one).",
+  })
   sitePrefix!: string | null;
 
   /** The app's kind when the deployment was requested; decides the step list. */

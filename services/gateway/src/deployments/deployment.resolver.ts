@@ -31,12 +31,18 @@ export class DeploymentResolver {
   }
 
   @Mutation(() => DeploymentModel, { description: 'Starts a deployment of the branch head, or of the given commit.' })
-  deploy(@Args('appId', { type: () => ID }) appId: string, @Args('commitSha', { type: () => String, nullable: true }) commitSha?: string): Promise<DeploymentModel> {
+  deploy(
+    @Args('appId', { type: () => ID }) appId: string,
+    @Args('commitSha', { type: () => String, nullable: true }) commitSha?: string,
+  ): Promise<DeploymentModel> {
     return this.deployments.deploy(appId, commitSha);
   }
 
   @Mutation(() => DeploymentModel, { description: 'Restores an earlier release without rebuilding; default: the one live before the current.' })
-  rollback(@Args('appId', { type: () => ID }) appId: string, @Args('toDeploymentId', { type: () => ID, nullable: true }) toDeploymentId?: string): Promise<DeploymentModel> {
+  rollback(
+    @Args('appId', { type: () => ID }) appId: string,
+    @Args('toDeploymentId', { type: () => ID, nullable: true }) toDeploymentId?: string,
+  ): Promise<DeploymentModel> {
     return this.deployments.rollback(appId, toDeploymentId);
   }
 
@@ -50,7 +56,10 @@ export class DeploymentResolver {
     return this.apps.get(d.appId);
   }
 
-  @ResolveField(() => String, { nullable: true, description: "The deployment's workflow in the Temporal Web UI, when one is configured (PAAS_TEMPORAL_UI_URL)." })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: "The deployment's workflow in the Temporal Web UI, when one is configured (PAAS_TEMPORAL_UI_URL).",
+  })
   temporalUiUrl(@Parent() d: DeploymentModel): string | null {
     const base = this.config.temporalUiUrl;
     return base ? `${base}/namespaces/${encodeURIComponent(this.config.temporalNamespace)}/workflows/${encodeURIComponent(d.workflowId)}` : null;

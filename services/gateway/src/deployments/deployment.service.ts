@@ -62,7 +62,11 @@ export class DeploymentService {
     const requestedSha = commitSha ? validateCommitSha(commitSha.toLowerCase()) : null;
     const app = isUuid(appId) ? await this.db.apps.findById(appId) : null;
     if (!app) throw notFound('App', appId);
-    if (!app.gitUrl) throw new DomainError('BAD_USER_INPUT', `App ${app.name} has no git repository: upload a ZIP of the built site instead (createUpload, then deployUpload).`);
+    if (!app.gitUrl)
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `App ${app.name} has no git repository: upload a ZIP of the built site instead (createUpload, then deployUpload).`,
+      );
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
       if (!(await tx.deployments.insertQueued({ id, appId, trigger, requestedSha }))) throw notFound('App', appId);
@@ -94,17 +98,24 @@ export class DeploymentService {
         if (!target) throw notFound('Deployment', toDeploymentId);
         if (target.status === 'LIVE') throw new DomainError('CONFLICT', `Deployment ${toDeploymentId} is already live.`);
         if (target.status !== 'SUPERSEDED' || !(target.imageRef || target.sitePrefix)) {
-          throw new DomainError('BAD_USER_INPUT', `Deployment ${toDeploymentId} never went live (${target.status}); only a release that served traffic can be restored.`);
+          throw new DomainError(
+            'BAD_USER_INPUT',
+            `Deployment ${toDeploymentId} never went live (${target.status}); only a release that served traffic can be restored.`,
+          );
         }
         if (target.imagePrunedAt) {
-          throw new DomainError('BAD_USER_INPUT', `The ${target.sitePrefix ? 'files' : 'image'} of deployment ${toDeploymentId} were garbage-collected (only the newest releases are kept, PAAS_KEEP_RELEASES); deploy its commit ${target.commitSha ?? ''} instead.`);
+          throw new DomainError(
+            'BAD_USER_INPUT',
+            `The ${target.sitePrefix ? 'files' : 'image'} of deployment ${toDeploymentId} were garbage-collected (only the newest releases are kept, PAAS_KEEP_RELEASES); deploy its commit ${target.commitSha ?? ''} instead.`,
+          );
         }
       } else {
         target = await tx.deployments.latestRestorableWithEnv(appId);
         if (!target?.imageRef && !target?.sitePrefix) throw new DomainError('BAD_USER_INPUT', 'There is no earlier release to roll back to.');
       }
       const live = await tx.deployments.live(appId);
-      if (live && target.sitePrefix && live.sitePrefix === target.sitePrefix) throw new DomainError('CONFLICT', `The release of ${target.id} is already live (served by ${live.id}).`);
+      if (live && target.sitePrefix && live.sitePrefix === target.sitePrefix)
+        throw new DomainError('CONFLICT', `The release of ${target.id} is already live (served by ${live.id}).`);
       if (live?.sourceDeploymentId === target.id) throw new DomainError('CONFLICT', `The release of ${target.id} is already live (restored by ${live.id}).`);
       await tx.deployments.insertRollback({ id, source: target });
     });
@@ -116,7 +127,11 @@ export class DeploymentService {
     const d = await this.find(id);
     if (!d) throw notFound('Deployment', id);
     if (d.status === 'CANCELLED') return d;
-    if (isFinal(d.status)) throw new DomainError('CONFLICT', `Deployment ${id} already ended ${d.status}; there is nothing to cancel${d.status === 'LIVE' ? ' (roll back instead)' : ''}.`);
+    if (isFinal(d.status))
+      throw new DomainError(
+        'CONFLICT',
+        `Deployment ${id} already ended ${d.status}; there is nothing to cancel${d.status === 'LIVE' ? ' (roll back instead)' : ''}.`,
+      );
     try {
       await this.temporal.workflow.getHandle(appDeployerWorkflowId(d.appId)).signal(cancelDeploymentSignal, { deploymentId: id });
     } catch (err) {
@@ -179,8 +194,13 @@ export class DeploymentService {
   private async waitForClose(workflowId: string, timeoutMs = 120_000): Promise<void> {
     try {
       await Promise.race([
-        this.temporal.workflow.getHandle(workflowId).result().catch(() => undefined),
-        new Promise((_, reject) => setTimeout(() => reject(new DomainError('UNAVAILABLE', `Workflow ${workflowId} did not stop in time; try again.`)), timeoutMs)),
+        this.temporal.workflow
+          .getHandle(workflowId)
+          .result()
+          .catch(() => undefined),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new DomainError('UNAVAILABLE', `Workflow ${workflowId} did not stop in time; try again.`)), timeoutMs),
+        ),
       ]);
     } catch (err) {
       if (!(err instanceof WorkflowNotFoundError)) throw err;

@@ -10,6 +10,9 @@ export class HealthController {
   @Get('healthz')
   async healthz(@Res() reply: FastifyReply): Promise<void> {
     const report = await this.health.check();
-    await reply.code(report.status === 'ok' ? 200 : 503).header('cache-control', 'no-store').send(report);
+    await reply
+      .code(report.status === 'ok' ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send(report);
   }
 }

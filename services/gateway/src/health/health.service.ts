@@ -79,7 +79,9 @@ async function httpOk(url: string): Promise<void> {
 }
 
 function dockerPing(dockerHost: string): Promise<void> {
-  const opts = dockerHost.startsWith('unix://') ? { socketPath: dockerHost.slice(7) } : { host: new URL(dockerHost.replace(/^tcp:/, 'http:')).hostname, port: Number(new URL(dockerHost.replace(/^tcp:/, 'http:')).port) || 2375 };
+  const opts = dockerHost.startsWith('unix://')
+    ? { socketPath: dockerHost.slice(7) }
+    : { host: new URL(dockerHost.replace(/^tcp:/, 'http:')).hostname, port: Number(new URL(dockerHost.replace(/^tcp:/, 'http:')).port) || 2375 };
   return new Promise((resolve, reject) => {
     const req = request({ ...opts, path: '/_ping', timeout: TIMEOUT_MS }, (res) => {
       res.resume();

@@ -26,25 +26,39 @@ export class RedeployScheduleService {
     if (!isUuid(appId)) throw notFound('App', appId);
     const id = randomUUID();
     // the row is written and counted under the app's lock, and committed only once Temporal has the schedule
-    await this.db.transaction(async (tx) => {
-      if (!(await tx.apps.lockForUpdate(appId))) throw notFound('App', appId);
-      const count = await tx.schedules.countForApp(appId);
-      if (count >= INPUT_LIMITS.schedulesPerApp) {
-        throw new ValidationError(`An app may have at most ${INPUT_LIMITS.schedulesPerApp} redeploy schedules (PAAS_MAX_SCHEDULES_PER_APP); delete one first.`, 'cron');
-      }
-      await tx.schedules.insert({ id, appId, cron });
-      await this.temporal.schedule.create({
-        scheduleId: id,
-        spec: scheduleSpec(cron),
-        action: { type: 'startWorkflow', workflowType: 'scheduledRedeployWorkflow', workflowId: scheduledRedeployWorkflowId(id), taskQueue: TASK_QUEUE, args: [{ appId, scheduleId: id }] },
-        // never two runs of one schedule at once; the app's deployer serializes the rest
-        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
-        memo: { appId },
+    await this.db
+      .transaction(async (tx) => {
+        if (!(await tx.apps.lockForUpdate(appId))) throw notFound('App', appId);
+        const count = await tx.schedules.countForApp(appId);
+        if (count >= INPUT_LIMITS.schedulesPerApp) {
+          throw new ValidationError(
+            `An app may have at most ${INPUT_LIMITS.schedulesPerApp} redeploy schedules (PAAS_MAX_SCHEDULES_PER_APP); delete one first.`,
+            'cron',
+          );
+        }
+        await tx.schedules.insert({ id, appId, cron });
+        await this.temporal.schedule.create({
+          scheduleId: id,
+          spec: scheduleSpec(cron),
+          action: {
+            type: 'startWorkflow',
+            workflowType: 'scheduledRedeployWorkflow',
+            workflowId: scheduledRedeployWorkflowId(id),
+            taskQueue: TASK_QUEUE,
+            args: [{ appId, scheduleId: id }],
+          },
+          // never two runs of one schedule at once; the app's deployer serializes the rest
+          policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
+          memo: { appId },
+        });
+      })
+      .catch(async (err) => {
+        await this.temporal.schedule
+          .getHandle(id)
+          .delete()
+          .catch(() => undefined); // leave nothing behind, whichever step failed
+        throw err;
       });
-    }).catch(async (err) => {
-      await this.temporal.schedule.getHandle(id).delete().catch(() => undefined); // leave nothing behind, whichever step failed
-      throw err;
-    });
     return this.get(id);
   }
 

@@ -18,7 +18,9 @@ export class SiteUploadModel {
   @Field(() => ID)
   id!: string;
 
-  @Field({ description: 'POST a multipart/form-data body here, before expiresAt: every entry of fields in order, then the archive as the field "file" (last).' })
+  @Field({
+    description: 'POST a multipart/form-data body here, before expiresAt: every entry of fields in order, then the archive as the field "file" (last).',
+  })
   url!: string;
 
   @Field({ description: 'Always POST (a form, not a raw body: the signed policy caps the size).' })

@@ -29,9 +29,11 @@ export class UploadService {
 
   async create(appId: string): Promise<SiteUploadModel> {
     await this.staticApp(appId);
-    await this.store.ensureBucket((m) => this.logger.warn(m)).catch((err) => {
-      throw new DomainError('UNAVAILABLE', `Object storage is unavailable (${(err as Error).message}); try again.`);
-    });
+    await this.store
+      .ensureBucket((m) => this.logger.warn(m))
+      .catch((err) => {
+        throw new DomainError('UNAVAILABLE', `Object storage is unavailable (${(err as Error).message}); try again.`);
+      });
     const id = randomUUID();
     const ttl = this.config.uploadUrlTtlSeconds;
     const maxBytes = this.config.siteMaxUploadBytes;
@@ -54,11 +56,18 @@ export class UploadService {
     if (!isUuid(uploadId)) throw notFound('Upload', uploadId);
     const key = siteUploadKey(appId, uploadId);
     const size = await this.store.size(key);
-    if (size === null) throw new DomainError('BAD_USER_INPUT', `Nothing was uploaded for upload ${uploadId}: POST the ZIP with its form first (the form expires after ${Math.round(this.config.uploadUrlTtlSeconds / 60)} minutes).`);
+    if (size === null)
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `Nothing was uploaded for upload ${uploadId}: POST the ZIP with its form first (the form expires after ${Math.round(this.config.uploadUrlTtlSeconds / 60)} minutes).`,
+      );
     const max = this.config.siteMaxUploadBytes;
     if (size > max) {
       await this.store.remove(key);
-      throw new DomainError('BAD_USER_INPUT', `The archive is ${(size / 1048576).toFixed(1)} MB; the limit is ${Math.round(max / 1048576)} MB. It was deleted.`);
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `The archive is ${(size / 1048576).toFixed(1)} MB; the limit is ${Math.round(max / 1048576)} MB. It was deleted.`,
+      );
     }
     if (size === 0) {
       await this.store.remove(key);
@@ -69,7 +78,8 @@ export class UploadService {
   private async staticApp(appId: string): Promise<AppEntity> {
     const app = isUuid(appId) ? await this.db.apps.findById(appId) : null;
     if (!app) throw notFound('App', appId);
-    if (app.kind !== 'STATIC') throw new DomainError('BAD_USER_INPUT', `App ${app.name} is a ${app.kind} app; only STATIC apps are deployed from an uploaded ZIP.`);
+    if (app.kind !== 'STATIC')
+      throw new DomainError('BAD_USER_INPUT', `App ${app.name} is a ${app.kind} app; only STATIC apps are deployed from an uploaded ZIP.`);
     return app;
   }
 }

@@ -18,7 +18,8 @@ function fakeDocker(outcomes: ('ok' | Error)[], containers: Record<string, { exi
       streams.push(s);
       return s;
     },
-    containerStatus: async (id: string) => (containers[id] ? { exists: true, running: false, exitCode: containers[id].exitCode } : { exists: false, running: false }),
+    containerStatus: async (id: string) =>
+      containers[id] ? { exists: true, running: false, exitCode: containers[id].exitCode } : { exists: false, running: false },
     stopRestarts: async (id: string) => void stoppedRestarts.push(id),
   } as unknown as DockerAdapter;
   return { docker, streams, stoppedRestarts, calls: () => calls };
@@ -35,14 +36,20 @@ function fakeProjection(liveDeploymentId: string) {
   return { projection, states };
 }
 
-const dieEvent = (id: string, deploymentId: string, exitCode = 1) => `${JSON.stringify({ id, Actor: { Attributes: { 'dev.paas.deployment': deploymentId, exitCode: String(exitCode) } } })}\n`;
+const dieEvent = (id: string, deploymentId: string, exitCode = 1) =>
+  `${JSON.stringify({ id, Actor: { Attributes: { 'dev.paas.deployment': deploymentId, exitCode: String(exitCode) } } })}\n`;
 
 describe('ReleaseMonitor reconnection', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   it('logs each failed reconnection and keeps trying, with a doubling delay, until Docker answers', async () => {
-    const { docker, streams, calls } = fakeDocker(['ok', new Error('connect ENOENT /var/run/docker.sock'), new Error('connect ENOENT /var/run/docker.sock'), 'ok']);
+    const { docker, streams, calls } = fakeDocker([
+      'ok',
+      new Error('connect ENOENT /var/run/docker.sock'),
+      new Error('connect ENOENT /var/run/docker.sock'),
+      'ok',
+    ]);
     const log: string[] = [];
     const monitor = new ReleaseMonitor(docker, {} as ProjectionAdapter, { maxRestarts: 5, log: (l) => log.push(l) });
     await monitor.start();
@@ -99,7 +106,15 @@ describe('ReleaseMonitor events', () => {
     const log: string[] = [];
     const monitor = new ReleaseMonitor(docker, projection, { maxRestarts: 1, log: (l) => log.push(l) });
     await monitor.start();
-    for (const hostile of ['{not json', 'null', '42', '"text"', '[1,2]', JSON.stringify({ id: { $ne: 1 }, Actor: { Attributes: { 'dev.paas.deployment': 'd1' } } })]) streams[0].write(`${hostile}\n`);
+    for (const hostile of [
+      '{not json',
+      'null',
+      '42',
+      '"text"',
+      '[1,2]',
+      JSON.stringify({ id: { $ne: 1 }, Actor: { Attributes: { 'dev.paas.deployment': 'd1' } } }),
+    ])
+      streams[0].write(`${hostile}\n`);
     // a removed container (retire, compensation) and a container of no deployment are not crashes either
     streams[0].write(dieEvent('gone', 'd1'));
     streams[0].write(`${JSON.stringify({ id: 'c1', Actor: { Attributes: {} } })}\n`);

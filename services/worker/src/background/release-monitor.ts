@@ -111,7 +111,11 @@ export class ReleaseMonitor {
         `The release container exited with code ${exitCode} ${exits} times; restarts stopped. Fix the app and deploy, or roll back.`,
       );
     } else {
-      await this.projection.setReleaseState(deploymentId, 'RESTARTING', `The release container exited with code ${exitCode}; Docker restarts it (exit ${exits} of ${this.options.maxRestarts}).`);
+      await this.projection.setReleaseState(
+        deploymentId,
+        'RESTARTING',
+        `The release container exited with code ${exitCode}; Docker restarts it (exit ${exits} of ${this.options.maxRestarts}).`,
+      );
     }
   }
 }

@@ -11,7 +11,10 @@ export function startRetention(db: DataSource, env: NodeJS.ProcessEnv, log: (lin
   const policy = retentionFromEnv(env);
   const raw = env.PAAS_RETENTION_INTERVAL_MS || '3600000';
   const intervalMs = Number(raw);
-  if (!/^[0-9]+$/.test(raw) || intervalMs < 1000 || intervalMs > 2 ** 31 - 1) throw new Error(`PAAS_RETENTION_INTERVAL_MS must be a whole number of milliseconds, at least 1000 and at most 2147483647 (got "${env.PAAS_RETENTION_INTERVAL_MS}").`);
+  if (!/^[0-9]+$/.test(raw) || intervalMs < 1000 || intervalMs > 2 ** 31 - 1)
+    throw new Error(
+      `PAAS_RETENTION_INTERVAL_MS must be a whole number of milliseconds, at least 1000 and at most 2147483647 (got "${env.PAAS_RETENTION_INTERVAL_MS}").`,
+    );
   let running = false;
   const pass = async () => {
     if (running) return;
@@ -19,7 +22,9 @@ export function startRetention(db: DataSource, env: NodeJS.ProcessEnv, log: (lin
     try {
       const r = await applyRetention(db, policy);
       if (r.deploymentsDeleted || r.logsPruned) {
-        log(`retention: deleted ${r.deploymentsDeleted} old deployments (keeping ${policy.keepDeployments} per app), pruned the logs of ${r.logsPruned} (older than ${policy.logRetentionDays} days)`);
+        log(
+          `retention: deleted ${r.deploymentsDeleted} old deployments (keeping ${policy.keepDeployments} per app), pruned the logs of ${r.logsPruned} (older than ${policy.logRetentionDays} days)`,
+        );
       }
     } catch (err) {
       // the next pass retries; a failure here must not take the worker down
