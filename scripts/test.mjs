@@ -2,7 +2,8 @@
 // Vitest config (see vitest.tiers.ts): unit (no service), medium (one real service per suite),
 // e2e (the whole platform). The first tier that fails stops the run, so a broken unit test shows
 // up in seconds, before any service has started.
-//   npm test                              every tier
+//   npm test                              the static checks (type check of sources and tests, lint,
+//                                         format), then every tier
 //   npm test -- --tier=unit               one tier (repeatable); `npm run test:unit` is this
 //   npm test -- tests/e2e/foo.test.ts     any other argument goes to Vitest (file filters, -t …)
 import { spawnSync } from 'node:child_process';
@@ -30,6 +31,28 @@ const filtered = vitestArgs.some((a) => !a.startsWith('-'));
 const ensureArgs = tiers.every((t) => t === 'unit') ? ['--for=unit'] : [];
 const ensure = spawnSync(process.execPath, [join(root, 'scripts/ensure-system.mjs'), ...ensureArgs], { stdio: 'inherit' });
 if (ensure.status !== 0) process.exit(ensure.status ?? 1);
+
+/**
+ * Type check (sources and tests), lint and format check, through Nx (cached): a whole `npm test`
+ * starts with them, so a type error in a test, a lint or a format error fails it in seconds.
+ */
+function staticChecks() {
+  const nx = join(root, 'node_modules/nx', JSON.parse(readFileSync(join(root, 'node_modules/nx/package.json'), 'utf8')).bin.nx);
+  const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+  const checks = [
+    ['type check and lint', process.execPath, [nx, 'run-many', '-t', 'typecheck', 'lint', '--output-style=static']],
+    ['format', process.execPath, [join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '--log-level=warn', '.']],
+  ];
+  for (const [name, cmd, argv] of checks) {
+    console.log(`\n=== ${name} ===`);
+    const res = spawnSync(cmd, argv, { stdio: 'inherit', cwd: root, env });
+    if (res.status !== 0) {
+      console.log(`\nthe ${name} check failed: no test tier was run\n\ntests: 0 passed, 1 failed, 0 skipped`);
+      process.exit(res.status ?? 1);
+    }
+  }
+}
+if (chosen.length === 0 && !filtered) staticChecks();
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let exitCode = 0;
