@@ -14,6 +14,7 @@ export default defineConfig({
       { extends: true, test: { name: 'medium-postgres', include: MEDIUM.postgres, globalSetup: ['tests/setup/postgres.global.ts'] } },
       { extends: true, test: { name: 'medium-temporal', include: MEDIUM.temporal, globalSetup: ['tests/setup/temporal.global.ts'] } },
       { extends: true, test: { name: 'medium-docker', include: MEDIUM.docker, globalSetup: ['tests/setup/docker.global.ts'] } },
+      { extends: true, test: { name: 'medium-minio', include: MEDIUM.minio, globalSetup: ['tests/setup/minio.global.ts'] } },
     ],
   },
 });

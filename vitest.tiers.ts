@@ -9,6 +9,7 @@ export const MEDIUM = {
   postgres: ['tests/db/**/*.test.ts', '**/*.postgres.test.ts'],
   temporal: ['**/*.temporal.test.ts'],
   docker: ['tests/deploy/**/*.test.ts', '**/*.docker.test.ts'],
+  minio: ['**/*.minio.test.ts'],
 };
 
 export const E2E = ['tests/e2e/**/*.test.ts', 'tests/contract/**/*.test.ts'];
