@@ -8,6 +8,7 @@ import tseslint from 'typescript-eslint';
 const part = (type, folder, name) => ({ type, pattern: name ? [folder, `node_modules/${name}`] : [folder] });
 const ELEMENTS = [
   part('contracts', 'packages/contracts', '@paas/contracts'),
+  part('crypto', 'packages/crypto', '@paas/crypto'),
   part('db', 'packages/db', '@paas/db'),
   part('storage', 'packages/storage', '@paas/storage'),
   part('process-lifecycle', 'packages/process-lifecycle', '@paas/process-lifecycle'),
@@ -28,18 +29,19 @@ const PACKAGES = Object.fromEntries(ELEMENTS.filter((e) => e.pattern[1]).map((e)
 /** The parts each part may import (besides its own files); every other edge is refused. */
 const BOUNDARIES = {
   contracts: [],
-  db: ['contracts'],
+  crypto: [],
+  db: ['contracts', 'crypto'],
   storage: ['contracts'],
   'process-lifecycle': [],
-  supervisor: ['contracts', 'db'],
+  supervisor: ['contracts', 'db', 'crypto'],
   activities: ['contracts', 'db', 'storage'],
   workflows: ['contracts', 'activities'],
-  gateway: ['contracts', 'db', 'storage', 'process-lifecycle'],
-  worker: ['contracts', 'db', 'storage', 'activities', 'workflows', 'process-lifecycle'],
+  gateway: ['contracts', 'db', 'storage', 'process-lifecycle', 'crypto'],
+  worker: ['contracts', 'db', 'storage', 'activities', 'workflows', 'process-lifecycle', 'crypto'],
   console: ['contracts'],
   // end-to-end tests drive the platform through its public contract: test support, not its code
   e2e: ['contracts', 'test-support'],
-  'test-support': ['contracts', 'db', 'storage', 'supervisor', 'activities', 'workflows', 'gateway', 'worker'],
+  'test-support': ['contracts', 'crypto', 'db', 'storage', 'supervisor', 'activities', 'workflows', 'gateway', 'worker'],
 };
 
 const TYPED_PROJECTS = [
