@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containersOfApp, docker } from '../helpers/docker.js';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
-import { historyJson, recordHistory } from '../helpers/histories.js';
+import { historyJson, payloadTexts, recordHistory } from '../helpers/histories.js';
 import { createApp, deploy, gql, viaEdge, waitForDeployment, wsClient } from '../helpers/graphql.js';
 
 describe('deploy pipeline', () => {
@@ -124,14 +124,12 @@ describe('deploy pipeline', () => {
     const deployment = await gql(`query($id: ID!) { deployment(id: $id) { workflowId } }`, { id: firstDeploymentId });
     const history = await historyJson(deployment.deployment.workflowId);
     expect(history).toContain('cloneRepository');
-    // payloads are base64 in the JSON form: decode every one before looking
-    const payloads: string[] = [];
-    JSON.parse(history, (key, value) => {
-      if (key === 'data' && typeof value === 'string') payloads.push(Buffer.from(value, 'base64').toString('utf8'));
-      return value;
-    });
-    expect(payloads.join('\n')).toContain(appId);
-    expect(payloads.join('\n')).not.toContain('super-secret-value');
+    // payloads are sealed by the payload codec: raw, they show not even the app's id; opened, they do
+    const raw = (await payloadTexts(history)).join('\n');
+    const opened = (await payloadTexts(history, true)).join('\n');
+    expect(raw).not.toContain(appId);
+    expect(opened).toContain(appId);
+    expect(`${raw}${opened}`).not.toContain('super-secret-value');
     expect(history).not.toContain('super-secret-value');
     const after = await gql(`query($id: ID!) { deploymentLogs(deploymentId: $id, afterSeq: 3) { seq } }`, { id: firstDeploymentId });
     expect(after.deploymentLogs[0].seq).toBe(4);

@@ -6,6 +6,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inject } from 'vitest';
+import { stackCodec } from './temporal.js';
 
 export async function recordHistory(workflowId: string, name: string, client?: Client): Promise<void> {
   if (process.env.PAAS_RECORD_HISTORIES !== '1') return;
@@ -14,7 +15,22 @@ export async function recordHistory(workflowId: string, name: string, client?: C
   writeFileSync(file, `${JSON.stringify(JSON.parse(history), null, 1)}\n`);
 }
 
-/** The complete history of a workflow of the test stack's Temporal, once it has closed, as JSON text. */
+/** The payloads of a history in JSON form, as text: raw (as the server stores them) or opened with the stack's payload codec. */
+export async function payloadTexts(history: string, opened = false): Promise<string[]> {
+  const payloads: { metadata: Record<string, Uint8Array>; data: Uint8Array }[] = [];
+  JSON.parse(history, (_key, value: unknown) => {
+    const v = value as { metadata?: Record<string, string>; data?: unknown };
+    if (v && typeof v === 'object' && v.metadata && typeof v.data === 'string') {
+      const metadata = Object.fromEntries(Object.entries(v.metadata).map(([k, m]) => [k, Buffer.from(m, 'base64')]));
+      payloads.push({ metadata, data: Buffer.from(v.data, 'base64') });
+    }
+    return value;
+  });
+  const texts = opened ? await stackCodec().decode(payloads) : payloads;
+  return texts.map((p) => Buffer.from(p.data ?? new Uint8Array()).toString('utf8'));
+}
+
+/** The complete history of a workflow of the test stack's Temporal, once it has closed, as JSON text, read raw (without the codec). */
 export async function historyJson(workflowId: string): Promise<string> {
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   try {

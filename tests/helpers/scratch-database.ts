@@ -1,6 +1,7 @@
 // A database of its own on the test stack's real PostgreSQL, migrated like the platform's and
 // dropped after the file's tests: medium tests of the data layer cannot touch other tests' rows.
-import { createDataSource } from '@paas/db';
+import { generateMasterKeyText, Keyring, parseMasterKey } from '@paas/crypto';
+import { createDataSource, useSecretKeyring } from '@paas/db';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, inject } from 'vitest';
 
@@ -10,6 +11,8 @@ export function useScratchDatabase(prefix: string, poolSize = 2): () => DataSour
   let db: DataSource | undefined;
   const name = `${prefix}_${process.pid}_${Date.now()}`;
   beforeAll(async () => {
+    // a key of the file's own: its secrets are sealed like the platform's
+    useSecretKeyring(new Keyring(parseMasterKey(generateMasterKeyText())));
     admin = await createDataSource(inject('databaseUrl'), { poolSize: 1 }).initialize();
     await admin.query(`CREATE DATABASE ${name}`);
     const url = new URL(inject('databaseUrl'));

@@ -14,6 +14,7 @@ import { StaticSites1764200000000 } from './migrations/1764200000000-static-site
 import { LogCaps1764300000000 } from './migrations/1764300000000-log-caps.js';
 import { GitUrlCredentials1764410000000 } from './migrations/1764410000000-git-url-credentials.js';
 import { RedeployScheduleEntity } from './entities/redeploy-schedule.entity.js';
+import { EncryptSecrets1764600000000 } from './migrations/1764600000000-encrypt-secrets.js';
 
 export const ENTITIES = [AppEntity, EnvVarEntity, DeploymentEntity, DeploymentStepEntity, LogLineEntity, RedeployScheduleEntity];
 export const MIGRATIONS = [
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   StaticSites1764200000000,
   LogCaps1764300000000,
   GitUrlCredentials1764410000000,
+  EncryptSecrets1764600000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -13,3 +13,5 @@ export * from './repositories/log-line.repository.js';
 export * from './repositories/redeploy-schedule.repository.js';
 export * from './repositories/notifications.js';
 export * from './retention.js';
+export { openStored, requireSecretKeyring, secretKeyring, useSecretKeyring } from './secrets/sealed-columns.js';
+export { resealStoredSecrets, sealUnderCurrentKey } from './secrets/reseal.js';

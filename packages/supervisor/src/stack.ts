@@ -7,6 +7,7 @@ import { stopLeftovers, stopRecordedProcess, forgetProcess } from './leftovers.j
 import { acquireLock } from './lock.js';
 import { ManagedProcess } from './managed-process.js';
 import { loadOrCreateSecrets } from './secrets.js';
+import { loadOrCreateMasterKey } from './master-key.js';
 import { DEFAULT_DOCKER_SOCKET, dockerdProcess, dockerPing, waitForDocker } from './services/docker-engine.js';
 import { edgePaths, edgeProcess, waitForEdge } from './services/edge.js';
 import { minioProcess, waitForMinio } from './services/minio.js';
@@ -43,6 +44,8 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
   const log = options.log ?? ((l: string) => console.log(l));
   const releaseLock = acquireLock(config.dataDir);
   const { secrets, created } = loadOrCreateSecrets(config.dataDir);
+  // before anything starts: a malformed key must stop the start, not the first secret write
+  const masterKey = loadOrCreateMasterKey(config.dataDir);
   const adminToken = process.env.PAAS_ADMIN_TOKEN || secrets.adminToken;
   const processes = new Map<string, ManagedProcess>();
   const started: { name: string; stop: () => Promise<void> }[] = [];
@@ -176,6 +179,7 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
       PAAS_EDGE_PORT: String(config.edgePort),
       PAAS_BASE_DOMAIN: config.baseDomain,
       PAAS_ADMIN_TOKEN: adminToken,
+      PAAS_MASTER_KEY: masterKey,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       ...(temporalUiUrl ? { PAAS_TEMPORAL_UI_URL: temporalUiUrl } : {}),

@@ -10,6 +10,17 @@ import { refuseNonGetUpgrades } from './auth/upgrade-method-guard.js';
 import { serveConsole } from './console-static.js';
 import { PlatformConfig } from './config/platform-config.js';
 import { exitWithParent } from '@paas/process-lifecycle';
+import { MasterKeyError } from '@paas/crypto';
+import { requireSecretKeyring } from '@paas/db';
+
+try {
+  requireSecretKeyring();
+} catch (err) {
+  // no key, no start: secrets could be neither written nor read, and Temporal payloads not sealed
+  if (!(err instanceof MasterKeyError)) throw err;
+  console.error(err.message);
+  process.exit(2);
+}
 
 const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024 });
 const config = new PlatformConfig();

@@ -1,7 +1,8 @@
 // The worker process: runs the deployment workflows and their activities.
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
-import { createDataSource } from '@paas/db';
+import { createDataSource, requireSecretKeyring } from '@paas/db';
+import { EncryptionCodec, MasterKeyError } from '@paas/crypto';
 import { TASK_QUEUE } from '@paas/contracts';
 import { injectFaults, settingsFromEnv } from '@paas/activities';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +17,22 @@ if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS) {
   process.exit(2);
 }
 
+let keyring;
+try {
+  keyring = requireSecretKeyring(env);
+} catch (err) {
+  if (!(err instanceof MasterKeyError)) throw err;
+  console.error(err.message);
+  process.exit(2);
+}
+// every payload this worker and its client send to Temporal is sealed: histories hold ciphertext only
+const dataConverter = { payloadCodecs: [new EncryptionCodec(keyring)] };
+
 const db = await createDataSource(env.DATABASE_URL).initialize();
 const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
 // scheduled redeploys start deployments the way the gateway does, through a client
 const clientConnection = Connection.lazy({ address: env.TEMPORAL_ADDRESS });
-const client = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE || 'default' });
+const client = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE || 'default', dataConverter });
 const settings = settingsFromEnv(env);
 const adapters = createAdapters(db, settings, env);
 const monitor = new ReleaseMonitor(adapters.docker, adapters.projection, { maxRestarts: Number(env.PAAS_MAX_RESTARTS || 5), log: console.warn });
@@ -32,6 +44,7 @@ const worker = await Worker.create({
   connection,
   namespace: env.TEMPORAL_NAMESPACE || 'default',
   taskQueue: TASK_QUEUE,
+  dataConverter,
   workflowsPath: fileURLToPath(import.meta.resolve('@paas/workflows')),
   // injectFaults is inert unless the tests' PAAS_FAULT_PAUSE_DIR is set
   activities: injectFaults(createActivities(adapters, db, client, settings)),

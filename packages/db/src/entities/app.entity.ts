@@ -1,3 +1,4 @@
+import { sealedText } from '../secrets/sealed-columns.js';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { AppKind, Runtime } from '@paas/contracts';
 
@@ -22,7 +23,7 @@ export class AppEntity {
    * The app's one write-only git credential, which never leaves the server: the token of a
    * private http(s) repository, or the private key of an ssh:// one (the URL's scheme says which).
    */
-  @Column({ name: 'git_token', type: 'text', nullable: true, select: false })
+  @Column({ name: 'git_token', type: 'text', nullable: true, select: false, transformer: sealedText })
   gitToken?: string | null;
 
   @Column({ type: 'text' })

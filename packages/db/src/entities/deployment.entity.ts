@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { DeploymentStatus, DeploymentTrigger } from '@paas/contracts';
+import { sealedEnvSnapshot } from '../secrets/sealed-columns.js';
 
 /** The app's settings as they were when the deployment was requested (no secrets). */
 export interface DeploymentConfig {
@@ -61,7 +62,7 @@ export class DeploymentEntity {
   config!: DeploymentConfig;
 
   /** Env vars the release runs with, secrets included: read by the worker only. */
-  @Column({ name: 'env_snapshot', type: 'jsonb', select: false })
+  @Column({ name: 'env_snapshot', type: 'jsonb', select: false, transformer: sealedEnvSnapshot })
   envSnapshot?: EnvSnapshotEntry[];
 
   @Column({ name: 'container_name', type: 'text', nullable: true })

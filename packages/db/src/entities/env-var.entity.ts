@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { sealedText } from '../secrets/sealed-columns.js';
 
 @Entity({ name: 'env_vars' })
 export class EnvVarEntity {
@@ -8,7 +9,8 @@ export class EnvVarEntity {
   @PrimaryColumn({ type: 'text' })
   key!: string;
 
-  @Column({ type: 'text' })
+  /** Sealed at rest, every value (secret or not): whether a value is a secret is the user's call, and a wrong call must not leave it in clear. */
+  @Column({ type: 'text', transformer: sealedText })
   value!: string;
 
   @Column({ type: 'boolean', default: false })

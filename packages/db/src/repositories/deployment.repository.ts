@@ -6,6 +6,7 @@ import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { AppEntity } from '../entities/app.entity.js';
 import { DeploymentEntity, type DeploymentConfig, type EnvSnapshotEntry } from '../entities/deployment.entity.js';
 import { EnvVarEntity } from '../entities/env-var.entity.js';
+import { openStored } from '../secrets/sealed-columns.js';
 import { notifyDeploymentChanged } from './notifications.js';
 
 /** What the worker changes as a deployment proceeds; absent fields stay as they are. */
@@ -276,7 +277,8 @@ export class DeploymentRepository {
        UNION ALL SELECT a.git_token FROM apps a JOIN deployments d ON d.app_id = a.id WHERE d.id = $1`,
       [id],
     );
-    return rows.map((r) => r.value);
+    // raw SQL bypasses the column transformers: the values are opened here, the log masker needs them in clear
+    return rows.map((r) => (r.value === null ? null : openStored(r.value)));
   }
 }
 

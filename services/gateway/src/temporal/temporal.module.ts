@@ -1,5 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { EncryptionCodec } from '@paas/crypto';
+import { secretKeyring } from '@paas/db';
 import { PlatformConfig } from '../config/platform-config.js';
 
 @Global()
@@ -11,7 +13,8 @@ import { PlatformConfig } from '../config/platform-config.js';
       useFactory: async (config: PlatformConfig) => {
         // lazy: the gateway starts (and /healthz answers 503) even while Temporal is down
         const connection = Connection.lazy({ address: config.temporalAddress });
-        return new Client({ connection, namespace: config.temporalNamespace });
+        // sealed like the worker's: what the gateway starts a workflow with is ciphertext in the history
+        return new Client({ connection, namespace: config.temporalNamespace, dataConverter: { payloadCodecs: [new EncryptionCodec(secretKeyring())] } });
       },
     },
   ],
