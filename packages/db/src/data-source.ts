@@ -15,8 +15,25 @@ import { LogCaps1764300000000 } from './migrations/1764300000000-log-caps.js';
 import { GitUrlCredentials1764410000000 } from './migrations/1764410000000-git-url-credentials.js';
 import { RedeployScheduleEntity } from './entities/redeploy-schedule.entity.js';
 import { EncryptSecrets1764600000000 } from './migrations/1764600000000-encrypt-secrets.js';
+import { UserEntity } from './entities/user.entity.js';
+import { TeamEntity, TeamInvitationEntity, TeamMemberEntity } from './entities/team.entity.js';
+import { ApiTokenEntity, RefreshTokenEntity } from './entities/credential.entity.js';
+import { Accounts1764500000000 } from './migrations/1764500000000-accounts.js';
 
-export const ENTITIES = [AppEntity, EnvVarEntity, DeploymentEntity, DeploymentStepEntity, LogLineEntity, RedeployScheduleEntity];
+export const ENTITIES = [
+  AppEntity,
+  EnvVarEntity,
+  DeploymentEntity,
+  DeploymentStepEntity,
+  LogLineEntity,
+  RedeployScheduleEntity,
+  UserEntity,
+  TeamEntity,
+  TeamMemberEntity,
+  TeamInvitationEntity,
+  RefreshTokenEntity,
+  ApiTokenEntity,
+];
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   RedeploySchedules1763900000000,
@@ -25,6 +42,7 @@ export const MIGRATIONS = [
   StaticSites1764200000000,
   LogCaps1764300000000,
   GitUrlCredentials1764410000000,
+  Accounts1764500000000,
   EncryptSecrets1764600000000,
 ];
 

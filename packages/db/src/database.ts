@@ -7,6 +7,9 @@ import { DeploymentStepRepository } from './repositories/deployment-step.reposit
 import { DeploymentRepository } from './repositories/deployment.repository.js';
 import { LogLineRepository } from './repositories/log-line.repository.js';
 import { RedeployScheduleRepository } from './repositories/redeploy-schedule.repository.js';
+import { ApiTokenRepository } from './repositories/api-token.repository.js';
+import { TeamRepository } from './repositories/team.repository.js';
+import { UserRepository } from './repositories/user.repository.js';
 import { applyRetention, type RetentionPolicy, type RetentionResult } from './retention.js';
 
 export class Repositories {
@@ -15,6 +18,9 @@ export class Repositories {
   readonly steps: DeploymentStepRepository;
   readonly logs: LogLineRepository;
   readonly schedules: RedeployScheduleRepository;
+  readonly users: UserRepository;
+  readonly teams: TeamRepository;
+  readonly apiTokens: ApiTokenRepository;
 
   constructor(manager: EntityManager) {
     this.apps = new AppRepository(manager);
@@ -22,6 +28,9 @@ export class Repositories {
     this.steps = new DeploymentStepRepository(manager);
     this.logs = new LogLineRepository(manager);
     this.schedules = new RedeployScheduleRepository(manager);
+    this.users = new UserRepository(manager);
+    this.teams = new TeamRepository(manager);
+    this.apiTokens = new ApiTokenRepository(manager);
   }
 }
 

@@ -180,6 +180,7 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
       PAAS_BASE_DOMAIN: config.baseDomain,
       PAAS_ADMIN_TOKEN: adminToken,
       PAAS_MASTER_KEY: masterKey,
+      PAAS_JWT_SECRET: process.env.PAAS_JWT_SECRET || secrets.jwtSecret,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       ...(temporalUiUrl ? { PAAS_TEMPORAL_UI_URL: temporalUiUrl } : {}),

@@ -10,6 +10,10 @@ export class AppEntity {
   @Column({ type: 'text', unique: true })
   name!: string;
 
+  /** The team that owns the app (issue 11). */
+  @Column({ name: 'team_id', type: 'uuid' })
+  teamId!: string;
+
   @Column({ type: 'text' })
   kind!: AppKind;
 
