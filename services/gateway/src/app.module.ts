@@ -2,6 +2,14 @@ import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import { AppsModule } from './apps/apps.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { credentialLookup } from './auth/credential-lookup.js';
+import { SessionTokens } from './auth/session-tokens.js';
+import { Database } from '@paas/db';
+import { PolicyModule } from './policy/policy.module.js';
+import { TeamsModule } from './teams/teams.module.js';
+import { TokensModule } from './tokens/tokens.module.js';
+import { UsersModule } from './users/users.module.js';
 import './common/enums.js';
 import { ConfigModule } from './config/config.module.js';
 import { PlatformConfig } from './config/platform-config.js';
@@ -9,6 +17,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DeploymentsModule } from './deployments/deployments.module.js';
 import { graphqlOptions } from './graphql.options.js';
 import { HealthModule } from './health/health.module.js';
+import { CodecModule } from './codec/codec.module.js';
 import { SchedulesModule } from './schedules/schedules.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
 import { UploadsModule } from './uploads/uploads.module.js';
@@ -19,16 +28,23 @@ import { MercuriusDriver } from '@nestjs/mercurius';
     ConfigModule,
     DatabaseModule,
     TemporalModule,
+    AuthModule,
+    PolicyModule,
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
-      inject: [PlatformConfig],
-      useFactory: (config: PlatformConfig) => graphqlOptions(config.adminToken),
+      inject: [PlatformConfig, Database, SessionTokens],
+      useFactory: (config: PlatformConfig, db: Database, sessions: SessionTokens) =>
+        graphqlOptions(config.adminToken, process.env, credentialLookup(db, sessions)),
     }),
     HealthModule,
+    CodecModule,
     AppsModule,
     DeploymentsModule,
     SchedulesModule,
     UploadsModule,
+    UsersModule,
+    TeamsModule,
+    TokensModule,
   ],
 })
 export class AppModule {}

@@ -3,12 +3,13 @@
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import { MercuriusDriver } from '@nestjs/mercurius';
 import { graphqlGate } from './auth/graphql-gate.js';
+import type { CredentialLookup } from './auth/principal.js';
 import { formatExecutionErrors } from './common/graphql-errors.js';
 import { queryCostLimitsFromEnv, queryCostRules } from './query-cost.js';
 
-export function graphqlOptions(adminToken: string, env: NodeJS.ProcessEnv = process.env): MercuriusDriverConfig {
+export function graphqlOptions(adminToken: string, env: NodeJS.ProcessEnv = process.env, lookup?: CredentialLookup): MercuriusDriverConfig {
   const validationRules = queryCostRules(queryCostLimitsFromEnv(env));
-  const gate = graphqlGate({ adminToken, validationRules });
+  const gate = graphqlGate({ adminToken, validationRules, lookup });
   return {
     driver: MercuriusDriver,
     autoSchemaFile: true,

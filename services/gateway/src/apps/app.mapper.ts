@@ -7,6 +7,7 @@ export function toAppModel(e: AppEntity, hasCredential: boolean): AppModel {
   const ssh = e.gitUrl?.startsWith('ssh:') ?? false;
   return {
     id: e.id,
+    teamId: e.teamId,
     name: e.name,
     kind: e.kind,
     runtime: e.runtime,

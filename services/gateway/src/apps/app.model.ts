@@ -7,6 +7,9 @@ export class AppModel {
   @Field(() => ID)
   id!: string;
 
+  /** The owning team (App.team resolves it). */
+  teamId!: string;
+
   @Field({ description: "A DNS label: lowercase letters, digits and '-', 1-63 characters, unique." })
   name!: string;
 

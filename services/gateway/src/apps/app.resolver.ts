@@ -1,5 +1,7 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GateContext } from '../auth/graphql-gate.js';
+import { PolicyService } from '../policy/policy.service.js';
 import { PlatformConfig } from '../config/platform-config.js';
 import { ReleaseStateEnum } from '../common/enums.js';
 import type { ReleaseState } from '@paas/contracts';
@@ -23,19 +25,24 @@ export class AppResolver {
     @Inject(PlatformConfig) private readonly config: PlatformConfig,
     @Inject(RedeployScheduleService) private readonly schedules: RedeployScheduleService,
     @Inject(AppDeletionService) private readonly deletion: AppDeletionService,
+    @Inject(PolicyService) private readonly policy: PolicyService,
   ) {}
 
   @Query(() => [AppModel], { name: 'apps' })
-  apps_(): Promise<AppModel[]> {
-    return this.apps.list();
+  async apps_(@Context() ctx: GateContext): Promise<AppModel[]> {
+    return this.apps.list(await this.policy.visibleTeamIds(ctx.principal));
   }
 
   @Query(() => AppModel, { nullable: true, description: 'Look an app up by id or by name.' })
-  app(
-    @Args('id', { type: () => ID, nullable: true }) id?: string,
-    @Args('name', { type: () => String, nullable: true }) name?: string,
+  async app(
+    @Args('id', { type: () => ID, nullable: true }) id: string | undefined,
+    @Args('name', { type: () => String, nullable: true }) name: string | undefined,
+    @Context() ctx: GateContext,
   ): Promise<AppModel | null> {
-    return this.apps.find({ id, name });
+    const app = await this.apps.find({ id, name });
+    const visible = await this.policy.visibleTeamIds(ctx.principal);
+    // another team's app is as absent as one that does not exist
+    return app && (visible === null || visible.has(app.teamId)) ? app : null;
   }
 
   @Query(() => SampleAppModel, { nullable: true, description: 'A ready-made app to try the platform with, when the platform runs from its git checkout.' })
@@ -44,23 +51,36 @@ export class AppResolver {
   }
 
   @Mutation(() => AppModel)
-  createApp(@Args('input', { type: () => CreateAppInput }) input: CreateAppInput): Promise<AppModel> {
-    return this.apps.create(input);
+  async createApp(@Args('input', { type: () => CreateAppInput }) input: CreateAppInput, @Context() ctx: GateContext): Promise<AppModel> {
+    const teamId = input.teamId ?? (await this.policy.defaultTeam(ctx.principal));
+    await this.policy.team(ctx.principal, teamId, 'deploy');
+    return this.apps.create(input, teamId);
   }
 
   @Mutation(() => AppModel, { description: 'Only the given fields change, with the same checks as createApp; they take effect on the next deployment.' })
-  updateApp(@Args('id', { type: () => ID }) id: string, @Args('input', { type: () => UpdateAppInput }) input: UpdateAppInput): Promise<AppModel> {
+  async updateApp(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input', { type: () => UpdateAppInput }) input: UpdateAppInput,
+    @Context() ctx: GateContext,
+  ): Promise<AppModel> {
+    await this.policy.app(ctx.principal, id, 'deploy');
     return this.apps.update(id, input);
   }
 
   @Mutation(() => Boolean)
-  async deleteApp(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  async deleteApp(@Args('id', { type: () => ID }) id: string, @Context() ctx: GateContext): Promise<boolean> {
+    await this.policy.app(ctx.principal, id, 'deploy');
     await this.deletion.delete(id);
     return true;
   }
 
   @Mutation(() => AppModel, { description: 'Upserts the given variables; takes effect on the next deployment.' })
-  setEnvVars(@Args('appId', { type: () => ID }) appId: string, @Args('vars', { type: () => [EnvVarInput] }) vars: EnvVarInput[]): Promise<AppModel> {
+  async setEnvVars(
+    @Args('appId', { type: () => ID }) appId: string,
+    @Args('vars', { type: () => [EnvVarInput] }) vars: EnvVarInput[],
+    @Context() ctx: GateContext,
+  ): Promise<AppModel> {
+    await this.policy.app(ctx.principal, appId, 'deploy');
     return this.apps.setEnvVars(appId, vars);
   }
 

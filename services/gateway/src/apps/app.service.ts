@@ -27,8 +27,9 @@ const FILE_ROOTS = gitFileRoots(process.env);
 export class AppService {
   constructor(@Inject(Database) private readonly db: Database) {}
 
-  async list(): Promise<AppModel[]> {
-    const apps = await this.db.apps.list();
+  /** `teamIds`: only the apps of these teams; null: every app. */
+  async list(teamIds: Set<string> | null = null): Promise<AppModel[]> {
+    const apps = (await this.db.apps.list()).filter((a) => teamIds === null || teamIds.has(a.teamId));
     return this.withTokenFlags(apps);
   }
 
@@ -45,14 +46,15 @@ export class AppService {
     return app;
   }
 
-  async create(input: CreateAppInput): Promise<AppModel> {
+  /** `teamId`: the team the policy allowed the caller to create the app in. */
+  async create(input: CreateAppInput, teamId: string): Promise<AppModel> {
     const kind = input.kind ?? 'SERVICE';
     const runtime = input.runtime ?? 'DOCKER';
     if (runtime !== 'DOCKER') throw new DomainError('NOT_IMPLEMENTED', 'The KUBERNETES runtime is not supported yet; use DOCKER.');
     const name = validateAppName(input.name);
     const { settings, credential } = await checked(validateAppSettings(kind, input));
     const env = validateEnv(input.env ?? []);
-    const entity: NewApp = { name, kind, runtime, ...settings, gitToken: credential === 'keep' ? null : credential.set };
+    const entity: NewApp = { name, teamId, kind, runtime, ...settings, gitToken: credential === 'keep' ? null : credential.set };
     const id = await this.db.transaction((tx) => tx.apps.insert(entity, env));
     if (!id) throw new DomainError('CONFLICT', `App name "${name}" is taken; choose another.`);
     return this.get(id);

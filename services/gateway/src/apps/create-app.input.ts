@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import type { AppKind, Runtime } from '@paas/contracts';
 import { AppKindEnum, RuntimeEnum } from '../common/enums.js';
 import { EnvVarInput } from './env-var.model.js';
@@ -7,6 +7,9 @@ import { EnvVarInput } from './env-var.model.js';
 export class CreateAppInput {
   @Field()
   name!: string;
+
+  @Field(() => ID, { nullable: true, description: "Default: the caller's personal team." })
+  teamId?: string | null;
 
   @Field(() => AppKindEnum, { nullable: true, defaultValue: 'SERVICE' })
   kind?: AppKind;

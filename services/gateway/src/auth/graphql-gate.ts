@@ -10,10 +10,13 @@ import type { GraphQLSchema, DocumentNode, ValidationRule } from 'graphql';
 import { createRequire } from 'node:module';
 import { recordFailedAuth } from './failed-auth-throttle.js';
 import { tooManyFailures, unauthenticated } from './gate-error.js';
-import { credentialOfConnectionPayload, resolvePrincipal, type Principal } from './principal.js';
+import { credentialOfConnectionPayload, resolvePrincipal, type CredentialLookup, type Principal } from './principal.js';
+import { isPublicOperation, isPublicSource } from './public-operations.js';
 
 export interface GateContext {
   principal: Principal | null;
+  /** Whether the request carried an Authorization header: without one, only public operations run. */
+  credentialPresented?: boolean;
   reply?: FastifyReply;
   request?: FastifyRequest;
 }
@@ -22,14 +25,16 @@ export interface GateOptions {
   adminToken: string;
   /** Cost rules (depth, aliases, cost); mercurius applies them on HTTP, the gate on subscriptions. */
   validationRules: ValidationRule[];
+  /** Sessions and API tokens; without it only the admin token is a credential. */
+  lookup?: CredentialLookup;
 }
 
 type GateOptionsOut = Pick<MercuriusDriverConfig, 'hooks'> & {
-  context: (req: FastifyRequest) => { principal: ReturnType<typeof resolvePrincipal> };
+  context: (req: FastifyRequest) => Promise<{ principal: Principal | null; credentialPresented: boolean }>;
   onConnect: (data: { payload?: unknown }) => Promise<false | { principal: Principal }>;
 };
 
-export function graphqlGate({ adminToken, validationRules }: GateOptions): GateOptionsOut {
+export function graphqlGate({ adminToken, validationRules, lookup }: GateOptions): GateOptionsOut {
   const refuse = async (req: FastifyRequest | undefined): Promise<never> => {
     if (req) {
       const { limited, retryAfterSeconds } = await recordFailedAuth(req);
@@ -38,19 +43,24 @@ export function graphqlGate({ adminToken, validationRules }: GateOptions): GateO
     throw unauthenticated();
   };
   // the first hook that throws ends the operation, so each refused operation counts once
-  const requireHttpPrincipal = async (context: GateContext) => {
-    if (!context.principal) await refuse(context.reply?.request);
+  const requireHttpPrincipal = async (context: GateContext, isPublic: () => boolean) => {
+    if (context.principal) return;
+    if (!context.credentialPresented && isPublic()) return;
+    await refuse(context.reply?.request);
   };
   const requireWsPrincipal = (context: GateContext) => {
     if (!context.principal) throw unauthenticated();
   };
 
   return {
-    context: (req: FastifyRequest) => ({ principal: resolvePrincipal(req.headers.authorization, adminToken) }),
+    context: async (req: FastifyRequest) => ({
+      principal: await resolvePrincipal(req.headers.authorization, adminToken, lookup),
+      credentialPresented: req.headers.authorization !== undefined,
+    }),
     hooks: {
-      preParsing: async (_schema, _source, context) => requireHttpPrincipal(context as unknown as GateContext),
-      preExecution: async (_schema, _document, context) => {
-        await requireHttpPrincipal(context as unknown as GateContext);
+      preParsing: async (_schema, source, context) => requireHttpPrincipal(context as unknown as GateContext, () => isPublicSource(source)),
+      preExecution: async (_schema, document, context) => {
+        await requireHttpPrincipal(context as unknown as GateContext, () => isPublicOperation(document));
       },
       preSubscriptionParsing: async (_schema, _source, context) => requireWsPrincipal(context as unknown as GateContext),
       preSubscriptionExecution: async (schema, document, context) => {
@@ -62,7 +72,7 @@ export function graphqlGate({ adminToken, validationRules }: GateOptions): GateO
     // `this` is mercurius's SubscriptionConnection: its context holds the upgrade request, whose
     // address the failure is counted against (onConnect itself only receives the message)
     onConnect: async function (this: { context?: { request?: FastifyRequest } } | undefined, data) {
-      const principal = resolvePrincipal(credentialOfConnectionPayload(data?.payload), adminToken);
+      const principal = await resolvePrincipal(credentialOfConnectionPayload(data?.payload), adminToken, lookup).catch(() => null);
       if (principal) return { principal };
       await refuse(this?.context?.request).catch(() => undefined);
       return false;

@@ -1,6 +1,6 @@
 // Errors a user can act on, with a code. graphql-errors.ts is the one place that turns
 // them into GraphQL errors; anything else becomes a generic internal error.
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'NOT_IMPLEMENTED' | 'UNAVAILABLE' | 'UNAUTHENTICATED';
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'NOT_IMPLEMENTED' | 'UNAVAILABLE' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
 export class DomainError extends Error {
   constructor(

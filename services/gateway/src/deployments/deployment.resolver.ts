@@ -1,5 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import type { GateContext } from '../auth/graphql-gate.js';
+import { DomainError } from '../common/domain-error.js';
+import { PolicyService } from '../policy/policy.service.js';
 import { AppModel } from '../apps/app.model.js';
 import { AppService } from '../apps/app.service.js';
 import { DeploymentEventsService } from './deployment-events.service.js';
@@ -15,39 +18,55 @@ export class DeploymentResolver {
     @Inject(AppService) private readonly apps: AppService,
     @Inject(DeploymentEventsService) private readonly events: DeploymentEventsService,
     @Inject(PlatformConfig) private readonly config: PlatformConfig,
+    @Inject(PolicyService) private readonly policy: PolicyService,
   ) {}
 
   @Query(() => DeploymentModel, { nullable: true })
-  deployment(@Args('id', { type: () => ID }) id: string): Promise<DeploymentModel | null> {
-    return this.deployments.find(id);
+  async deployment(@Args('id', { type: () => ID }) id: string, @Context() ctx: GateContext): Promise<DeploymentModel | null> {
+    // another team's deployment is as absent as one that does not exist
+    const allowed = await this.policy.deployment(ctx.principal, id, 'read').then(
+      () => true,
+      (e: unknown) => {
+        if (e instanceof DomainError && e.code === 'NOT_FOUND') return false;
+        throw e;
+      },
+    );
+    return allowed ? this.deployments.find(id) : null;
   }
 
   @Query(() => [LogLineModel], { name: 'deploymentLogs', description: 'Stored log lines of a deployment, in order, after the given seq.' })
-  storedLogs(
+  async storedLogs(
     @Args('deploymentId', { type: () => ID }) deploymentId: string,
     @Args('afterSeq', { type: () => Int, nullable: true, defaultValue: 0 }) afterSeq: number,
+    @Context() ctx: GateContext,
   ): Promise<LogLineModel[]> {
+    await this.policy.deployment(ctx.principal, deploymentId, 'read');
     return this.deployments.logs(deploymentId, afterSeq ?? 0);
   }
 
   @Mutation(() => DeploymentModel, { description: 'Starts a deployment of the branch head, or of the given commit.' })
-  deploy(
+  async deploy(
     @Args('appId', { type: () => ID }) appId: string,
-    @Args('commitSha', { type: () => String, nullable: true }) commitSha?: string,
+    @Args('commitSha', { type: () => String, nullable: true }) commitSha: string | undefined,
+    @Context() ctx: GateContext,
   ): Promise<DeploymentModel> {
+    await this.policy.app(ctx.principal, appId, 'deploy');
     return this.deployments.deploy(appId, commitSha);
   }
 
   @Mutation(() => DeploymentModel, { description: 'Restores an earlier release without rebuilding; default: the one live before the current.' })
-  rollback(
+  async rollback(
     @Args('appId', { type: () => ID }) appId: string,
-    @Args('toDeploymentId', { type: () => ID, nullable: true }) toDeploymentId?: string,
+    @Args('toDeploymentId', { type: () => ID, nullable: true }) toDeploymentId: string | undefined,
+    @Context() ctx: GateContext,
   ): Promise<DeploymentModel> {
+    await this.policy.app(ctx.principal, appId, 'deploy');
     return this.deployments.rollback(appId, toDeploymentId);
   }
 
   @Mutation(() => DeploymentModel)
-  cancelDeployment(@Args('id', { type: () => ID }) id: string): Promise<DeploymentModel> {
+  async cancelDeployment(@Args('id', { type: () => ID }) id: string, @Context() ctx: GateContext): Promise<DeploymentModel> {
+    await this.policy.deployment(ctx.principal, id, 'deploy');
     return this.deployments.cancel(id);
   }
 
@@ -76,15 +95,19 @@ export class DeploymentResolver {
   }
 
   @Subscription(() => DeploymentModel)
-  deploymentUpdated(@Args('appId', { type: () => ID }) appId: string) {
+  async deploymentUpdated(@Args('appId', { type: () => ID }) appId: string, @Context() ctx: GateContext) {
+    await this.policy.app(ctx.principal, appId, 'read');
     return deploymentUpdates(this.events, this.deployments, appId);
   }
 
   @Subscription(() => LogLineModel, { name: 'deploymentLogs' })
-  liveLogs(
+  async liveLogs(
     @Args('deploymentId', { type: () => ID }) deploymentId: string,
-    @Args('afterSeq', { type: () => Int, nullable: true, description: 'Replay stored lines after this seq first; omit for new lines only.' }) afterSeq?: number,
+    @Args('afterSeq', { type: () => Int, nullable: true, description: 'Replay stored lines after this seq first; omit for new lines only.' })
+    afterSeq: number | undefined,
+    @Context() ctx: GateContext,
   ) {
+    await this.policy.deployment(ctx.principal, deploymentId, 'read');
     return logUpdates(this.events, this.deployments, deploymentId, afterSeq);
   }
 }

@@ -1,0 +1,22 @@
+// The database side of resolvePrincipal: API tokens by their hash, access tokens by signature
+// and by their user still existing.
+import type { Database } from '@paas/db';
+import type { CredentialLookup, Principal } from './principal.js';
+import { hashOpaqueToken, type SessionTokens } from './session-tokens.js';
+
+export function credentialLookup(db: Database, sessions: SessionTokens): CredentialLookup {
+  return {
+    async apiToken(token) {
+      const row = await db.apiTokens.use(hashOpaqueToken(token));
+      return row ? { kind: 'token', tokenId: row.id, teamId: row.teamId, role: row.role } : null;
+    },
+    async accessToken(token): Promise<Principal | null> {
+      const userId = await sessions.verify(token);
+      if (!userId || !isUuid(userId)) return null;
+      const user = await db.users.findById(userId);
+      return user ? { kind: 'user', userId: user.id, platformAdmin: user.platformAdmin } : null;
+    },
+  };
+}
+
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { TeamsModule } from '../teams/teams.module.js';
+import { ApiTokenResolver } from './api-token.resolver.js';
+import { ApiTokenService } from './api-token.service.js';
+
+@Module({ imports: [TeamsModule], providers: [ApiTokenService, ApiTokenResolver] })
+export class TokensModule {}
