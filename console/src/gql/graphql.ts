@@ -31,6 +31,8 @@ export type CreateAppInput = {
   runtime?: Runtime | null | undefined;
   /** STATIC only: unknown paths get index.html with 200 (single-page apps) instead of the 404 page. */
   spaFallback?: boolean | null | undefined;
+  /** Default: the caller's personal team. */
+  teamId?: string | number | null | undefined;
 };
 
 export type DeploymentStatus =
