@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { CodecController } from './codec.controller.js';
+
+@Module({ controllers: [CodecController] })
+export class CodecModule {}
