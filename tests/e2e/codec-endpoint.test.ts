@@ -1,6 +1,7 @@
 // The codec endpoint the Temporal Web UI uses to open sealed histories: platform admins only,
 // CORS for the UI's origin only, and hostile bodies refused without echoing anything.
 import { describe, expect, it, inject } from 'vitest';
+import { gql } from '../helpers/graphql.js';
 import { stackCodec } from '../helpers/temporal.js';
 
 const url = (path: string) => new URL(path, inject('gatewayUrl')).toString();
@@ -42,6 +43,18 @@ describe('codec endpoint', () => {
       expect(res.status).toBe(401);
       expect(res.text).not.toContain('payloads');
     }
+  });
+
+  it('refuses a team API token, even an OWNER one: 403, and nothing is decoded', async () => {
+    const { teams } = await gql<{ teams: { id: string }[] }>(`query { teams { id } }`);
+    const created = await gql<{ createApiToken: { token: string } }>(
+      `mutation($teamId: ID!) { createApiToken(teamId: $teamId, name: "codec-probe", role: OWNER, expiresInDays: 1) { token } }`,
+      { teamId: teams[0].id },
+    );
+    const encoded = await call('/codec/encode', { payloads: [jsonPayload('owner-canary')] });
+    const res = await call('/codec/decode', JSON.parse(encoded.text), created.createApiToken.token);
+    expect(res.status).toBe(403);
+    expect(res.text).not.toContain(b64('"owner-canary"'));
   });
 
   it('refuses hostile bodies with 400 and echoes none of them', async () => {
