@@ -271,14 +271,20 @@ describe('sessions', () => {
     expect((await call(`{ me { email } }`, {}, next.accessToken)).data.me.email).toBe(email('VIEWER'));
     const reused = await call(`mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken } }`, { r: s.refreshToken });
     expect(codeOf(reused)).toBe('UNAUTHENTICATED');
-    // the thief's reuse revoked the rotated token too
+    // the thief's reuse revoked the rotated token too, and the session's access tokens with it
     expect(codeOf(await call(`mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken } }`, { r: next.refreshToken }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await call(`{ me { email } }`, {}, next.accessToken))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await call(`{ me { email } }`, {}, s.accessToken))).toBe('UNAUTHENTICATED');
   });
 
   it('signOut ends the session: its refresh token no longer works', async () => {
     const s = (await call(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { ${SESSION} } }`, { e: email('DEVELOPER'), p: PASSWORD })).data
       .signIn;
+    expect(codeOf(await call(`{ me { email } }`, {}, s.accessToken))).toBe('OK');
     expect((await call(`mutation($r: String!) { signOut(refreshToken: $r) }`, { r: s.refreshToken })).data).toEqual({ signOut: true });
+    expect(codeOf(await call(`{ me { email } }`, {}, s.accessToken))).toBe('UNAUTHENTICATED');
+    // other sessions of the same user go on
+    expect(codeOf(await call(`{ me { email } }`, {}, token.DEVELOPER))).toBe('OK');
     expect(codeOf(await call(`mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken } }`, { r: s.refreshToken }))).toBe('UNAUTHENTICATED');
   });
 });

@@ -97,6 +97,15 @@ export class UserRepository {
     return true;
   }
 
+  /** Whether a session (a refresh token family) of this user is still on: not signed out, no reuse detected. */
+  async sessionLive(userId: string, familyId: string): Promise<boolean> {
+    const rows: { live: boolean }[] = await this.db.query(
+      `SELECT bool_and(revoked_at IS NULL) AS live FROM refresh_tokens WHERE family_id = $1 AND user_id = $2`,
+      [familyId, userId],
+    );
+    return rows[0]?.live === true;
+  }
+
   private async revokeFamily(familyId: string): Promise<void> {
     await this.db.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
   }

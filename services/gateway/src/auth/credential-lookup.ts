@@ -1,5 +1,5 @@
-// The database side of resolvePrincipal: API tokens by their hash, access tokens by signature
-// and by their user still existing.
+// The database side of resolvePrincipal: API tokens by their hash, access tokens by signature,
+// by their session (refresh token family) not being revoked and by their user still existing.
 import type { Database } from '@paas/db';
 import type { CredentialLookup, Principal } from './principal.js';
 import { hashOpaqueToken, type SessionTokens } from './session-tokens.js';
@@ -11,9 +11,10 @@ export function credentialLookup(db: Database, sessions: SessionTokens): Credent
       return row ? { kind: 'token', tokenId: row.id, teamId: row.teamId, role: row.role } : null;
     },
     async accessToken(token): Promise<Principal | null> {
-      const userId = await sessions.verify(token);
-      if (!userId || !isUuid(userId)) return null;
-      const user = await db.users.findById(userId);
+      const claims = await sessions.verify(token);
+      if (!claims || !isUuid(claims.userId) || !isUuid(claims.sessionId)) return null;
+      if (!(await db.users.sessionLive(claims.userId, claims.sessionId))) return null;
+      const user = await db.users.findById(claims.userId);
       return user ? { kind: 'user', userId: user.id, platformAdmin: user.platformAdmin } : null;
     },
   };

@@ -1,5 +1,7 @@
-// Session access tokens: HS256 JWTs (jose), 15 minutes. Only HS256 with our key verifies, so
-// `alg: none`, another algorithm, another key or an expired token are all refused alike.
+// Session access tokens: HS256 JWTs (jose), 15 minutes, naming the user and the session (the
+// refresh token family) so that signing out or a detected reuse ends them at once. Only HS256
+// with our key verifies, so `alg: none`, another algorithm, another key or an expired token are
+// all refused alike.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 
@@ -14,10 +16,10 @@ export class SessionTokens {
     this.key = secret ? new TextEncoder().encode(secret) : createHmac('sha256', adminToken).update('paas session tokens').digest();
   }
 
-  async sign(userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+  async sign(userId: string, sessionId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + ACCESS_TOKEN_TTL_SEC;
-    const token = await new SignJWT({})
+    const token = await new SignJWT({ sid: sessionId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(userId)
       .setIssuer(ISSUER)
@@ -27,11 +29,11 @@ export class SessionTokens {
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
-  /** The user id of a valid access token; null for anything forged, expired or malformed. */
-  async verify(token: string): Promise<string | null> {
+  /** The user and session of a valid access token; null for anything forged, expired or malformed. */
+  async verify(token: string): Promise<{ userId: string; sessionId: string } | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER });
-      return typeof payload.sub === 'string' ? payload.sub : null;
+      return typeof payload.sub === 'string' && typeof payload.sid === 'string' ? { userId: payload.sub, sessionId: payload.sid } : null;
     } catch {
       return null;
     }

@@ -106,7 +106,7 @@ export class SessionService {
       tokenHash: hashOpaqueToken(refreshToken),
       expiresAt: new Date(Date.now() + this.settings.refreshTokenTtlMs),
     });
-    const access = await this.tokens.sign(user.id);
+    const access = await this.tokens.sign(user.id, familyId);
     return { accessToken: access.token, refreshToken, expiresAt: access.expiresAt, user: toUserModel(user) };
   }
 }
