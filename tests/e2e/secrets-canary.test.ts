@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
 import { startPrivateGitServer } from '../helpers/git-http-server.js';
 import { createApp, deploy, DEPLOYMENT_FIELDS, gql, viaEdge, waitForDeployment } from '../helpers/graphql.js';
-import { historyJson, payloadTexts } from '../helpers/histories.js';
+import { historyJson, openedHistoryJson, payloadTexts } from '../helpers/histories.js';
 import { checkpointPostgres, filesContaining } from '../helpers/raw-storage.js';
 
 const ENV_CANARY = `canaryenv${randomBytes(6).toString('hex')}`;
@@ -84,6 +84,10 @@ describe('secrets encrypted at rest and in Temporal', () => {
     expect(raw.length).toBeGreaterThan(0);
     expect(raw).not.toContain(appId);
     expect((await payloadTexts(history, true)).join('\n')).toContain(appId);
+    // the form histories are recorded in for the replay test: opened, so that replaying needs no key
+    const recorded = await openedHistoryJson(history);
+    expect(recorded).not.toContain(Buffer.from('binary/paas-encrypted').toString('base64'));
+    expect((await payloadTexts(recorded)).join('\n')).toContain(appId);
     for (const c of CANARIES) {
       expect(history).not.toContain(c);
       expect(raw).not.toContain(c);

@@ -6,13 +6,46 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inject } from 'vitest';
+import { ENCRYPTED_ENCODING } from '@paas/crypto';
 import { stackCodec } from './temporal.js';
 
 export async function recordHistory(workflowId: string, name: string, client?: Client): Promise<void> {
   if (process.env.PAAS_RECORD_HISTORIES !== '1') return;
-  const history = client ? await closedHistoryJson(client, workflowId) : await historyJson(workflowId);
+  // recorded opened: the replay test has no key, and a committed history must not depend on one
+  const history = await openedHistoryJson(client ? await closedHistoryJson(client, workflowId) : await historyJson(workflowId));
   const file = join(resolve(import.meta.dirname, '../../workflows/test/histories'), `${name}.json`);
   writeFileSync(file, `${JSON.stringify(JSON.parse(history), null, 1)}\n`);
+}
+
+interface JsonPayload {
+  metadata: Record<string, string>;
+  data?: string;
+}
+
+/** A history in JSON form with every payload the platform sealed opened in place (the form the replay test reads). */
+export async function openedHistoryJson(history: string): Promise<string> {
+  const doc: unknown = JSON.parse(history);
+  const sealed: JsonPayload[] = [];
+  const sealedEncoding = Buffer.from(ENCRYPTED_ENCODING).toString('base64');
+  const walk = (v: unknown): void => {
+    if (!v || typeof v !== 'object') return;
+    const p = v as Partial<JsonPayload>;
+    if (p.metadata && typeof p.metadata === 'object' && p.metadata.encoding === sealedEncoding) sealed.push(p as JsonPayload);
+    else Object.values(v).forEach(walk);
+  };
+  walk(doc);
+  if (sealed.length === 0) return history;
+  const opened = await stackCodec().decode(
+    sealed.map((p) => ({
+      metadata: Object.fromEntries(Object.entries(p.metadata).map(([k, m]) => [k, Buffer.from(m, 'base64')])),
+      data: Buffer.from(p.data ?? '', 'base64'),
+    })),
+  );
+  sealed.forEach((p, i) => {
+    p.metadata = Object.fromEntries(Object.entries(opened[i]?.metadata ?? {}).map(([k, m]) => [k, Buffer.from(m ?? new Uint8Array()).toString('base64')]));
+    p.data = Buffer.from(opened[i]?.data ?? new Uint8Array()).toString('base64');
+  });
+  return JSON.stringify(doc);
 }
 
 /** The payloads of a history in JSON form, as text: raw (as the server stores them) or opened with the stack's payload codec. */

@@ -2,6 +2,7 @@
 // clear: files are read as bytes, bypassing every API and codec.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { generateMasterKeyText, parseMasterKey, sealedKeyId } from '@paas/crypto';
 import { createDataSource } from '@paas/db';
 import { inject } from 'vitest';
 
@@ -40,3 +41,22 @@ export function filesContaining(dir: string, needles: string[]): string[] {
   walk(dir);
   return found;
 }
+
+/** Every stored secret column of the database at `url`, raw (sealed, unless something is wrong). */
+export async function storedSecretsAt(url: string): Promise<string[]> {
+  const source = await createDataSource(url, { poolSize: 1 }).initialize();
+  try {
+    const rows: { v: string }[] = await source.query(
+      `SELECT value AS v FROM env_vars UNION ALL SELECT git_token FROM apps WHERE git_token IS NOT NULL
+       UNION ALL SELECT s->>'value' FROM deployments, jsonb_array_elements(COALESCE(env_snapshot, '[]'::jsonb)) s`,
+    );
+    return rows.map((r) => r.v);
+  } finally {
+    await source.destroy();
+  }
+}
+
+export const newMasterKey = (): string => generateMasterKeyText();
+/** The key id a master key seals under, and the one a stored value was sealed under. */
+export const idOfMasterKey = (key: string): string => parseMasterKey(key).id;
+export const keyIdOfStored = (value: string): string => sealedKeyId(value);
