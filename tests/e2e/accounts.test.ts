@@ -373,6 +373,65 @@ describe('hostile input', () => {
   });
 });
 
+describe('teams and members', () => {
+  it('an invited email signs up into the team and sees its apps; removed, it sees nothing of it', async () => {
+    const who = email('joiner');
+    await call(
+      `mutation($t: ID!, $e: String!) { addTeamMember(teamId: $t, email: $e, role: VIEWER) { user { email } role } }`,
+      { t: teamA, e: who },
+      token.ADMIN,
+    );
+    const s = await signUp(who);
+    const seen = await call(`{ apps { id } teams { id role } }`, {}, s.accessToken);
+    expect(seen.data.apps.map((a: { id: string }) => a.id)).toContain(appA);
+    expect(seen.data.teams).toContainEqual({ id: teamA, role: 'VIEWER' });
+    expect((await call(`mutation($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) }`, { t: teamA, u: s.user.id }, token.ADMIN)).data).toEqual({
+      removeTeamMember: true,
+    });
+    expect((await call(`query($a: ID!) { app(id: $a) { id } }`, { a: appA }, s.accessToken)).data).toEqual({ app: null });
+    expect(codeOf(await call(`mutation($a: ID!) { deploy(appId: $a) { id } }`, { a: appA }, s.accessToken))).toBe('NOT_FOUND');
+  });
+
+  it('refuses a second account for one email, a short password, a bad team name, and a team made by a token', async () => {
+    // the account exists and its invitation was used: signing up again is refused, the account unchanged
+    const again = await call(`mutation($e: String!, $p: String!) { signUp(email: $e, password: $p) { accessToken } }`, {
+      e: email('VIEWER'),
+      p: 'another password entirely',
+    });
+    expect(codeOf(again)).toBe('FORBIDDEN');
+    expect(
+      codeOf(await call(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }`, { e: email('VIEWER'), p: PASSWORD })),
+    ).toBe('OK');
+    const invited = email('short');
+    await gql(`mutation($t: ID!, $e: String!) { addTeamMember(teamId: $t, email: $e, role: VIEWER) { role } }`, { t: teamB, e: invited });
+    const short = await call(`mutation($e: String!) { signUp(email: $e, password: "short") { accessToken } }`, { e: invited });
+    expect([codeOf(short), short.errors?.[0].message]).toEqual(['BAD_USER_INPUT', 'A password needs at least 10 characters.']);
+    // nothing was left behind: the invitation still works
+    await signUp(invited);
+    for (const name of ['', '   ', 'x'.repeat(101)])
+      expect(codeOf(await call(`mutation($n: String!) { createTeam(name: $n) { id } }`, { n: name }, token.OWNER))).toBe('BAD_USER_INPUT');
+    const bot = (await call(`mutation($t: ID!) { createApiToken(teamId: $t, name: "bot", role: ADMIN) { token } }`, { t: teamA }, token.OWNER)).data
+      .createApiToken.token;
+    expect(codeOf(await call(`mutation { createTeam(name: "by a bot") { id } }`, {}, bot))).toBe('FORBIDDEN');
+    expect(codeOf(await call(`{ me { id } }`, {}, bot))).toBe('FORBIDDEN');
+  });
+
+  it('keeps one owner: the last OWNER cannot be removed; a stranger cannot remove anyone', async () => {
+    expect(codeOf(await call(`mutation($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) }`, { t: teamA, u: userId.OWNER }, token.OWNER))).toBe(
+      'CONFLICT',
+    );
+    expect(codeOf(await call(`mutation($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) }`, { t: teamA, u: userId.VIEWER }, token.STRANGER))).toBe(
+      'NOT_FOUND',
+    );
+    expect(codeOf(await call(`mutation($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) }`, { t: teamA, u: userId.STRANGER }, token.OWNER))).toBe(
+      'NOT_FOUND',
+    );
+    const roles = (await gql(`query($t: ID!) { team(id: $t) { members { user { id } role } } }`, { t: teamA })).team.members;
+    expect(roles).toContainEqual({ user: { id: userId.OWNER }, role: 'OWNER' });
+    expect(roles).toContainEqual({ user: { id: userId.VIEWER }, role: 'VIEWER' });
+  });
+});
+
 describe('API tokens', () => {
   it('act as their team with their role, keep lastUsedAt, and stop at once when revoked', async () => {
     const created = await call(
