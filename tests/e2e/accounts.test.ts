@@ -67,6 +67,7 @@ let teamB = '';
 let appA = '';
 let deploymentA = '';
 let strangerApp = '';
+let scheduleA = '';
 
 beforeAll(async () => {
   repo.commit({ 'index.html': '<!doctype html><h1>team A</h1>\n' });
@@ -98,6 +99,8 @@ beforeAll(async () => {
   const d = await call(`mutation($a: ID!) { deploy(appId: $a) { id } }`, { a: appA }, token.OWNER);
   deploymentA = d.data.deploy.id;
   expect((await waitForDeployment(deploymentA)).status).toBe('LIVE');
+  scheduleA = (await call(`mutation($a: ID!) { createRedeploySchedule(appId: $a, cron: "0 3 1 1 *") { id } }`, { a: appA }, token.DEVELOPER)).data
+    .createRedeploySchedule.id;
   strangerApp = (await call(`mutation($i: CreateAppInput!) { createApp(input: $i) { id } }`, { i: { name: `acc-b-${tag}`, kind: 'STATIC' } }, token.STRANGER))
     .data.createApp.id;
 }, 240_000);
@@ -142,6 +145,24 @@ const OPERATIONS: { name: string; query: () => string; vars: () => Record<string
     query: () => `query($d: ID!) { deploymentLogs(deploymentId: $d) { seq } }`,
     vars: () => ({ d: deploymentA }),
     expect: reader,
+  },
+  {
+    name: 'createApp',
+    query: () => `mutation($t: ID!) { createApp(input: { name: "Not A Valid Name", kind: STATIC, teamId: $t }) { id } }`,
+    vars: () => ({ t: teamA }),
+    expect: developer,
+  },
+  {
+    name: 'pauseRedeploySchedule',
+    query: () => `mutation($s: ID!) { pauseRedeploySchedule(id: $s) { id } }`,
+    vars: () => ({ s: scheduleA }),
+    expect: developer,
+  },
+  {
+    name: 'resumeRedeploySchedule',
+    query: () => `mutation($s: ID!) { resumeRedeploySchedule(id: $s) { id } }`,
+    vars: () => ({ s: scheduleA }),
+    expect: developer,
   },
   { name: 'updateApp', query: () => `mutation($a: ID!) { updateApp(id: $a, input: {}) { id } }`, vars: () => ({ a: appA }), expect: developer },
   { name: 'setEnvVars', query: () => `mutation($a: ID!) { setEnvVars(appId: $a, vars: []) { id } }`, vars: () => ({ a: appA }), expect: developer },
@@ -203,6 +224,14 @@ describe('every operation × role × own or other team', () => {
     expect(codeOf(await call(`mutation($a: ID!) { deleteApp(id: $a) }`, { a: doomed }, token.STRANGER))).toBe('NOT_FOUND');
     expect((await gql(`query($a: ID!) { app(id: $a) { id } }`, { a: doomed })).app).toEqual({ id: doomed });
     expect(await call(`mutation($a: ID!) { deleteApp(id: $a) }`, { a: doomed }, token.DEVELOPER)).toMatchObject({ data: { deleteApp: true } });
+  });
+
+  it('deleteRedeploySchedule: a VIEWER is FORBIDDEN, a stranger NOT_FOUND, the schedule stays; a DEVELOPER may', async () => {
+    const del = (who: Role | 'STRANGER') => call(`mutation($s: ID!) { deleteRedeploySchedule(id: $s) }`, { s: scheduleA }, token[who]);
+    expect(codeOf(await del('VIEWER'))).toBe('FORBIDDEN');
+    expect(codeOf(await del('STRANGER'))).toBe('NOT_FOUND');
+    expect((await gql(`query($a: ID!) { app(id: $a) { redeploySchedules { id } } }`, { a: appA })).app.redeploySchedules).toEqual([{ id: scheduleA }]);
+    expect((await del('DEVELOPER')).data).toEqual({ deleteRedeploySchedule: true });
   });
 
   it('a VIEWER cannot create apps in the team; a stranger cannot even see the team', async () => {
