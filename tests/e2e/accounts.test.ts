@@ -291,6 +291,42 @@ describe('over WebSocket', () => {
   });
 });
 
+describe('over WebSocket, after leaving the team', () => {
+  it('a member removed from the team stops receiving its deployments at once; the others go on', async () => {
+    const who = email('leaver');
+    await gql(`mutation($t: ID!, $e: String!) { addTeamMember(teamId: $t, email: $e, role: VIEWER) { role } }`, { t: teamA, e: who });
+    const leaver = await signUp(who);
+    const leaverClient = wsClient(leaver.accessToken);
+    const viewerClient = wsClient(token.VIEWER);
+    const seen = { leaver: [] as unknown[], viewer: [] as unknown[] };
+    let leaverEnded = false;
+    const query = `subscription($a: ID!) { deploymentUpdated(appId: $a) { id status } }`;
+    const stopLeaver = leaverClient.subscribe(
+      { query, variables: { a: appA } },
+      { next: (v) => void seen.leaver.push(v), error: () => (leaverEnded = true), complete: () => (leaverEnded = true) },
+    );
+    const stopViewer = viewerClient.subscribe(
+      { query, variables: { a: appA } },
+      { next: (v) => void seen.viewer.push(v), error: () => undefined, complete: () => undefined },
+    );
+    try {
+      await new Promise((r) => setTimeout(r, 1_000)); // both subscriptions are listening
+      await gql(`mutation($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) }`, { t: teamA, u: leaver.user.id });
+      const d = (await call(`mutation($a: ID!) { deploy(appId: $a) { id } }`, { a: appA }, token.OWNER)).data.deploy.id as string;
+      expect((await waitForDeployment(d)).status).toBe('LIVE');
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(seen.viewer.length).toBeGreaterThan(0);
+      expect(seen.leaver).toEqual([]);
+      expect(leaverEnded).toBe(true);
+    } finally {
+      stopLeaver();
+      stopViewer();
+      await leaverClient.dispose();
+      await viewerClient.dispose();
+    }
+  }, 120_000);
+});
+
 describe('sessions', () => {
   it('refresh tokens are single-use; reusing one revokes the whole family', async () => {
     const s = (await call(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { ${SESSION} } }`, { e: email('VIEWER'), p: PASSWORD })).data

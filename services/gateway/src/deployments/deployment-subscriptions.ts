@@ -1,4 +1,9 @@
-// Builds the subscription streams: each ends (and releases its listener) when the client leaves.
+// Builds the subscription streams: each ends (and releases its listener) when the client leaves,
+// or when the subscriber may no longer watch (removed from the team, its token revoked): the
+// check runs again before every event, not only at subscribe time.
+
+/** Whether the subscriber may still see this app's deployments. */
+export type MayWatch = () => Promise<boolean>;
 import type { DeploymentModel, LogLineModel } from './deployment.model.js';
 import type { DeploymentEventsService } from './deployment-events.service.js';
 import type { DeploymentService } from './deployment.service.js';
@@ -24,16 +29,24 @@ function abortable<T>(make: (signal: AbortSignal) => AsyncIterable<T>): AsyncIte
   };
 }
 
-export function deploymentUpdates(events: DeploymentEventsService, deployments: DeploymentService, appId: string) {
+export function deploymentUpdates(events: DeploymentEventsService, deployments: DeploymentService, appId: string, mayWatch: MayWatch) {
   return abortable(async function* (signal) {
     for await (const id of events.deploymentChanges(signal)) {
       const d = await deployments.find(id);
-      if (d && d.appId === appId) yield { deploymentUpdated: d };
+      if (!d || d.appId !== appId) continue;
+      if (!(await mayWatch())) return;
+      yield { deploymentUpdated: d };
     }
   });
 }
 
-export function logUpdates(events: DeploymentEventsService, deployments: DeploymentService, deploymentId: string, afterSeq: number | null | undefined) {
+export function logUpdates(
+  events: DeploymentEventsService,
+  deployments: DeploymentService,
+  deploymentId: string,
+  afterSeq: number | null | undefined,
+  mayWatch: MayWatch,
+) {
   return abortable(async function* (signal) {
     const notices = events.logNotices(signal)[Symbol.asyncIterator]();
     // listening starts before the replay, so no line falls between the two
@@ -48,6 +61,7 @@ export function logUpdates(events: DeploymentEventsService, deployments: Deploym
       const n = await notices.next();
       if (n.done) return;
       if (n.value.deploymentId !== deploymentId || n.value.to <= last) continue;
+      if (!(await mayWatch())) return;
       for (const line of await deployments.logs(deploymentId, last)) {
         last = line.seq;
         yield { deploymentLogs: line };

@@ -97,7 +97,7 @@ export class DeploymentResolver {
   @Subscription(() => DeploymentModel)
   async deploymentUpdated(@Args('appId', { type: () => ID }) appId: string, @Context() ctx: GateContext) {
     await this.policy.app(ctx.principal, appId, 'read');
-    return deploymentUpdates(this.events, this.deployments, appId);
+    return deploymentUpdates(this.events, this.deployments, appId, () => this.policy.allowed(() => this.policy.app(ctx.principal, appId, 'read')));
   }
 
   @Subscription(() => LogLineModel, { name: 'deploymentLogs' })
@@ -108,6 +108,8 @@ export class DeploymentResolver {
     @Context() ctx: GateContext,
   ) {
     await this.policy.deployment(ctx.principal, deploymentId, 'read');
-    return logUpdates(this.events, this.deployments, deploymentId, afterSeq);
+    return logUpdates(this.events, this.deployments, deploymentId, afterSeq, () =>
+      this.policy.allowed(() => this.policy.deployment(ctx.principal, deploymentId, 'read')),
+    );
   }
 }

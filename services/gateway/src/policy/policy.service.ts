@@ -65,6 +65,17 @@ export class PolicyService {
     });
   }
 
+  /** Whether a check passes, for streams that re-check before each event: a refusal is false, a fault still throws. */
+  async allowed(check: () => Promise<void>): Promise<boolean> {
+    try {
+      await check();
+      return true;
+    } catch (e) {
+      if (e instanceof DomainError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) return false;
+      throw e;
+    }
+  }
+
   /** Hands out `role` (to a member or a token) in a team where the caller may do `action`. */
   async grant(p: Principal | null | undefined, teamId: string, action: Action, role: TeamRole): Promise<void> {
     const own = await this.team(p, teamId, action);
