@@ -292,18 +292,27 @@ describe('over WebSocket', () => {
 });
 
 describe('over WebSocket, after leaving the team', () => {
-  it('a member removed from the team stops receiving its deployments at once; the others go on', async () => {
+  it('a member removed from the team, or a revoked token, stops receiving its deployments at once; the others go on', async () => {
     const who = email('leaver');
+    const bot = (
+      await call(`mutation($t: ID!) { createApiToken(teamId: $t, name: "watcher", role: VIEWER) { token apiToken { id } } }`, { t: teamA }, token.OWNER)
+    ).data.createApiToken;
     await gql(`mutation($t: ID!, $e: String!) { addTeamMember(teamId: $t, email: $e, role: VIEWER) { role } }`, { t: teamA, e: who });
     const leaver = await signUp(who);
     const leaverClient = wsClient(leaver.accessToken);
     const viewerClient = wsClient(token.VIEWER);
-    const seen = { leaver: [] as unknown[], viewer: [] as unknown[] };
+    const botClient = wsClient(bot.token);
+    const seen = { leaver: [] as unknown[], viewer: [] as unknown[], bot: [] as unknown[] };
     let leaverEnded = false;
+    let botEnded = false;
     const query = `subscription($a: ID!) { deploymentUpdated(appId: $a) { id status } }`;
     const stopLeaver = leaverClient.subscribe(
       { query, variables: { a: appA } },
       { next: (v) => void seen.leaver.push(v), error: () => (leaverEnded = true), complete: () => (leaverEnded = true) },
+    );
+    const stopBot = botClient.subscribe(
+      { query, variables: { a: appA } },
+      { next: (v) => void seen.bot.push(v), error: () => (botEnded = true), complete: () => (botEnded = true) },
     );
     const stopViewer = viewerClient.subscribe(
       { query, variables: { a: appA } },
@@ -312,15 +321,20 @@ describe('over WebSocket, after leaving the team', () => {
     try {
       await new Promise((r) => setTimeout(r, 1_000)); // both subscriptions are listening
       await gql(`mutation($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) }`, { t: teamA, u: leaver.user.id });
+      await gql(`mutation($id: ID!) { revokeApiToken(id: $id) }`, { id: bot.apiToken.id });
       const d = (await call(`mutation($a: ID!) { deploy(appId: $a) { id } }`, { a: appA }, token.OWNER)).data.deploy.id as string;
       expect((await waitForDeployment(d)).status).toBe('LIVE');
       await new Promise((r) => setTimeout(r, 1_000));
       expect(seen.viewer.length).toBeGreaterThan(0);
       expect(seen.leaver).toEqual([]);
       expect(leaverEnded).toBe(true);
+      expect(seen.bot).toEqual([]);
+      expect(botEnded).toBe(true);
     } finally {
       stopLeaver();
       stopViewer();
+      stopBot();
+      await botClient.dispose();
       await leaverClient.dispose();
       await viewerClient.dispose();
     }

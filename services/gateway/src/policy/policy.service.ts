@@ -29,9 +29,15 @@ export class PolicyService {
   async roleIn(p: Principal, teamId: string): Promise<TeamRole | null> {
     if (!isUuid(teamId)) return null;
     if (this.isPlatformAdmin(p)) return (await this.db.teams.findById(teamId)) ? 'OWNER' : null;
-    if (p.kind === 'token') return p.teamId === teamId ? p.role : null;
+    // looked up again: a WebSocket keeps its principal, and a revoked or expired token must stop there too
+    if (p.kind === 'token') return p.teamId === teamId && (await this.tokenLive(p.tokenId)) ? p.role : null;
     if (p.kind === 'user') return this.db.teams.roleOf(teamId, p.userId);
     return null;
+  }
+
+  private async tokenLive(id: string): Promise<boolean> {
+    const t = await this.db.apiTokens.findById(id);
+    return !!t && !t.revokedAt && (!t.expiresAt || t.expiresAt > new Date());
   }
 
   /** The caller's role in the team, when the action is allowed there; NOT_FOUND / FORBIDDEN otherwise. */
