@@ -106,7 +106,7 @@ describe('retention of old deployments (PAAS_KEEP_DEPLOYMENTS)', () => {
     for (const n of [3, 2, 1]) newest.push(await deployment(a, { status: 'FAILED', createdDaysAgo: n }));
     const otherOld = [await deployment(other, { status: 'FAILED', createdDaysAgo: 400 }), await deployment(other, { status: 'FAILED', createdDaysAgo: 300 })];
 
-    const r = await applyRetention(db, { keepDeployments: 3, logRetentionDays: 10_000 }, NOW);
+    const r = await applyRetention(db, { keepDeployments: 3, logRetentionDays: 10_000, auditRetentionDays: 365 }, NOW);
 
     expect(r.deploymentsDeleted).toBe(4);
     for (const id of [failed, prunedRelease, cancelled, superseded]) {
@@ -121,7 +121,11 @@ describe('retention of old deployments (PAAS_KEEP_DEPLOYMENTS)', () => {
     const [{ source_deployment_id }] = await db.query(`SELECT source_deployment_id FROM deployments WHERE id = $1`, [live]);
     expect(source_deployment_id).toBeNull();
     // nothing more to do: a second pass changes nothing
-    expect(await applyRetention(db, { keepDeployments: 3, logRetentionDays: 10_000 }, NOW)).toEqual({ deploymentsDeleted: 0, logsPruned: 0 });
+    expect(await applyRetention(db, { keepDeployments: 3, logRetentionDays: 10_000, auditRetentionDays: 365 }, NOW)).toEqual({
+      deploymentsDeleted: 0,
+      logsPruned: 0,
+      auditEventsDeleted: 0,
+    });
   });
 
   it('deletes in batches until done, and two passes at once never fail or delete twice', async () => {
@@ -132,7 +136,7 @@ describe('retention of old deployments (PAAS_KEEP_DEPLOYMENTS)', () => {
         [randomUUID(), a, `deploy-${i}`, new Date(NOW.getTime() - i * 60_000)],
       );
     }
-    const results = await Promise.all([1, 2].map(() => applyRetention(db, { keepDeployments: 100, logRetentionDays: 30 }, NOW)));
+    const results = await Promise.all([1, 2].map(() => applyRetention(db, { keepDeployments: 100, logRetentionDays: 30, auditRetentionDays: 365 }, NOW)));
     // the pass that found the lock taken stops; the other deletes everything beyond 100
     expect(results.reduce((n, r) => n + r.deploymentsDeleted, 0)).toBe(1_110);
     const [{ n, newest }] = await db.query(`SELECT count(*)::int AS n, max(created_at) AS newest FROM deployments WHERE app_id = $1`, [a]);
@@ -150,9 +154,9 @@ describe('retention of logs (PAAS_LOG_RETENTION_DAYS)', () => {
     const live = await deployment(a, { status: 'LIVE', createdDaysAgo: 100, lines: 5 });
     const inFlight = await deployment(a, { status: 'VERIFYING', createdDaysAgo: 60, finishedDaysAgo: null, lines: 5 });
 
-    const r = await applyRetention(db, { keepDeployments: 100, logRetentionDays: 30 }, NOW);
+    const r = await applyRetention(db, { keepDeployments: 100, logRetentionDays: 30, auditRetentionDays: 365 }, NOW);
 
-    expect(r).toEqual({ deploymentsDeleted: 0, logsPruned: 2 });
+    expect(r).toEqual({ deploymentsDeleted: 0, logsPruned: 2, auditEventsDeleted: 0 });
     expect(await db.query(`SELECT seq, stream, line FROM log_lines WHERE deployment_id = $1`, [old])).toEqual([
       { seq: 5, stream: 'system', line: prunedLogLine(30) },
     ]);
@@ -160,7 +164,11 @@ describe('retention of logs (PAAS_LOG_RETENTION_DAYS)', () => {
     for (const id of [recent, live, inFlight]) expect((await children(id)).lines).toBe(5);
     // the deployment rows and steps stay: only the log goes
     expect(await children(old)).toEqual({ steps: 1, lines: 1 });
-    expect(await applyRetention(db, { keepDeployments: 100, logRetentionDays: 30 }, NOW)).toEqual({ deploymentsDeleted: 0, logsPruned: 0 });
+    expect(await applyRetention(db, { keepDeployments: 100, logRetentionDays: 30, auditRetentionDays: 365 }, NOW)).toEqual({
+      deploymentsDeleted: 0,
+      logsPruned: 0,
+      auditEventsDeleted: 0,
+    });
   });
 });
 
@@ -201,9 +209,11 @@ describe('the worker’s retention timer', () => {
 });
 
 describe('retention settings', () => {
-  it('defaults to 100 deployments per app and 30 days of logs', () => {
-    expect(retentionFromEnv({})).toEqual({ keepDeployments: 100, logRetentionDays: 30 });
-    expect(RETENTION_DEFAULTS).toEqual({ keepDeployments: 100, logRetentionDays: 30 });
+  it('defaults to 100 deployments per app, 30 days of logs and 365 days of audit events', () => {
+    expect(retentionFromEnv({})).toEqual({ keepDeployments: 100, logRetentionDays: 30, auditRetentionDays: 365 });
+    expect(RETENTION_DEFAULTS).toEqual({ keepDeployments: 100, logRetentionDays: 30, auditRetentionDays: 365 });
+    expect(retentionFromEnv({ PAAS_AUDIT_RETENTION_DAYS: '7' }).auditRetentionDays).toBe(7);
+    expect(() => retentionFromEnv({ PAAS_AUDIT_RETENTION_DAYS: '0' })).toThrow(/^PAAS_AUDIT_RETENTION_DAYS must be a whole number of at least 1/);
   });
 
   it('takes any whole number of at least 1', () => {
@@ -212,6 +222,7 @@ describe('retention settings', () => {
         expect(retentionFromEnv({ PAAS_KEEP_DEPLOYMENTS: String(keep), PAAS_LOG_RETENTION_DAYS: String(days) })).toEqual({
           keepDeployments: keep,
           logRetentionDays: days,
+          auditRetentionDays: 365,
         });
       }),
     );

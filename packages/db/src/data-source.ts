@@ -19,6 +19,8 @@ import { UserEntity } from './entities/user.entity.js';
 import { TeamEntity, TeamInvitationEntity, TeamMemberEntity } from './entities/team.entity.js';
 import { ApiTokenEntity, RefreshTokenEntity } from './entities/credential.entity.js';
 import { Accounts1764500000000 } from './migrations/1764500000000-accounts.js';
+import { AuditEvents1764700000000 } from './migrations/1764700000000-audit-events.js';
+import { AuditEventEntity } from './entities/audit-event.entity.js';
 
 export const ENTITIES = [
   AppEntity,
@@ -33,6 +35,7 @@ export const ENTITIES = [
   TeamInvitationEntity,
   RefreshTokenEntity,
   ApiTokenEntity,
+  AuditEventEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -44,6 +47,7 @@ export const MIGRATIONS = [
   GitUrlCredentials1764410000000,
   Accounts1764500000000,
   EncryptSecrets1764600000000,
+  AuditEvents1764700000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

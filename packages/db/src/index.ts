@@ -18,6 +18,8 @@ export * from './entities/credential.entity.js';
 export * from './repositories/user.repository.js';
 export * from './repositories/team.repository.js';
 export * from './repositories/api-token.repository.js';
+export * from './entities/audit-event.entity.js';
+export * from './repositories/audit-event.repository.js';
 export * from './retention.js';
 export { openStored, requireSecretKeyring, secretKeyring, useSecretKeyring } from './secrets/sealed-columns.js';
 export { resealStoredSecrets, sealUnderCurrentKey } from './secrets/reseal.js';

@@ -10,19 +10,23 @@ export interface RetentionPolicy {
   keepDeployments: number;
   /** Log lines of deployments that finished longer ago than this are pruned (PAAS_LOG_RETENTION_DAYS). */
   logRetentionDays: number;
+  /** Audit events older than this are deleted (PAAS_AUDIT_RETENTION_DAYS). */
+  auditRetentionDays: number;
 }
 
 export interface RetentionResult {
   deploymentsDeleted: number;
   logsPruned: number;
+  auditEventsDeleted: number;
 }
 
-export const RETENTION_DEFAULTS: RetentionPolicy = { keepDeployments: 100, logRetentionDays: 30 };
+export const RETENTION_DEFAULTS: RetentionPolicy = { keepDeployments: 100, logRetentionDays: 30, auditRetentionDays: 365 };
 
 export function retentionFromEnv(env: NodeJS.ProcessEnv): RetentionPolicy {
   return {
     keepDeployments: positiveInt(env, 'PAAS_KEEP_DEPLOYMENTS', RETENTION_DEFAULTS.keepDeployments),
     logRetentionDays: positiveInt(env, 'PAAS_LOG_RETENTION_DAYS', RETENTION_DEFAULTS.logRetentionDays),
+    auditRetentionDays: positiveInt(env, 'PAAS_AUDIT_RETENTION_DAYS', RETENTION_DEFAULTS.auditRetentionDays),
   };
 }
 
@@ -44,7 +48,7 @@ const BATCH = 500;
 const LOCK_KEY = 'paas.retention';
 
 export async function applyRetention(db: DataSource, policy: RetentionPolicy, now: Date = new Date()): Promise<RetentionResult> {
-  const result: RetentionResult = { deploymentsDeleted: 0, logsPruned: 0 };
+  const result: RetentionResult = { deploymentsDeleted: 0, logsPruned: 0, auditEventsDeleted: 0 };
   for (;;) {
     const n = await locked(db, (q) => deleteOldDeployments(q, policy.keepDeployments));
     if (n === null) return result;
@@ -58,7 +62,19 @@ export async function applyRetention(db: DataSource, policy: RetentionPolicy, no
     result.logsPruned += n;
     if (n < BATCH) break;
   }
+  const auditCutoff = new Date(now.getTime() - policy.auditRetentionDays * 86_400_000);
+  for (;;) {
+    const n = await locked(db, (q) => deleteOldAuditEvents(q, auditCutoff));
+    if (n === null) return result;
+    result.auditEventsDeleted += n;
+    if (n < BATCH) break;
+  }
   return result;
+}
+
+async function deleteOldAuditEvents(q: Query, cutoff: Date): Promise<number> {
+  const rows = (await q(`DELETE FROM audit_events WHERE id IN (SELECT id FROM audit_events WHERE at < $1 LIMIT ${BATCH}) RETURNING id`, [cutoff])) as unknown[];
+  return countOf(rows);
 }
 
 type Query = (sql: string, params: unknown[]) => Promise<unknown>;

@@ -21,9 +21,9 @@ export function startRetention(db: DataSource, env: NodeJS.ProcessEnv, log: (lin
     running = true;
     try {
       const r = await applyRetention(db, policy);
-      if (r.deploymentsDeleted || r.logsPruned) {
+      if (r.deploymentsDeleted || r.logsPruned || r.auditEventsDeleted) {
         log(
-          `retention: deleted ${r.deploymentsDeleted} old deployments (keeping ${policy.keepDeployments} per app), pruned the logs of ${r.logsPruned} (older than ${policy.logRetentionDays} days)`,
+          `retention: deleted ${r.deploymentsDeleted} old deployments (keeping ${policy.keepDeployments} per app), pruned the logs of ${r.logsPruned} (older than ${policy.logRetentionDays} days), deleted ${r.auditEventsDeleted} audit events (older than ${policy.auditRetentionDays} days)`,
         );
       }
     } catch (err) {
