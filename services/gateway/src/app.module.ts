@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import { AppsModule } from './apps/apps.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { credentialLookup } from './auth/credential-lookup.js';
 import { SessionTokens } from './auth/session-tokens.js';
@@ -45,6 +46,7 @@ import { MercuriusDriver } from '@nestjs/mercurius';
     UsersModule,
     TeamsModule,
     TokensModule,
+    AuditModule,
   ],
 })
 export class AppModule {}

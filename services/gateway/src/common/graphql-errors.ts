@@ -63,6 +63,14 @@ export function toGraphQLError(err: GraphQLError): GraphQLError {
   return make('INTERNAL_SERVER_ERROR', 'Internal error; see the gateway log.');
 }
 
+/** The code a client sees for an error a resolver threw (the audit log records it as the result). */
+export function errorCodeOf(err: unknown): string {
+  if (err instanceof GateError || err instanceof DomainError) return err.code;
+  if (err instanceof ValidationError) return 'BAD_USER_INPUT';
+  if (err instanceof GraphQLError && typeof err.extensions?.code === 'string') return err.extensions.code;
+  return 'INTERNAL_SERVER_ERROR';
+}
+
 const STATUS_OF_CODE: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, GRAPHQL_VALIDATION_FAILED: 400, BAD_REQUEST: 400 };
 
 interface FormatterContext {

@@ -115,6 +115,7 @@ function forbidden(role: TeamRole, action: Action): DomainError {
     deploy: 'create, change or deploy apps',
     manageMembers: 'manage members',
     manageTokens: 'manage API tokens',
+    readAudit: "read the team's audit log",
     own: 'do what only an owner may',
   };
   return new DomainError('FORBIDDEN', `Your role ${role} may not ${what[action]} in this team.`);

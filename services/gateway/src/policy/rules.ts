@@ -11,6 +11,8 @@ export type Action =
   | 'manageMembers'
   /** Create and revoke API tokens. */
   | 'manageTokens'
+  /** Read the team's audit log. */
+  | 'readAudit'
   /** Delete the team, change owners. */
   | 'own';
 
@@ -21,6 +23,7 @@ const LEAST_ROLE: Record<Action, TeamRole> = {
   deploy: 'DEVELOPER',
   manageMembers: 'ADMIN',
   manageTokens: 'ADMIN',
+  readAudit: 'ADMIN',
   own: 'OWNER',
 };
 
