@@ -184,6 +184,23 @@ describe('the audit log', () => {
     expect(rows.map((r) => [r.action, r.team_id, r.result])).toEqual([['signIn', null, 'UNAUTHENTICATED']]);
   });
 
+  it("names an API token's caller by the token's name and the admin token's as admin, and never records the token", async () => {
+    const created = await call(
+      `mutation($t: ID!, $n: String!) { createApiToken(teamId: $t, name: $n, role: DEVELOPER) { token apiToken { id } } }`,
+      { t: team, n: `ci-${tag}` },
+      owner,
+    );
+    expect(created.errors).toBeUndefined();
+    const { token, apiToken } = created.data.createApiToken as { token: string; apiToken: { id: string } };
+    expect(codeOf(await call(`mutation($a: ID!) { createRedeploySchedule(appId: $a, cron: "0 3 1 1 *") { id } }`, { a: appId }, token))).toBe('OK');
+    expect(codeOf(await call(`mutation($a: ID!) { updateApp(id: $a, input: { branch: "main" }) { id } }`, { a: appId }, inject('adminToken')))).toBe('OK');
+    const events = (await auditOf(owner)).data!.auditEvents;
+    expect(events.find((e) => e.action === 'createApiToken')).toMatchObject({ actor: email('owner'), targetId: apiToken.id, teamId: team, result: 'ok' });
+    expect(events.find((e) => e.action === 'createRedeploySchedule')).toMatchObject({ actor: `ci-${tag}`, targetId: appId, teamId: team, result: 'ok' });
+    expect(events.find((e) => e.action === 'updateApp')).toMatchObject({ actor: 'admin', targetId: appId, teamId: team, result: 'ok' });
+    expect(JSON.stringify(await rawRows(`true`, []))).not.toContain(token);
+  });
+
   it('is read by OWNER and platform admins; a VIEWER is FORBIDDEN, a stranger NOT_FOUND, a hostile limit BAD_USER_INPUT', async () => {
     expect(codeOf(await auditOf(owner))).toBe('OK');
     expect(codeOf(await call(`query($t: ID!) { auditEvents(teamId: $t) { id } }`, { t: team }, inject('adminToken')))).toBe('OK');
