@@ -19,6 +19,9 @@ import { UserEntity } from './entities/user.entity.js';
 import { TeamEntity, TeamInvitationEntity, TeamMemberEntity } from './entities/team.entity.js';
 import { ApiTokenEntity, RefreshTokenEntity } from './entities/credential.entity.js';
 import { Accounts1764500000000 } from './migrations/1764500000000-accounts.js';
+import { PlanEntity } from './entities/plan.entity.js';
+import { Plans1764700000000 } from './migrations/1764700000000-plans.js';
+import { AppInstanceSize1764710000000 } from './migrations/1764710000000-app-instance-size.js';
 
 export const ENTITIES = [
   AppEntity,
@@ -33,6 +36,7 @@ export const ENTITIES = [
   TeamInvitationEntity,
   RefreshTokenEntity,
   ApiTokenEntity,
+  PlanEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -44,6 +48,8 @@ export const MIGRATIONS = [
   GitUrlCredentials1764410000000,
   Accounts1764500000000,
   EncryptSecrets1764600000000,
+  Plans1764700000000,
+  AppInstanceSize1764710000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

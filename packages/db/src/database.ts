@@ -9,6 +9,7 @@ import { LogLineRepository } from './repositories/log-line.repository.js';
 import { RedeployScheduleRepository } from './repositories/redeploy-schedule.repository.js';
 import { ApiTokenRepository } from './repositories/api-token.repository.js';
 import { TeamRepository } from './repositories/team.repository.js';
+import { PlanRepository } from './repositories/plan.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { applyRetention, type RetentionPolicy, type RetentionResult } from './retention.js';
 
@@ -21,6 +22,7 @@ export class Repositories {
   readonly users: UserRepository;
   readonly teams: TeamRepository;
   readonly apiTokens: ApiTokenRepository;
+  readonly plans: PlanRepository;
 
   constructor(manager: EntityManager) {
     this.apps = new AppRepository(manager);
@@ -31,6 +33,7 @@ export class Repositories {
     this.users = new UserRepository(manager);
     this.teams = new TeamRepository(manager);
     this.apiTokens = new ApiTokenRepository(manager);
+    this.plans = new PlanRepository(manager);
   }
 }
 

@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { credentialLookup } from './auth/credential-lookup.js';
 import { SessionTokens } from './auth/session-tokens.js';
 import { Database } from '@paas/db';
+import { PlansModule } from './plans/plans.module.js';
 import { PolicyModule } from './policy/policy.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
@@ -45,6 +46,7 @@ import { MercuriusDriver } from '@nestjs/mercurius';
     UsersModule,
     TeamsModule,
     TokensModule,
+    PlansModule,
   ],
 })
 export class AppModule {}

@@ -13,13 +13,25 @@ import { SessionResolver } from './users/session.resolver.js';
 import { TeamResolver } from './teams/team.resolver.js';
 import { AppTeamResolver } from './teams/app-team.resolver.js';
 import { ApiTokenResolver } from './tokens/api-token.resolver.js';
+import { PlanResolver, TeamPlanResolver } from './plans/plan.resolver.js';
 
 const out = process.argv[2];
 const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
 await app.init();
 const schema = await app
   .get(GraphQLSchemaFactory)
-  .create([AppResolver, DeploymentResolver, RedeployScheduleResolver, UploadResolver, SessionResolver, TeamResolver, AppTeamResolver, ApiTokenResolver]);
+  .create([
+    AppResolver,
+    DeploymentResolver,
+    RedeployScheduleResolver,
+    UploadResolver,
+    SessionResolver,
+    TeamResolver,
+    AppTeamResolver,
+    ApiTokenResolver,
+    PlanResolver,
+    TeamPlanResolver,
+  ]);
 const text = `# Generated from the gateway's code-first resolvers by \`npm run schema:print\`. Do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
 if (out) writeFileSync(out, text);
 else process.stdout.write(text);
