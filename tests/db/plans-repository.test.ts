@@ -2,7 +2,7 @@
 // its own: the seeded plans, build minutes counted per calendar month (UTC), and two app
 // creations at once that cannot pass the app limit together (the team's row is locked).
 import { randomUUID } from 'node:crypto';
-import { Database, OPERATOR_TEAM_ID, quotaViolation } from '@paas/db';
+import { Database, OPERATOR_TEAM_ID, deployQuotaViolation, quotaViolation } from '@paas/db';
 import type { DataSource } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useScratchDatabase } from '../helpers/scratch-database.js';
@@ -25,13 +25,19 @@ async function appIn(teamId: string, name: string, memoryMb = 128): Promise<stri
   return rows[0].id;
 }
 
-async function step(appId: string, name: string, startedAt: string, finishedAt: string | null): Promise<void> {
+async function deployment(appId: string, status = 'LIVE'): Promise<string> {
   const id = randomUUID();
-  await source.query(`INSERT INTO deployments (id, app_id, status, trigger, workflow_id, config) VALUES ($1, $2, 'LIVE', 'MANUAL', $3, '{}')`, [
+  await source.query(`INSERT INTO deployments (id, app_id, status, trigger, workflow_id, config) VALUES ($1, $2, $3, 'MANUAL', $4, '{}')`, [
     id,
     appId,
+    status,
     `wf-${id}`,
   ]);
+  return id;
+}
+
+async function step(appId: string, name: string, startedAt: string, finishedAt: string | null): Promise<void> {
+  const id = await deployment(appId);
   await source.query(`INSERT INTO deployment_steps (deployment_id, name, position, status, started_at, finished_at) VALUES ($1, $2, 1, 'SUCCEEDED', $3, $4)`, [
     id,
     name,
@@ -80,6 +86,28 @@ describe('quotas', () => {
     const results = await Promise.all([create(`race-c-${randomUUID().slice(0, 8)}`), create(`race-d-${randomUUID().slice(0, 8)}`)]);
     expect(results.filter((r) => typeof r === 'string' && r.startsWith('the Free plan allows 3 apps'))).toHaveLength(1);
     expect((await db.plans.usageOf(team.id)).apps).toBe(3);
+  });
+
+  it('stop a deploy once the build minutes of this month are used up, naming them', async () => {
+    const team = await db.teams.insert({ name: 'minutes-up', personal: false });
+    const app = await appIn(team.id, `mu-${randomUUID().slice(0, 8)}`);
+    // builds of two minutes each, side by side: within this month unless it began less than two minutes ago
+    const build = () => step(app, 'BUILD', new Date(Date.now() - 2 * 60_000).toISOString(), new Date().toISOString());
+    for (let i = 0; i < 49; i++) await build();
+    expect(await deployQuotaViolation(db, team.id, app)).toBeNull();
+    await build();
+    expect(await deployQuotaViolation(db, team.id, app)).toMatch(/^the Free plan allows 100 build minutes a month; the team has used 100\.\d this month/);
+  });
+
+  it('stop a deploy while as many other apps deploy as the plan allows builds; the same app queues behind its own', async () => {
+    const team = await db.teams.insert({ name: 'concurrent', personal: false });
+    const [a, b] = [await appIn(team.id, `ca-${randomUUID().slice(0, 8)}`), await appIn(team.id, `cb-${randomUUID().slice(0, 8)}`)];
+    await deployment(a, 'FAILED');
+    expect(await deployQuotaViolation(db, team.id, b)).toBeNull();
+    await deployment(a, 'BUILDING');
+    expect(await deployQuotaViolation(db, team.id, b)).toBe('the Free plan allows 1 concurrent builds; 1 other apps of the team are deploying now');
+    expect(await deployQuotaViolation(db, team.id, a)).toBeNull();
+    expect(await deployQuotaViolation(db, OPERATOR_TEAM_ID, b)).toBeNull();
   });
 
   it('do not apply to the operator team', async () => {

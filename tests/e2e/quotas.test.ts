@@ -170,6 +170,40 @@ describe('quotas', () => {
   });
 });
 
+describe('concurrent builds', () => {
+  it("stops a deploy while as many of the team's other apps deploy as the plan allows, creating no deployment", async () => {
+    const slow = new FixtureRepo();
+    slow.commit(busyboxApp({ body: 'slow\n', extraDockerfile: 'RUN sleep 40' }));
+    try {
+      const token = await signUpUser(`builds-${tag}@example.test`);
+      const as = (q: string, v: Record<string, unknown>) => call(q, v, token);
+      const create = async (name: string, gitUrl: string) => {
+        const r = await as(`mutation($i: CreateAppInput!) { createApp(input: $i) { id } }`, {
+          i: { name, gitUrl, memoryMb: 64, healthCheckPath: '/cgi-bin/health' },
+        });
+        expect(r.errors).toBeUndefined();
+        appIds.push(r.data.createApp.id);
+        return r.data.createApp.id as string;
+      };
+      const first = await create(`qb1-${tag}`, slow.url);
+      const second = await create(`qb2-${tag}`, repo.url);
+      const building = await as(`mutation($a: ID!) { deploy(appId: $a) { id } }`, { a: first });
+      expect(building.errors).toBeUndefined();
+      const refused = await as(`mutation($a: ID!) { deploy(appId: $a) { id } }`, { a: second });
+      expect(codeOf(refused)).toBe('QUOTA_EXCEEDED');
+      expect(refused.errors![0].message).toMatch(/Free plan allows 1 concurrent builds; 1 other apps of the team are deploying now/);
+      expect((await as(`query($a: ID!) { app(id: $a) { deployments { id } } }`, { a: second })).data!.app.deployments).toEqual([]);
+      await as(`mutation($d: ID!) { cancelDeployment(id: $d) { id } }`, { d: building.data.deploy.id });
+      expect(['CANCELLED', 'FAILED']).toContain((await waitForDeployment(building.data.deploy.id)).status);
+      const now = await as(`mutation($a: ID!) { deploy(appId: $a) { id } }`, { a: second });
+      expect(now.errors).toBeUndefined();
+      expect((await waitForDeployment(now.data.deploy.id)).status).toBe('LIVE');
+    } finally {
+      slow.remove();
+    }
+  }, 300_000);
+});
+
 describe('instance size', () => {
   it("runs the release container with the app's memory and CPU limits", async () => {
     const r = await gql(`mutation($i: CreateAppInput!) { createApp(input: $i) { id memoryMb cpus } }`, {

@@ -1,7 +1,7 @@
 // What a scheduled redeploy does when it fires: record a SCHEDULE deployment of the branch head
 // and hand it to the app's deployer, unless the app is deploying already (the app-level overlap
 // policy: a scheduled run never interrupts or queues behind another deployment), nor while the
-// team is above its plan's memory limit.
+// team is over its plan's limits (memory, build minutes, concurrent builds).
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { TASK_QUEUE, appDeployerWorkflowId, requestDeploymentSignal } from '@paas/contracts';
@@ -17,7 +17,7 @@ export function createScheduleActivities(source: DataSource | Database, temporal
     const outcome = await db.transaction(async (tx) => {
       const teamId = await tx.teams.teamOfApp(appId);
       // a team above its plan's limits is not redeployed on schedule; the next firing tries again
-      if (teamId && (await deployQuotaViolation(tx, teamId))) return 'over-quota' as const;
+      if (teamId && (await deployQuotaViolation(tx, teamId, appId))) return 'over-quota' as const;
       return tx.deployments.insertQueued({ id, appId, trigger: 'SCHEDULE', requestedSha: null });
     });
     if (outcome === 'over-quota') return null;

@@ -31,12 +31,23 @@ export async function quotaViolation(tx: Repositories, teamId: string, change: Q
   return null;
 }
 
-/** Why a deployment may not start now: the team is above its memory limit (a plan lowered since); null when it may. */
-export async function deployQuotaViolation(tx: Repositories, teamId: string): Promise<string | null> {
+/**
+ * Why a deployment of `appId` may not start now; null when it may. Refused: the team above its
+ * memory limit (a plan lowered since), its build minutes of this month used up, or as many other
+ * apps deploying as the plan's concurrent builds (the app's own deployments already queue one
+ * behind the other, so a second deploy of one app is never refused for this). Refused, not queued.
+ */
+export async function deployQuotaViolation(tx: Repositories, teamId: string, appId: string): Promise<string | null> {
   if (teamId === OPERATOR_TEAM_ID) return null;
+  await tx.plans.lockTeam(teamId);
   const plan = await tx.plans.ofTeam(teamId);
   if (!plan) return null;
   const usage = await tx.plans.usageOf(teamId);
   if (usage.memoryMb > plan.maxMemoryMb) return `the ${plan.name} plan allows ${plan.maxMemoryMb} ${MEMORY}; the team uses ${usage.memoryMb} MiB`;
+  if (usage.buildMinutesThisMonth >= plan.maxBuildMinutesPerMonth)
+    return `the ${plan.name} plan allows ${plan.maxBuildMinutesPerMonth} build minutes a month; the team has used ${usage.buildMinutesThisMonth.toFixed(1)} this month (UTC)`;
+  const deploying = await tx.plans.appsDeploying(teamId, appId);
+  if (deploying >= plan.maxConcurrentBuilds)
+    return `the ${plan.name} plan allows ${plan.maxConcurrentBuilds} concurrent builds; ${deploying} other apps of the team are deploying now`;
   return null;
 }

@@ -1,4 +1,5 @@
 // Plans, which plan a team is on, and what a team uses of it.
+import { FINAL_STATUSES } from '@paas/contracts';
 import type { EntityManager } from 'typeorm';
 import { PlanEntity } from '../entities/plan.entity.js';
 
@@ -28,6 +29,16 @@ export class PlanRepository {
   /** Inside a transaction: holds the team's row until it ends, so that quota checks of one team run one at a time. */
   async lockTeam(teamId: string): Promise<void> {
     await this.db.query(`SELECT id FROM teams WHERE id = $1 FOR UPDATE`, [teamId]);
+  }
+
+  /** How many of the team's apps other than `exceptAppId` have a deployment under way (each app's own deployments run one at a time). */
+  async appsDeploying(teamId: string, exceptAppId: string | null): Promise<number> {
+    const [row]: { count: string }[] = await this.db.query(
+      `SELECT count(DISTINCT d.app_id) AS count FROM deployments d JOIN apps a ON a.id = d.app_id
+        WHERE a.team_id = $1 AND ($2::uuid IS NULL OR d.app_id <> $2::uuid) AND d.status <> ALL($3::text[])`,
+      [teamId, exceptAppId, FINAL_STATUSES],
+    );
+    return Number(row.count);
   }
 
   /** False when there is no such team. */

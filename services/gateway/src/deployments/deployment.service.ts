@@ -70,7 +70,7 @@ export class DeploymentService {
       );
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
-      await assertMayDeploy(tx, app.teamId);
+      await assertMayDeploy(tx, app.teamId, appId);
       if (!(await tx.deployments.insertQueued({ id, appId, trigger, requestedSha }))) throw notFound('App', appId);
     });
     return this.enqueue(appId, id);
@@ -81,7 +81,7 @@ export class DeploymentService {
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
       const teamId = await tx.teams.teamOfApp(appId);
-      if (teamId) await assertMayDeploy(tx, teamId);
+      if (teamId) await assertMayDeploy(tx, teamId, appId);
       if (!(await tx.deployments.insertQueued({ id, appId, trigger: 'UPLOAD', requestedSha: null, uploadId }))) throw notFound('App', appId);
     });
     return this.enqueue(appId, id);

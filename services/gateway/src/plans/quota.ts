@@ -7,7 +7,7 @@ export async function assertWithinPlan(tx: Repositories, teamId: string, change:
   if (why) throw new DomainError('QUOTA_EXCEEDED', `Quota exceeded: ${why}.`);
 }
 
-export async function assertMayDeploy(tx: Repositories, teamId: string): Promise<void> {
-  const why = await deployQuotaViolation(tx, teamId);
+export async function assertMayDeploy(tx: Repositories, teamId: string, appId: string): Promise<void> {
+  const why = await deployQuotaViolation(tx, teamId, appId);
   if (why) throw new DomainError('QUOTA_EXCEEDED', `Quota exceeded: ${why}.`);
 }
