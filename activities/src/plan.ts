@@ -41,6 +41,8 @@ export interface DeploymentPlan {
   dockerfilePath: string;
   port: number;
   healthCheckPath: string;
+  /** The release container's size, from the app; absent in plans made before apps had one (the worker's defaults apply). */
+  instance?: { memoryMb: number; cpus: number } | null;
   imageTag: string;
   containerName: string;
   network: string;

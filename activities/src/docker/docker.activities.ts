@@ -8,6 +8,7 @@ import type { DeploymentPlan, ReleaseRef } from '../plan.js';
 import { LogWriter } from '../projection/log-writer.js';
 import type { ProjectionAdapter } from '../projection/projection.adapter.js';
 import type { ActivitySettings } from '../settings.js';
+import { releaseLimits } from './release-limits.js';
 import { withHeartbeat } from '../shared/heartbeat.js';
 import { reportedStep } from '../shared/reported-step.js';
 import { BuildError, ContainerExitedError, type DockerAdapter } from './docker.adapter.js';
@@ -155,7 +156,7 @@ export function createDockerActivities(
           port: plan.port,
           env: [`PORT=${plan.port}`, ...env.map((e) => `${e.key}=${e.value}`)],
           labels: labelsFor(plan),
-          limits: settings.limits,
+          limits: releaseLimits(plan, settings.limits),
         })
         .catch(async (err) => {
           if (!(err instanceof ContainerExitedError)) throw err;

@@ -48,6 +48,7 @@ export function createProjectionActivities(projection: ProjectionAdapter, settin
         dockerfilePath: d.config.dockerfilePath,
         port: d.config.port,
         healthCheckPath: d.config.healthCheckPath,
+        instance: d.config.memoryMb && d.config.cpus ? { memoryMb: d.config.memoryMb, cpus: d.config.cpus } : null,
         imageTag: `${imageRepository(settings.registry, appName)}:${deploymentId}`,
         // a rollback runs under the source release's name, so a source container that is still
         // running (not retired yet) is found and reused: the switch is then immediate

@@ -1,10 +1,11 @@
 // What a scheduled redeploy does when it fires: record a SCHEDULE deployment of the branch head
 // and hand it to the app's deployer, unless the app is deploying already (the app-level overlap
-// policy: a scheduled run never interrupts or queues behind another deployment).
+// policy: a scheduled run never interrupts or queues behind another deployment), nor while the
+// team is over its plan's limits (memory, build minutes, concurrent builds).
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { TASK_QUEUE, appDeployerWorkflowId, requestDeploymentSignal } from '@paas/contracts';
-import { Database } from '@paas/db';
+import { Database, deployQuotaViolation } from '@paas/db';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
@@ -13,7 +14,14 @@ export function createScheduleActivities(source: DataSource | Database, temporal
   async function requestScheduledDeployment(appId: string, scheduleId: string): Promise<string | null> {
     if ((await db.deployments.countUnfinished(appId)) > 0) return null;
     const id = randomUUID();
-    const exists = await db.transaction((tx) => tx.deployments.insertQueued({ id, appId, trigger: 'SCHEDULE', requestedSha: null }));
+    const outcome = await db.transaction(async (tx) => {
+      const teamId = await tx.teams.teamOfApp(appId);
+      // a team above its plan's limits is not redeployed on schedule; the next firing tries again
+      if (teamId && (await deployQuotaViolation(tx, teamId, appId))) return 'over-quota' as const;
+      return tx.deployments.insertQueued({ id, appId, trigger: 'SCHEDULE', requestedSha: null });
+    });
+    if (outcome === 'over-quota') return null;
+    const exists = outcome;
     if (!exists) throw ApplicationFailure.nonRetryable(`App ${appId} of schedule ${scheduleId} no longer exists.`, 'NotFound');
     await temporal.workflow.signalWithStart('appDeployerWorkflow', {
       workflowId: appDeployerWorkflowId(appId),

@@ -14,6 +14,8 @@ export type CreateAppInput = {
   branch?: string | null | undefined;
   buildCommand?: string | null | undefined;
   buildImage?: string | null | undefined;
+  /** CPU limit of one instance, in cores. Default: PAAS_APP_CPUS. */
+  cpus?: number | null | undefined;
   dockerfilePath?: string | null | undefined;
   env?: Array<EnvVarInput> | null | undefined;
   /** Private key (OpenSSH or PEM, no passphrase) for an ssh:// gitUrl, which needs one; write-only. The host's own keys are never used. */
@@ -24,6 +26,8 @@ export type CreateAppInput = {
   gitUrl?: string | null | undefined;
   healthCheckPath?: string | null | undefined;
   kind?: AppKind | null | undefined;
+  /** Memory limit of one instance, MiB. Default: PAAS_APP_MEMORY_MB. */
+  memoryMb?: number | null | undefined;
   name: string;
   outputDirectory?: string | null | undefined;
   port?: number | null | undefined;

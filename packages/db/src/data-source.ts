@@ -21,6 +21,9 @@ import { ApiTokenEntity, RefreshTokenEntity } from './entities/credential.entity
 import { Accounts1764500000000 } from './migrations/1764500000000-accounts.js';
 import { AuditEvents1764700000000 } from './migrations/1764700000000-audit-events.js';
 import { AuditEventEntity } from './entities/audit-event.entity.js';
+import { PlanEntity } from './entities/plan.entity.js';
+import { Plans1764700000000 } from './migrations/1764700000000-plans.js';
+import { AppInstanceSize1764710000000 } from './migrations/1764710000000-app-instance-size.js';
 
 export const ENTITIES = [
   AppEntity,
@@ -36,6 +39,7 @@ export const ENTITIES = [
   RefreshTokenEntity,
   ApiTokenEntity,
   AuditEventEntity,
+  PlanEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -48,6 +52,8 @@ export const MIGRATIONS = [
   Accounts1764500000000,
   EncryptSecrets1764600000000,
   AuditEvents1764700000000,
+  Plans1764700000000,
+  AppInstanceSize1764710000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -10,6 +10,7 @@ import { RedeployScheduleRepository } from './repositories/redeploy-schedule.rep
 import { ApiTokenRepository } from './repositories/api-token.repository.js';
 import { AuditEventRepository } from './repositories/audit-event.repository.js';
 import { TeamRepository } from './repositories/team.repository.js';
+import { PlanRepository } from './repositories/plan.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { applyRetention, type RetentionPolicy, type RetentionResult } from './retention.js';
 
@@ -23,6 +24,7 @@ export class Repositories {
   readonly teams: TeamRepository;
   readonly apiTokens: ApiTokenRepository;
   readonly auditEvents: AuditEventRepository;
+  readonly plans: PlanRepository;
 
   constructor(manager: EntityManager) {
     this.apps = new AppRepository(manager);
@@ -34,6 +36,7 @@ export class Repositories {
     this.teams = new TeamRepository(manager);
     this.apiTokens = new ApiTokenRepository(manager);
     this.auditEvents = new AuditEventRepository(manager);
+    this.plans = new PlanRepository(manager);
   }
 }
 

@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { credentialLookup } from './auth/credential-lookup.js';
 import { SessionTokens } from './auth/session-tokens.js';
 import { Database } from '@paas/db';
+import { PlansModule } from './plans/plans.module.js';
 import { PolicyModule } from './policy/policy.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
@@ -47,6 +48,7 @@ import { MercuriusDriver } from '@nestjs/mercurius';
     TeamsModule,
     TokensModule,
     AuditModule,
+    PlansModule,
   ],
 })
 export class AppModule {}

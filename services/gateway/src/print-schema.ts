@@ -14,6 +14,7 @@ import { TeamResolver } from './teams/team.resolver.js';
 import { AppTeamResolver } from './teams/app-team.resolver.js';
 import { ApiTokenResolver } from './tokens/api-token.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
+import { PlanResolver, TeamPlanResolver } from './plans/plan.resolver.js';
 
 const out = process.argv[2];
 const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
@@ -30,6 +31,8 @@ const schema = await app
     AppTeamResolver,
     ApiTokenResolver,
     AuditResolver,
+    PlanResolver,
+    TeamPlanResolver,
   ]);
 const text = `# Generated from the gateway's code-first resolvers by \`npm run schema:print\`. Do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
 if (out) writeFileSync(out, text);

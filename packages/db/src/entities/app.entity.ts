@@ -55,6 +55,14 @@ export class AppEntity {
   @Column({ type: 'int' })
   port!: number;
 
+  /** Memory limit of one instance, MiB. */
+  @Column({ name: 'memory_mb', type: 'int', default: 512 })
+  memoryMb!: number;
+
+  /** CPU limit of one instance, in cores. */
+  @Column({ type: 'double precision', default: 1 })
+  cpus!: number;
+
   @Column({ name: 'health_check_path', type: 'text' })
   healthCheckPath!: string;
 

@@ -17,6 +17,9 @@ export interface DeploymentConfig {
   buildCommand?: string | null;
   outputDirectory?: string | null;
   spaFallback?: boolean;
+  /** One instance's size (absent in snapshots taken before apps had one: the worker's defaults apply). */
+  memoryMb?: number;
+  cpus?: number;
 }
 
 export interface EnvSnapshotEntry {

@@ -296,5 +296,7 @@ function configOf(app: AppEntity): DeploymentConfig {
     buildCommand: app.buildCommand,
     outputDirectory: app.outputDirectory,
     spaFallback: app.spaFallback,
+    memoryMb: app.memoryMb,
+    cpus: app.cpus,
   };
 }

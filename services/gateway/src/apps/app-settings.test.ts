@@ -16,6 +16,8 @@ const stored: AppSettings = {
   spaFallback: false,
   port: 8080,
   healthCheckPath: '/',
+  memoryMb: 256,
+  cpus: 0.5,
 };
 
 describe('app settings: one set of rules for createApp and updateApp', () => {

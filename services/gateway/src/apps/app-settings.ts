@@ -14,6 +14,9 @@ import {
   type AppKind,
 } from '@paas/contracts';
 import type { AppEntity } from '@paas/db';
+import { defaultInstanceSize, validateCpus, validateMemoryMb } from './instance-size.js';
+
+const DEFAULT_SIZE = defaultInstanceSize(process.env);
 
 /** The settings fields createApp and updateApp share. `undefined`: not given; `null`: back to the default. */
 export interface AppSettingsInput {
@@ -29,11 +32,24 @@ export interface AppSettingsInput {
   spaFallback?: boolean | null;
   port?: number | null;
   healthCheckPath?: string | null;
+  memoryMb?: number | null;
+  cpus?: number | null;
 }
 
 export type AppSettings = Pick<
   AppEntity,
-  'gitUrl' | 'branch' | 'rootDirectory' | 'dockerfilePath' | 'buildImage' | 'buildCommand' | 'outputDirectory' | 'spaFallback' | 'port' | 'healthCheckPath'
+  | 'gitUrl'
+  | 'branch'
+  | 'rootDirectory'
+  | 'dockerfilePath'
+  | 'buildImage'
+  | 'buildCommand'
+  | 'outputDirectory'
+  | 'spaFallback'
+  | 'port'
+  | 'healthCheckPath'
+  | 'memoryMb'
+  | 'cpus'
 >;
 
 /** What happens to the stored git credential (one per app: a token for http(s), a key for ssh://). */
@@ -73,6 +89,8 @@ export function validateAppSettings(kind: AppKind, input: AppSettingsInput, curr
     spaFallback: kind === 'STATIC' ? ((given('spaFallback') as boolean | null) ?? false) : false,
     port: validatePort((given('port') as number | null) ?? 8080),
     healthCheckPath: validateHealthCheckPath((given('healthCheckPath') as string | null) ?? '/'),
+    memoryMb: validateMemoryMb((given('memoryMb') as number | null) ?? DEFAULT_SIZE.memoryMb),
+    cpus: validateCpus((given('cpus') as number | null) ?? DEFAULT_SIZE.cpus),
   };
   return { settings, credential: credentialChange(input, gitUrl, current) };
 }

@@ -21,6 +21,8 @@ export function toAppModel(e: AppEntity, hasCredential: boolean): AppModel {
     spaFallback: e.spaFallback,
     port: e.port,
     healthCheckPath: e.healthCheckPath,
+    memoryMb: e.memoryMb,
+    cpus: e.cpus,
     hasGitToken: hasCredential && !ssh,
     hasGitSshKey: hasCredential && ssh,
     createdAt: e.createdAt,

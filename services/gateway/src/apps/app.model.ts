@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { AppKind, Runtime } from '@paas/contracts';
 import { AppKindEnum, RuntimeEnum } from '../common/enums.js';
 
@@ -48,6 +48,12 @@ export class AppModel {
 
   @Field()
   healthCheckPath!: string;
+
+  @Field(() => Int, { description: 'Memory limit of one instance, MiB.' })
+  memoryMb!: number;
+
+  @Field(() => Float, { description: 'CPU limit of one instance, in cores.' })
+  cpus!: number;
 
   @Field(() => Boolean, { description: 'Whether a git token is stored for this app (the token itself is write-only).' })
   hasGitToken!: boolean;

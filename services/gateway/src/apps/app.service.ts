@@ -12,6 +12,7 @@ import {
 import { gitFileRoots, resolveFileRepository } from '@paas/contracts/git-file-roots';
 import { Database, type AppEntity, type NewApp, type Repositories } from '@paas/db';
 import { DomainError, notFound } from '../common/domain-error.js';
+import { assertWithinPlan } from '../plans/quota.js';
 import { toAppModel, toEnvVarModel } from './app.mapper.js';
 import type { AppModel } from './app.model.js';
 import { validateAppSettings, type ValidatedSettings } from './app-settings.js';
@@ -55,7 +56,10 @@ export class AppService {
     const { settings, credential } = await checked(validateAppSettings(kind, input));
     const env = validateEnv(input.env ?? []);
     const entity: NewApp = { name, teamId, kind, runtime, ...settings, gitToken: credential === 'keep' ? null : credential.set };
-    const id = await this.db.transaction((tx) => tx.apps.insert(entity, env));
+    const id = await this.db.transaction(async (tx) => {
+      await assertWithinPlan(tx, teamId, { apps: 1, memoryMb: settings.memoryMb });
+      return tx.apps.insert(entity, env);
+    });
     if (!id) throw new DomainError('CONFLICT', `App name "${name}" is taken; choose another.`);
     return this.get(id);
   }
@@ -67,6 +71,7 @@ export class AppService {
       const app = await lockApp(tx, id);
       const hasCredential = (await tx.apps.withGitCredential([id])).has(id);
       const { settings, credential } = await checked(validateAppSettings(app.kind, input, { settings: app, hasCredential }));
+      await assertWithinPlan(tx, app.teamId, { memoryMb: settings.memoryMb - app.memoryMb });
       await tx.apps.update(id, { ...settings, ...(credential === 'keep' ? {} : { gitToken: credential.set }) });
     });
     return this.get(id);

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import type { AppKind, Runtime } from '@paas/contracts';
 import { AppKindEnum, RuntimeEnum } from '../common/enums.js';
 import { EnvVarInput } from './env-var.model.js';
@@ -62,4 +62,10 @@ export class CreateAppInput {
 
   @Field(() => [EnvVarInput], { nullable: true })
   env?: EnvVarInput[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Memory limit of one instance, MiB. Default: PAAS_APP_MEMORY_MB.' })
+  memoryMb?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'CPU limit of one instance, in cores. Default: PAAS_APP_CPUS.' })
+  cpus?: number | null;
 }

@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { Field, Float, InputType, Int } from '@nestjs/graphql';
 
 @InputType('UpdateAppInput', { description: 'Only the given fields change; they take effect on the next deployment.' })
 export class UpdateAppInput {
@@ -40,4 +40,10 @@ export class UpdateAppInput {
 
   @Field(() => Boolean, { nullable: true, description: 'STATIC only.' })
   spaFallback?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Memory limit of one instance, MiB. Default: PAAS_APP_MEMORY_MB.' })
+  memoryMb?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'CPU limit of one instance, in cores. Default: PAAS_APP_CPUS.' })
+  cpus?: number | null;
 }

@@ -14,6 +14,7 @@ import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { isUuid } from '../apps/app.service.js';
 import { DomainError, notFound } from '../common/domain-error.js';
+import { assertMayDeploy } from '../plans/quota.js';
 import { toDeploymentModel, toLogLineModel, toStepModels } from './deployment.mapper.js';
 import type { DeploymentModel, DeploymentStepModel, LogLineModel } from './deployment.model.js';
 
@@ -69,6 +70,7 @@ export class DeploymentService {
       );
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
+      await assertMayDeploy(tx, app.teamId, appId);
       if (!(await tx.deployments.insertQueued({ id, appId, trigger, requestedSha }))) throw notFound('App', appId);
     });
     return this.enqueue(appId, id);
@@ -78,6 +80,8 @@ export class DeploymentService {
   async deployUpload(appId: string, uploadId: string): Promise<DeploymentModel> {
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
+      const teamId = await tx.teams.teamOfApp(appId);
+      if (teamId) await assertMayDeploy(tx, teamId, appId);
       if (!(await tx.deployments.insertQueued({ id, appId, trigger: 'UPLOAD', requestedSha: null, uploadId }))) throw notFound('App', appId);
     });
     return this.enqueue(appId, id);

@@ -25,6 +25,14 @@ export class PolicyService {
     return p.kind === 'admin' || (p.kind === 'user' && p.platformAdmin);
   }
 
+  /** Only platform admins (setTeamPlan): a team the caller is not in is NOT_FOUND, one it is in FORBIDDEN. */
+  async platformAdmin(p: Principal | null | undefined, teamId: string): Promise<void> {
+    const caller = this.principal(p);
+    if (this.isPlatformAdmin(caller)) return;
+    if (!(await this.roleIn(caller, teamId))) throw notFound('Team', teamId);
+    throw new DomainError('FORBIDDEN', 'Only platform admins may do this.');
+  }
+
   /** The caller's role in a team; null when it is not in it. */
   async roleIn(p: Principal, teamId: string): Promise<TeamRole | null> {
     if (!isUuid(teamId)) return null;
