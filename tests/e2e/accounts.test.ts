@@ -3,49 +3,13 @@
 // every role of the app's team and as a stranger: another team's app is NOT_FOUND (never
 // FORBIDDEN), a role too low is FORBIDDEN, and nothing changes when a call is refused.
 import type { Client } from 'graphql-ws';
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { FixtureRepo } from '../helpers/fixture-repo.js';
+import { callerFrom, codeOf, type Answer } from '../helpers/graphql-from.js';
 import { gql, waitForDeployment, wsClient } from '../helpers/graphql.js';
 
-interface Answer<T = any> {
-  status: number;
-  data?: T;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
+const { call, freshAddress } = callerFrom('127.0.77');
 
-// failed authentications are counted per address: every hostile case speaks from its own
-// loopback address, so this file neither trips nor is tripped by other files' failures
-let nextAddress = 2;
-const freshAddress = () => `127.0.77.${nextAddress++}`;
-
-function call<T = any>(query: string, variables: Record<string, unknown> = {}, token: string | null = null, localAddress = freshAddress()): Promise<Answer<T>> {
-  const url = new URL(`${inject('gatewayUrl')}/graphql`);
-  const body = JSON.stringify({ query, variables });
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method: 'POST',
-        localAddress,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (d) => (text += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, ...(JSON.parse(text) as object) }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-const codeOf = (a: Answer) => a.errors?.[0]?.extensions?.code ?? 'OK';
 const PASSWORD = 'correct horse battery';
 const SESSION = 'accessToken refreshToken expiresAt user { id email platformAdmin }';
 

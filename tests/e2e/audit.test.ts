@@ -2,48 +2,14 @@
 // is recorded with who, what, which target, the team and the result; a team's OWNER and ADMIN
 // read it, a VIEWER is FORBIDDEN, a stranger gets NOT_FOUND; no argument value (passwords, secret
 // env values) is ever recorded. The stored rows are also read raw, for what the API does not show.
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FixtureRepo } from '../helpers/fixture-repo.js';
+import { callerFrom, codeOf, type Answer } from '../helpers/graphql-from.js';
 import { gql, waitForDeployment } from '../helpers/graphql.js';
 import { rawAuditEvents as rawRows } from '../helpers/raw-audit.js';
 
-interface Answer<T = any> {
-  status: number;
-  data?: T;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
+const { call } = callerFrom('127.0.88');
 
-// failed sign-ins are counted per address: this file speaks from addresses of its own
-let nextAddress = 2;
-const freshAddress = () => `127.0.88.${nextAddress++}`;
-
-function call<T = any>(query: string, variables: Record<string, unknown> = {}, token: string | null = null, localAddress = freshAddress()): Promise<Answer<T>> {
-  const url = new URL(`${inject('gatewayUrl')}/graphql`);
-  const body = JSON.stringify({ query, variables });
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method: 'POST',
-        localAddress,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (d) => (text += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, ...(JSON.parse(text) as object) }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-const codeOf = (a: Answer) => a.errors?.[0]?.extensions?.code ?? 'OK';
 const tag = Date.now().toString(36);
 const email = (who: string) => `audit-${who}-${tag}@example.test`;
 const PASSWORD = `audit password ${tag}`;

@@ -2,47 +2,14 @@
 // quota stops the app that would exceed it (and nothing is created or changed), the usage is
 // shown, the admin's operator team has no limits, only platform admins assign plans, and a
 // release container runs with its app's memory and CPU limits.
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { containersOfApp, docker } from '../helpers/docker.js';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
+import { callerFrom, codeOf, type Answer } from '../helpers/graphql-from.js';
 import { gql, waitForDeployment } from '../helpers/graphql.js';
 
-interface Answer<T = any> {
-  data?: T;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
+const { call } = callerFrom('127.0.78');
 
-// failed authentications are counted per address: this file speaks from its own loopback addresses
-let nextAddress = 2;
-const freshAddress = () => `127.0.78.${nextAddress++}`;
-
-function call<T = any>(query: string, variables: Record<string, unknown>, token: string | null): Promise<Answer<T>> {
-  const url = new URL(`${inject('gatewayUrl')}/graphql`);
-  const body = JSON.stringify({ query, variables });
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method: 'POST',
-        localAddress: freshAddress(),
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (d) => (text += d));
-        res.on('end', () => resolve(JSON.parse(text) as Answer<T>));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-const codeOf = (a: Answer) => a.errors?.[0]?.extensions?.code ?? 'OK';
 const tag = Date.now().toString(36);
 const TEAM = 'id plan { id name maxApps maxMemoryMb maxConcurrentBuilds maxBuildMinutesPerMonth } usage { apps memoryMb buildMinutesThisMonth }';
 const repo = new FixtureRepo();
