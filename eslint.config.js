@@ -10,6 +10,7 @@ const ELEMENTS = [
   part('contracts', 'packages/contracts', '@paas/contracts'),
   part('crypto', 'packages/crypto', '@paas/crypto'),
   part('db', 'packages/db', '@paas/db'),
+  part('outbound', 'packages/outbound', '@paas/outbound'),
   part('storage', 'packages/storage', '@paas/storage'),
   part('process-lifecycle', 'packages/process-lifecycle', '@paas/process-lifecycle'),
   part('supervisor', 'packages/supervisor', '@paas/supervisor'),
@@ -30,18 +31,19 @@ const PACKAGES = Object.fromEntries(ELEMENTS.filter((e) => e.pattern[1]).map((e)
 const BOUNDARIES = {
   contracts: [],
   crypto: [],
+  outbound: [],
   db: ['contracts', 'crypto'],
   storage: ['contracts'],
   'process-lifecycle': [],
   supervisor: ['contracts', 'db', 'crypto'],
-  activities: ['contracts', 'db', 'storage'],
+  activities: ['contracts', 'db', 'storage', 'outbound'],
   workflows: ['contracts', 'activities'],
-  gateway: ['contracts', 'db', 'storage', 'process-lifecycle', 'crypto'],
-  worker: ['contracts', 'db', 'storage', 'activities', 'workflows', 'process-lifecycle', 'crypto'],
+  gateway: ['contracts', 'db', 'storage', 'process-lifecycle', 'crypto', 'outbound'],
+  worker: ['contracts', 'db', 'storage', 'activities', 'workflows', 'process-lifecycle', 'crypto', 'outbound'],
   console: ['contracts'],
   // end-to-end tests drive the platform through its public contract: test support, not its code
   e2e: ['contracts', 'test-support'],
-  'test-support': ['contracts', 'crypto', 'db', 'storage', 'supervisor', 'activities', 'workflows', 'gateway', 'worker'],
+  'test-support': ['contracts', 'crypto', 'outbound', 'db', 'storage', 'supervisor', 'activities', 'workflows', 'gateway', 'worker'],
 };
 
 const TYPED_PROJECTS = [

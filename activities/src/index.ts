@@ -9,7 +9,6 @@ export * from './docker/site-builder.js';
 export * from './build/build-sandbox.js';
 export * from './build/build-firewall.js';
 export * from './build/dockerfile-policy.js';
-export * from './shared/private-address.js';
 export * from './edge/edge.adapter.js';
 export * from './edge/edge.activities.js';
 export * from './health/health.activities.js';

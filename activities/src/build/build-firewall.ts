@@ -8,7 +8,7 @@
 // DNS still works: Docker's embedded resolver answers inside each container and asks upstream
 // from the engine itself. iptables runs through spawn(argv), as everything else.
 import { runCommand } from '../shared/run-command.js';
-import { NON_PUBLIC_IPV4_RANGES } from '../shared/private-address.js';
+import { NON_PUBLIC_IPV4_RANGES } from '@paas/outbound';
 
 export const BUILD_BRIDGE = 'paas-build0';
 

@@ -6,7 +6,7 @@ import { LABELS } from '@paas/contracts';
 import { lookup } from 'node:dns/promises';
 import type { DockerAdapter } from '../docker/docker.adapter.js';
 import type { BuildSettings } from '../settings.js';
-import { isNonPublicAddress } from '../shared/private-address.js';
+import { isNonPublicAddress } from '@paas/outbound';
 import { BuildFirewall, BuildIsolationError } from './build-firewall.js';
 import { DockerfilePolicyError, checkDockerfile, type PolicyContext } from './dockerfile-policy.js';
 

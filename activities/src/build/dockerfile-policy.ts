@@ -9,7 +9,7 @@
 //    platform's own registry, and another app's release image is never a base image;
 //  - the ONBUILD triggers of a local base image obey the same rules.
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
-import { isNonPublicAddress } from '../shared/private-address.js';
+import { isNonPublicAddress } from '@paas/outbound';
 
 export class DockerfilePolicyError extends Error {
   constructor(message: string) {

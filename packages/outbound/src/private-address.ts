@@ -1,6 +1,6 @@
 // Addresses that are not the public internet: loopback, private, link-local (cloud metadata at
-// 169.254.169.254), carrier-grade NAT, multicast and reserved ranges. What builds, and later
-// every outgoing request to a user-supplied address, must not reach.
+// 169.254.169.254), carrier-grade NAT, multicast and reserved ranges: what builds and the
+// platform's own outgoing requests (outbound-fetch.ts) must not reach.
 import { BlockList, isIP } from 'node:net';
 
 export const NON_PUBLIC_IPV4_RANGES: readonly [string, number][] = [

@@ -1,0 +1,3 @@
+export * from './allow-list.js';
+export * from './outbound-fetch.js';
+export * from './private-address.js';
