@@ -24,6 +24,8 @@ import { AuditEventEntity } from './entities/audit-event.entity.js';
 import { PlanEntity } from './entities/plan.entity.js';
 import { Plans1764700000000 } from './migrations/1764700000000-plans.js';
 import { AppInstanceSize1764710000000 } from './migrations/1764710000000-app-instance-size.js';
+import { ForgeIdentities1764800000000 } from './migrations/1764800000000-forge-identities.js';
+import { ForgeIdentityEntity } from './entities/forge-identity.entity.js';
 
 export const ENTITIES = [
   AppEntity,
@@ -40,6 +42,7 @@ export const ENTITIES = [
   ApiTokenEntity,
   AuditEventEntity,
   PlanEntity,
+  ForgeIdentityEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -54,6 +57,7 @@ export const MIGRATIONS = [
   AuditEvents1764700000000,
   Plans1764700000000,
   AppInstanceSize1764710000000,
+  ForgeIdentities1764800000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

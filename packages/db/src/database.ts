@@ -12,6 +12,7 @@ import { AuditEventRepository } from './repositories/audit-event.repository.js';
 import { TeamRepository } from './repositories/team.repository.js';
 import { PlanRepository } from './repositories/plan.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
+import { ForgeIdentityRepository } from './repositories/forge-identity.repository.js';
 import { applyRetention, type RetentionPolicy, type RetentionResult } from './retention.js';
 
 export class Repositories {
@@ -25,6 +26,7 @@ export class Repositories {
   readonly apiTokens: ApiTokenRepository;
   readonly auditEvents: AuditEventRepository;
   readonly plans: PlanRepository;
+  readonly forgeIdentities: ForgeIdentityRepository;
 
   constructor(manager: EntityManager) {
     this.apps = new AppRepository(manager);
@@ -37,6 +39,7 @@ export class Repositories {
     this.apiTokens = new ApiTokenRepository(manager);
     this.auditEvents = new AuditEventRepository(manager);
     this.plans = new PlanRepository(manager);
+    this.forgeIdentities = new ForgeIdentityRepository(manager);
   }
 }
 

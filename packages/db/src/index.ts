@@ -22,6 +22,8 @@ export * from './entities/audit-event.entity.js';
 export * from './repositories/audit-event.repository.js';
 export * from './entities/plan.entity.js';
 export * from './repositories/plan.repository.js';
+export * from './entities/forge-identity.entity.js';
+export * from './repositories/forge-identity.repository.js';
 export * from './quota.js';
 export * from './retention.js';
 export { openStored, requireSecretKeyring, secretKeyring, useSecretKeyring } from './secrets/sealed-columns.js';

@@ -27,8 +27,8 @@ export class UserRepository {
   }
 
   /** The user with its password hash and whether it is locked out now; null when no such email. */
-  async forSignIn(email: string): Promise<{ user: UserEntity; passwordHash: string; lockedUntil: Date | null } | null> {
-    const rows: { id: string; password_hash: string; locked_until: Date | null }[] = await this.db.query(
+  async forSignIn(email: string): Promise<{ user: UserEntity; passwordHash: string | null; lockedUntil: Date | null } | null> {
+    const rows: { id: string; password_hash: string | null; locked_until: Date | null }[] = await this.db.query(
       `SELECT id, password_hash, locked_until FROM users WHERE email = $1`,
       [email],
     );
@@ -37,8 +37,8 @@ export class UserRepository {
     return user && { user, passwordHash: rows[0].password_hash, lockedUntil: rows[0].locked_until };
   }
 
-  /** Null when the email is taken. */
-  async insert(user: { email: string; name: string | null; passwordHash: string }): Promise<UserEntity | null> {
+  /** Null when the email is taken. A user who signed up through a forge has no password (null). */
+  async insert(user: { email: string; name: string | null; passwordHash: string | null }): Promise<UserEntity | null> {
     try {
       const rows: { id: string }[] = await this.db.query(`INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [
         user.email,
