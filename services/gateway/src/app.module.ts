@@ -20,6 +20,7 @@ import { DeploymentsModule } from './deployments/deployments.module.js';
 import { graphqlOptions } from './graphql.options.js';
 import { HealthModule } from './health/health.module.js';
 import { CodecModule } from './codec/codec.module.js';
+import { ForgeSignInModule } from './forge-sign-in/forge-sign-in.module.js';
 import { SchedulesModule } from './schedules/schedules.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
 import { UploadsModule } from './uploads/uploads.module.js';
@@ -49,6 +50,7 @@ import { MercuriusDriver } from '@nestjs/mercurius';
     TokensModule,
     AuditModule,
     PlansModule,
+    ForgeSignInModule,
   ],
 })
 export class AppModule {}

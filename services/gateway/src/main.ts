@@ -2,6 +2,7 @@
 // and the console at /. Authentication lives in the GraphQL options (auth/graphql-gate.ts), where
 // operations execute, not in an HTTP hook that would have to guess which requests reach GraphQL.
 import 'reflect-metadata';
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
@@ -26,6 +27,8 @@ const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024 });
 const config = new PlatformConfig();
 await registerFailedAuthThrottle(adapter.getInstance());
 refuseNonGetUpgrades(adapter.getInstance());
+// forge sign-in's browser binding (forge-sign-in/forge-sign-in.controller.ts); no other route reads cookies
+await adapter.getInstance().register(fastifyCookie);
 const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger: ['error', 'warn', 'log'] });
 app.enableShutdownHooks();
 await serveConsole(app, { objectStorageOrigin: new URL(config.s3.publicEndpoint).origin });

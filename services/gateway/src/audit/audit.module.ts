@@ -4,5 +4,5 @@ import { AuditInterceptor } from './audit.interceptor.js';
 import { AuditResolver } from './audit.resolver.js';
 import { AuditService } from './audit.service.js';
 
-@Module({ providers: [AuditService, AuditResolver, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }] })
+@Module({ providers: [AuditService, AuditResolver, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }], exports: [AuditService] })
 export class AuditModule {}

@@ -37,6 +37,21 @@ export class AuditService {
     }
   }
 
+  /**
+   * A sign-in that does not go through a mutation (a forge's callback): recorded like signIn, in
+   * the log of the account's personal team, with the email as the actor.
+   */
+  async recordSignIn(action: string, email: string | null, result: string, address: string | null): Promise<void> {
+    await this.safely(
+      action,
+      async () => {
+        const teamId = email ? await this.personalTeamOf(email) : null;
+        await this.db.auditEvents.insert({ actor: email ?? 'anonymous', action, targetId: null, teamId, result, address });
+      },
+      undefined,
+    );
+  }
+
   /** A team's events, newest first: its OWNER and ADMIN (and platform admins) only. */
   async list(p: Principal | null | undefined, teamId: string, limit: number): Promise<AuditEventModel[]> {
     await this.policy.team(p, teamId, 'readAudit');

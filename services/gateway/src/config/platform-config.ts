@@ -29,6 +29,11 @@ export class PlatformConfig {
   readonly temporalUiUrl = process.env.PAAS_TEMPORAL_UI_URL?.replace(/\/$/, '') || null;
   readonly dockerHost = process.env.DOCKER_HOST || 'unix:///var/run/docker.sock';
   readonly edgeAdminSocket = process.env.EDGE_ADMIN_SOCKET;
+  /** Where browsers reach the gateway: forge sign-in's callback (registered at the provider) is under it. */
+  readonly publicUrl = (process.env.PAAS_PUBLIC_URL || `http://${['0.0.0.0', '::'].includes(this.bind) ? '127.0.0.1' : this.bind}:${this.port}`).replace(
+    /\/+$/,
+    '',
+  );
 
   appUrl(name: string): string {
     return `http://${name}.${this.baseDomain}:${this.edgePort}/`;

@@ -20,6 +20,14 @@ export class PolicyService {
     return p;
   }
 
+  /** Operations on the caller's own account (its forge identities): a signed-in user's id; others FORBIDDEN. */
+  user(p: Principal | null | undefined): string {
+    const caller = this.principal(p);
+    if (caller.kind !== 'user')
+      throw new DomainError('FORBIDDEN', "Only a signed-in user has an account to change (not the admin token, not a team's API token).");
+    return caller.userId;
+  }
+
   /** Platform admins see and manage every team, as OWNER. */
   isPlatformAdmin(p: Principal): boolean {
     return p.kind === 'admin' || (p.kind === 'user' && p.platformAdmin);

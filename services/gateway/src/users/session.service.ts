@@ -3,7 +3,7 @@
 // stolen, so the whole family is revoked. Wrong passwords are throttled per address (the gate's
 // throttle) and per account (a counter in PostgreSQL that locks the account for a while).
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, type UserEntity } from '@paas/db';
+import { Database, type Repositories, type UserEntity } from '@paas/db';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { recordFailedAuth } from '../auth/failed-auth-throttle.js';
@@ -49,18 +49,39 @@ export class SessionService {
     const email = validateEmail(rawEmail);
     const password = validateNewPassword(rawPassword);
     const name = validateName(rawName, 'name');
+    await this.checkSignUpAllowed(email);
+    const user = await this.createAccount({ email, name, passwordHash: await hashPassword(password) });
+    if (!user) throw new DomainError('CONFLICT', 'An account with this email exists; sign in instead.');
+    return this.issue(user, randomUUID());
+  }
+
+  /** Sign-up's rule, for every way in (password or forge): PAAS_SIGNUP open, or an invited email. */
+  async checkSignUpAllowed(email: string): Promise<void> {
     if (this.settings.signup === 'invite' && (await this.db.teams.invitationsOf(email)).length === 0)
       throw new DomainError('FORBIDDEN', 'Sign-up is by invitation on this platform: ask a team admin to invite this email.');
-    const passwordHash = await hashPassword(password);
-    const user = await this.db.transaction(async (tx) => {
-      const created = await tx.users.insert({ email, name, passwordHash });
+  }
+
+  /**
+   * A new user with a personal team, joined to the teams that invited the email; `link` runs in the
+   * same transaction (a forge identity). Null when the email is taken.
+   */
+  async createAccount(
+    account: { email: string; name: string | null; passwordHash: string | null },
+    link?: (tx: Repositories, user: UserEntity) => Promise<void>,
+  ): Promise<UserEntity | null> {
+    return this.db.transaction(async (tx) => {
+      const created = await tx.users.insert(account);
       if (!created) return null;
-      const personal = await tx.teams.insert({ name: name ?? email, personal: true });
+      const personal = await tx.teams.insert({ name: account.name ?? account.email, personal: true });
       await tx.teams.setMember(personal.id, created.id, 'OWNER');
-      await tx.teams.acceptInvitations(email, created.id);
+      await tx.teams.acceptInvitations(account.email, created.id);
+      await link?.(tx, created);
       return created;
     });
-    if (!user) throw new DomainError('CONFLICT', 'An account with this email exists; sign in instead.');
+  }
+
+  /** A new session (a new refresh token family) for a user who proved who they are another way (a forge). */
+  startSession(user: UserEntity): Promise<SessionModel> {
     return this.issue(user, randomUUID());
   }
 
