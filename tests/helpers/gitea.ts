@@ -35,7 +35,7 @@ export interface RunningGitea extends GiteaApi {
 
 export interface StartGiteaOptions {
   port: number;
-  /** A fresh or empty dir; a temp dir by default. */
+  /** Emptied first; a temp dir by default. */
   workDir?: string;
   adminUsername?: string;
   readyTimeoutMs?: number;
@@ -49,6 +49,8 @@ export async function startGitea(options: StartGiteaOptions): Promise<RunningGit
   if (!existsSync(binary)) throw new Error(`Gitea ${GITEA_VERSION} is not built (${binary} is missing): run \`node scripts/ensure-system.mjs\``);
   // Gitea resolves paths against the work path, which must be absolute
   const workDir = resolve(options.workDir ?? mkdtempSync(join(tmpdir(), 'paas-gitea-')));
+  // a kept test data dir may hold the database of an earlier run, whose admin would clash
+  if (options.workDir) rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   const url = `http://127.0.0.1:${options.port}`;
   const configFile = join(workDir, 'app.ini');
