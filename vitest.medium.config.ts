@@ -15,6 +15,7 @@ export default defineConfig({
       { extends: true, test: { name: 'medium-temporal', include: MEDIUM.temporal, globalSetup: ['tests/setup/temporal.global.ts'] } },
       { extends: true, test: { name: 'medium-docker', include: MEDIUM.docker, globalSetup: ['tests/setup/docker.global.ts'] } },
       { extends: true, test: { name: 'medium-minio', include: MEDIUM.minio, globalSetup: ['tests/setup/minio.global.ts'] } },
+      { extends: true, test: { name: 'medium-gitea', include: MEDIUM.gitea, globalSetup: ['tests/setup/gitea.global.ts'] } },
     ],
   },
 });

@@ -10,6 +10,7 @@ export const MEDIUM = {
   temporal: ['**/*.temporal.test.ts'],
   docker: ['tests/deploy/**/*.test.ts', '**/*.docker.test.ts'],
   minio: ['**/*.minio.test.ts'],
+  gitea: ['tests/forge/**/*.test.ts', '**/*.gitea.test.ts'],
 };
 
 export const E2E = ['tests/e2e/**/*.test.ts', 'tests/contract/**/*.test.ts'];

@@ -3,12 +3,14 @@
 //  - Debian packages: Docker engine, OCI registry, HAProxy (edge), busybox-static and docker-compose (tests)
 //  - Go binaries, built from the Go module proxy into a cache outside the repo: Temporal CLI, MinIO
 //  - Temporal's time-skipping test server (Java, from Maven Central) for the workflow unit tests
+//  - Gitea, the test forge (sign in with Gitea, pushes, webhooks), built from the Go module proxy (scripts/ensure/gitea.mjs)
 //  - npm dependencies (npm ci when the lock file changed) and the build of every project (Nx, cached)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureGitea } from './ensure/gitea.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cacheDir = resolve(process.env.PAAS_CACHE_DIR || join(process.env.HOME || '/root', '.cache/paas'));
@@ -156,6 +158,8 @@ if (!process.argv.includes('--for=unit')) {
 }
 // `npm start` runs no tests: it skips the test server
 if (!process.argv.includes('--for=start')) ensureTimeSkippingServer();
+// Gitea serves the medium and e2e tests only
+if (!process.argv.includes('--for=start') && !process.argv.includes('--for=unit')) ensureGitea({ cacheDir, log });
 ensureNodeModules();
 build();
 log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -1,5 +1,6 @@
 // One real platform for the whole test run (PostgreSQL, Temporal, registry, MinIO, HAProxy,
-// Docker, gateway, worker), on ports of its own beside a running `npm start`, in a fresh data dir.
+// Docker, gateway, worker), on ports of its own beside a running `npm start`, in a fresh data dir,
+// and the test forge (Gitea) the platform signs in with.
 import { readStackConfig, startStack, type RunningStack } from '@paas/supervisor';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureTestBaseImage } from './helpers/base-image.js';
 import { removeTestContainers } from './helpers/docker.js';
+import { startGitea, type RunningGitea } from './helpers/gitea.js';
 
 // PAAS_TEST_PORT_OFFSET moves every port, so two test runs can share one machine (and one Docker engine)
 const offset = Number(process.env.PAAS_TEST_PORT_OFFSET || 0);
@@ -20,10 +22,11 @@ export const TEST_PORTS = {
   PAAS_REGISTRY_PORT: port(15000),
   PAAS_S3_PORT: port(19000),
 };
+const GITEA_PORT = 13000 + offset;
 
 interface SharedStack {
   refs: number;
-  started?: Promise<{ stack: RunningStack; dataDir: string }>;
+  started?: Promise<{ stack: RunningStack; dataDir: string; gitea: RunningGitea }>;
 }
 // Each test project runs this setup; they share one stack (the module may be loaded once per project).
 const shared: SharedStack = ((globalThis as Record<symbol, SharedStack>)[Symbol.for('paas.test.stack')] ??= { refs: 0 });
@@ -31,7 +34,7 @@ const shared: SharedStack = ((globalThis as Record<symbol, SharedStack>)[Symbol.
 export async function setup(project: TestProject): Promise<void> {
   shared.refs++;
   shared.started ??= startTestStack();
-  const { stack, dataDir } = await shared.started;
+  const { stack, dataDir, gitea } = await shared.started;
   project.provide('gatewayUrl', stack.gatewayUrl);
   project.provide('adminToken', stack.adminToken);
   project.provide('edgePort', stack.config.edgePort);
@@ -41,22 +44,27 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('temporalAddress', `127.0.0.1:${stack.config.temporalPort}`);
   project.provide('s3', { endpoint: stack.env.S3_ENDPOINT!, accessKey: stack.env.S3_ACCESS_KEY!, secretKey: stack.env.S3_SECRET_KEY!, bucket: 'paas' });
   project.provide('databaseUrl', stack.env.DATABASE_URL!);
+  project.provide('gitea', { url: gitea.url, admin: gitea.admin });
 }
 
 export async function teardown(): Promise<void> {
   if (--shared.refs > 0 || !shared.started) return;
-  const { stack, dataDir } = await shared.started;
+  const { stack, dataDir, gitea } = await shared.started;
   await removeTestContainers(`127.0.0.1:${TEST_PORTS.PAAS_REGISTRY_PORT}/`).catch((err) => console.error(err));
   await stack.stop();
+  await gitea.stop();
   if (!process.env.PAAS_TEST_DATA_DIR && !process.env.PAAS_TEST_KEEP) rmSync(dataDir, { recursive: true, force: true });
 }
 
-async function startTestStack(): Promise<{ stack: RunningStack; dataDir: string }> {
+async function startTestStack(): Promise<{ stack: RunningStack; dataDir: string; gitea: RunningGitea }> {
   const root = resolve(import.meta.dirname, '..');
   const dataDir = process.env.PAAS_TEST_DATA_DIR || mkdtempSync(join(tmpdir(), 'paas-test-'));
+  // first, so that the stack starts with the forge's OAuth2 client in its environment
+  const gitea = await startForge(dataDir);
   const env = {
     ...process.env,
     ...TEST_PORTS,
+    ...gitea.env,
     PAAS_DATA_DIR: dataDir,
     PAAS_ADMIN_TOKEN: 'test-admin-token',
     // fast failure paths for tests; the defaults are for real apps
@@ -79,7 +87,37 @@ async function startTestStack(): Promise<{ stack: RunningStack; dataDir: string 
   for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS'] as const) delete (env as NodeJS.ProcessEnv)[k];
   Object.assign(process.env, env);
   const config = readStackConfig(root, env);
-  const stack = await startStack(config, { log: (l) => console.log(`[stack] ${l}`) });
-  await ensureTestBaseImage();
-  return { stack, dataDir };
+  try {
+    const stack = await startStack(config, { log: (l) => console.log(`[stack] ${l}`) });
+    await ensureTestBaseImage();
+    return { stack, dataDir, gitea: gitea.server };
+  } catch (err) {
+    await gitea.server.stop();
+    throw err;
+  }
+}
+
+/** Gitea with an OAuth2 application whose callback is the gateway's, and the settings that name them. */
+async function startForge(dataDir: string): Promise<{ server: RunningGitea; env: Record<string, string> }> {
+  const t0 = Date.now();
+  const server = await startGitea({ port: GITEA_PORT, workDir: join(dataDir, 'gitea') });
+  try {
+    const app = await server.createOAuth2App({
+      name: 'paas-tests',
+      redirectUris: [`http://127.0.0.1:${TEST_PORTS.PAAS_PORT}/auth/forge/gitea/callback`],
+      confidential: true,
+    });
+    console.log(`[stack] Gitea ready at ${server.url} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const env = {
+      PAAS_AUTH_GITEA_URL: server.url,
+      PAAS_AUTH_GITEA_CLIENT_ID: app.clientId,
+      PAAS_AUTH_GITEA_CLIENT_SECRET: app.clientSecret,
+      // the gateway's outbound calls (token exchange, userinfo) may reach this one loopback address
+      PAAS_OUTBOUND_ALLOW: `127.0.0.1:${GITEA_PORT}`,
+    };
+    return { server, env };
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
 }

@@ -15,5 +15,7 @@ declare module 'vitest' {
     s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string };
     /** The stack's PostgreSQL, for tests of database-level rules (retention) only. */
     databaseUrl: string;
+    /** The test forge (tests/helpers/gitea.ts): its URL and an admin with an access token of every scope. */
+    gitea: { url: string; admin: { username: string; password: string; token: string } };
   }
 }
