@@ -15,6 +15,7 @@ import { AppTeamResolver } from './teams/app-team.resolver.js';
 import { ApiTokenResolver } from './tokens/api-token.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { PlanResolver, TeamPlanResolver } from './plans/plan.resolver.js';
+import { ForgeIdentityResolver } from './forge-sign-in/forge-identity.resolver.js';
 
 const out = process.argv[2];
 const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
@@ -33,6 +34,7 @@ const schema = await app
     AuditResolver,
     PlanResolver,
     TeamPlanResolver,
+    ForgeIdentityResolver,
   ]);
 const text = `# Generated from the gateway's code-first resolvers by \`npm run schema:print\`. Do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
 if (out) writeFileSync(out, text);
