@@ -17,6 +17,8 @@ import { checkpointPostgres, filesContaining } from '../helpers/raw-storage.js';
 const ENV_CANARY = `canaryenv${randomBytes(6).toString('hex')}`;
 const TOKEN_CANARY = `canarytok${randomBytes(6).toString('hex')}`;
 const CANARIES = [ENV_CANARY, TOKEN_CANARY];
+/** A commit that does not exist: the failure's message names it, and failure messages are sealed too. */
+const FAILURE_CANARY = randomBytes(20).toString('hex');
 
 describe('secrets encrypted at rest and in Temporal', () => {
   const repo = new FixtureRepo();
@@ -92,6 +94,15 @@ describe('secrets encrypted at rest and in Temporal', () => {
       expect(history).not.toContain(c);
       expect(raw).not.toContain(c);
     }
+  });
+
+  it("a failure's message is sealed in the history like a payload; the API still says it in clear", async () => {
+    const failed = await waitForDeployment((await deploy(appId, FAILURE_CANARY)).id);
+    expect(failed.status).toBe('FAILED');
+    expect(failed.error).toContain(FAILURE_CANARY);
+    const history = await historyJson(failed.workflowId);
+    expect(history).toContain('Encoded failure');
+    expect(history).not.toContain(FAILURE_CANARY);
   });
 
   it("no canary is in PostgreSQL's files (after a checkpoint), Temporal's database file or the services' logs", async () => {

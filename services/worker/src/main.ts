@@ -2,7 +2,7 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import { createDataSource, requireSecretKeyring } from '@paas/db';
-import { EncryptionCodec, MasterKeyError } from '@paas/crypto';
+import { EncryptionCodec, FAILURE_CONVERTER_PATH, MasterKeyError } from '@paas/crypto';
 import { TASK_QUEUE } from '@paas/contracts';
 import { injectFaults, settingsFromEnv } from '@paas/activities';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +25,12 @@ try {
   console.error(err.message);
   process.exit(2);
 }
-// every payload this worker and its client send to Temporal is sealed: histories hold ciphertext only
-const dataConverter = { payloadCodecs: [new EncryptionCodec(keyring)] };
+// every payload this worker and its client send to Temporal is sealed, failure messages included:
+// histories hold ciphertext only
+const dataConverter = {
+  payloadCodecs: [new EncryptionCodec(keyring)],
+  failureConverterPath: FAILURE_CONVERTER_PATH,
+};
 
 const db = await createDataSource(env.DATABASE_URL).initialize();
 const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });

@@ -1,6 +1,6 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { EncryptionCodec } from '@paas/crypto';
+import { EncryptionCodec, FAILURE_CONVERTER_PATH } from '@paas/crypto';
 import { secretKeyring } from '@paas/db';
 import { PlatformConfig } from '../config/platform-config.js';
 
@@ -14,7 +14,11 @@ import { PlatformConfig } from '../config/platform-config.js';
         // lazy: the gateway starts (and /healthz answers 503) even while Temporal is down
         const connection = Connection.lazy({ address: config.temporalAddress });
         // sealed like the worker's: what the gateway starts a workflow with is ciphertext in the history
-        return new Client({ connection, namespace: config.temporalNamespace, dataConverter: { payloadCodecs: [new EncryptionCodec(secretKeyring())] } });
+        return new Client({
+          connection,
+          namespace: config.temporalNamespace,
+          dataConverter: { payloadCodecs: [new EncryptionCodec(secretKeyring())], failureConverterPath: FAILURE_CONVERTER_PATH },
+        });
       },
     },
   ],
