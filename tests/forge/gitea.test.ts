@@ -1,8 +1,12 @@
 // The test forge itself, against the real Gitea the suite's setup starts (tests/setup/gitea.global.ts):
 // what "sign in with Gitea" and the push/webhook tests rely on must hold before they can mean anything.
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { FixtureRepo } from '../helpers/fixture-repo.js';
+import { startGitea } from '../helpers/gitea.js';
 import { GiteaApiError, giteaApi } from '../helpers/gitea-api.js';
 import { until } from '../helpers/wait.js';
 
@@ -72,6 +76,14 @@ describe('the Gitea test forge', () => {
     );
     expect(commits.map((c) => c.sha)).toEqual([sha]);
     expect(commits[0].commit.message.trim()).toBe('first commit');
+  });
+
+  it('refuses a port already taken (by another Gitea that would answer its readiness probe), and leaves nothing behind', async () => {
+    const workDir = join(tmpdir(), `paas-gitea-clash-${unique()}`);
+    const err = await startGitea({ port: Number(new URL(url).port), workDir, readyTimeoutMs: 30_000 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toMatch(/^cannot start Gitea on 127\.0\.0\.1:\d+: something already listens there$/);
+    if (!process.env.PAAS_TEST_KEEP) expect(existsSync(workDir)).toBe(false);
   });
 
   it('refuses a wrong token with 401, and the helper says so with Gitea’s message', async () => {

@@ -1,6 +1,8 @@
 // Gitea's REST API (/api/v1), typed for what the tests need: users and their tokens, OAuth2
 // applications (the forge sign-in), repositories and git URLs (pushes, webhooks, statuses).
 // Errors name the request, the HTTP status and Gitea's own message.
+// After a push, the API lags a little: Gitea updates the repository (empty flag, commit lists)
+// from a queue after the push hooks, so tests poll for what a push changed.
 
 export interface GiteaAccount {
   username: string;

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import { tcpOpen } from '@paas/supervisor';
 import { giteaApi, type GiteaApi } from './gitea-api.js';
 
 /** The version scripts/ensure/gitea.mjs builds; the two must name the same. */
@@ -47,6 +48,7 @@ export async function startGitea(options: StartGiteaOptions): Promise<RunningGit
   const installDir = giteaInstallDir();
   const binary = join(installDir, 'gitea');
   if (!existsSync(binary)) throw new Error(`Gitea ${GITEA_VERSION} is not built (${binary} is missing): run \`node scripts/ensure-system.mjs\``);
+  if (await tcpOpen('127.0.0.1', options.port, 500)) throw new Error(`cannot start Gitea on 127.0.0.1:${options.port}: something already listens there`);
   // Gitea resolves paths against the work path, which must be absolute
   const workDir = resolve(options.workDir ?? mkdtempSync(join(tmpdir(), 'paas-gitea-')));
   // a kept test data dir may hold the database of an earlier run, whose admin would clash
@@ -68,12 +70,19 @@ export async function startGitea(options: StartGiteaOptions): Promise<RunningGit
   };
   child.stdout.on('data', record);
   child.stderr.on('data', record);
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const exited = new Promise<void>((r) => {
+    child.once('exit', () => r());
+    // a binary that cannot be executed never exits: say why in the log tail instead
+    child.once('error', (err) => {
+      tail.push(`failed to start ${binary}: ${err.message}`);
+      r();
+    });
+  });
   const logTail = (lines = 30) => tail.slice(-lines).join('\n');
   const stop = () => stopGitea(child, exited, log, workDir);
 
   try {
-    await waitForVersion(url, child, exited, options.readyTimeoutMs ?? 60_000, logTail);
+    await waitForOwnServer(url, child, exited, options.readyTimeoutMs ?? 60_000, () => tail, logTail);
     const admin = createAdmin(binary, common, env, options.adminUsername ?? 'forge-admin');
     return { url, port: options.port, workDir, admin, logTail, stop, ...giteaApi(url, admin) };
   } catch (err) {
@@ -151,7 +160,20 @@ function giteaEnv(workDir: string): NodeJS.ProcessEnv {
   return env;
 }
 
-async function waitForVersion(url: string, child: ChildProcess, exited: Promise<void>, timeoutMs: number, logTail: () => string): Promise<void> {
+/**
+ * Ready when the API answers and the answer is this child's: another server that took the port
+ * between the check above and the spawn would answer too, so the child's own log must say it
+ * listens (Gitea names its PID there).
+ */
+async function waitForOwnServer(
+  url: string,
+  child: ChildProcess,
+  exited: Promise<void>,
+  timeoutMs: number,
+  lines: () => string[],
+  logTail: () => string,
+): Promise<void> {
+  const listening = `Starting new Web server: tcp:127.0.0.1:${new URL(url).port} on PID: ${child.pid}`;
   const deadline = Date.now() + timeoutMs;
   let gone = false;
   void exited.then(() => (gone = true));
@@ -160,7 +182,7 @@ async function waitForVersion(url: string, child: ChildProcess, exited: Promise<
       throw new Error(`Gitea exited with code ${child.exitCode ?? child.signalCode} before answering ${url}/api/v1/version; its log ends:\n${logTail()}`);
     try {
       const res = await fetch(`${url}/api/v1/version`, { signal: AbortSignal.timeout(2_000) });
-      if (res.ok) return;
+      if (res.ok && lines().some((l) => l.includes(listening))) return;
     } catch {
       // not listening yet
     }
