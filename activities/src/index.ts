@@ -19,6 +19,7 @@ export * from './projection/final-state.activities.js';
 export * from './projection/log-writer.js';
 export * from './teardown.activities.js';
 export * from './schedule/schedule.activities.js';
+export * from './quota/build-queue.activities.js';
 export * from './shared/fault-inject.js';
 export * from './registry/registry.adapter.js';
 export * from '@paas/storage';

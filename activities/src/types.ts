@@ -8,6 +8,7 @@ import type { createFinalStateActivities } from './projection/final-state.activi
 import type { createTeardownActivities } from './teardown.activities.js';
 import type { createScheduleActivities } from './schedule/schedule.activities.js';
 import type { createStaticSiteActivities } from './static/static-site.activities.js';
+import type { createBuildQueueActivities } from './quota/build-queue.activities.js';
 
 export type GitActivities = ReturnType<typeof createGitActivities>;
 export type DockerActivities = ReturnType<typeof createDockerActivities>;
@@ -18,6 +19,7 @@ export type FinalStateActivities = ReturnType<typeof createFinalStateActivities>
 export type TeardownActivities = ReturnType<typeof createTeardownActivities>;
 export type ScheduleActivities = ReturnType<typeof createScheduleActivities>;
 export type StaticSiteActivities = ReturnType<typeof createStaticSiteActivities>;
+export type BuildQueueActivities = ReturnType<typeof createBuildQueueActivities>;
 export type PlatformActivities = GitActivities &
   DockerActivities &
   HealthActivities &
@@ -26,4 +28,5 @@ export type PlatformActivities = GitActivities &
   FinalStateActivities &
   TeardownActivities &
   ScheduleActivities &
-  StaticSiteActivities;
+  StaticSiteActivities &
+  BuildQueueActivities;

@@ -2,7 +2,7 @@
 // its own: the seeded plans, build minutes counted per calendar month (UTC), and two app
 // creations at once that cannot pass the app limit together (the team's row is locked).
 import { randomUUID } from 'node:crypto';
-import { Database, OPERATOR_TEAM_ID, deployQuotaViolation, quotaViolation } from '@paas/db';
+import { Database, OPERATOR_TEAM_ID, claimBuildSlot, deployQuotaViolation, quotaViolation } from '@paas/db';
 import type { DataSource } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useScratchDatabase } from '../helpers/scratch-database.js';
@@ -99,15 +99,32 @@ describe('quotas', () => {
     expect(await deployQuotaViolation(db, team.id, app)).toMatch(/^the Free plan allows 100 build minutes a month; the team has used 100\.\d this month/);
   });
 
-  it('stop a deploy while as many other apps deploy as the plan allows builds; the same app queues behind its own', async () => {
+  it("queue builds: a deployment gets a slot while fewer of the team's deployments hold one than the plan allows", async () => {
     const team = await db.teams.insert({ name: 'concurrent', personal: false });
     const [a, b] = [await appIn(team.id, `ca-${randomUUID().slice(0, 8)}`), await appIn(team.id, `cb-${randomUUID().slice(0, 8)}`)];
-    await deployment(a, 'FAILED');
+    const [first, second] = [await deployment(a, 'QUEUED'), await deployment(b, 'QUEUED')];
+    const claim = (d: string) => db.transaction((tx) => claimBuildSlot(tx, team.id, d));
+    expect(await claim(first)).toBeNull();
+    expect(await claim(first)).toBeNull(); // again: it holds it already
+    expect(await claim(second)).toBe("the Free plan allows 1 concurrent builds and 1 of the team's deployments are building");
+    // a concurrent deploy is no longer refused at the door: it waits in the queue
     expect(await deployQuotaViolation(db, team.id, b)).toBeNull();
-    await deployment(a, 'BUILDING');
-    expect(await deployQuotaViolation(db, team.id, b)).toBe('the Free plan allows 1 concurrent builds; 1 other apps of the team are deploying now');
-    expect(await deployQuotaViolation(db, team.id, a)).toBeNull();
-    expect(await deployQuotaViolation(db, OPERATOR_TEAM_ID, b)).toBeNull();
+    await db.plans.releaseBuildSlot(first);
+    expect(await claim(second)).toBeNull();
+    // a deployment that ended frees its slot without a release
+    const third = await deployment(a, 'QUEUED');
+    expect(await claim(third)).not.toBeNull();
+    await source.query(`UPDATE deployments SET status = 'FAILED' WHERE id = $1`, [second]);
+    expect(await claim(third)).toBeNull();
+    expect(await db.transaction((tx) => claimBuildSlot(tx, OPERATOR_TEAM_ID, first))).toBeNull();
+  });
+
+  it('claim the last slot once when two deployments ask together', async () => {
+    const team = await db.teams.insert({ name: 'race', personal: false });
+    const apps = [await appIn(team.id, `ra-${randomUUID().slice(0, 8)}`), await appIn(team.id, `rb-${randomUUID().slice(0, 8)}`)];
+    const ds = [await deployment(apps[0], 'QUEUED'), await deployment(apps[1], 'QUEUED')];
+    const answers = await Promise.all(ds.map((d) => db.transaction((tx) => claimBuildSlot(tx, team.id, d))));
+    expect(answers.filter((x) => x === null)).toHaveLength(1);
   });
 
   it('do not apply to the operator team', async () => {

@@ -27,3 +27,13 @@ export const release = proxyActivities<PlatformActivities>({
   heartbeatTimeout: '6 seconds',
   retry: { maximumAttempts: 5, initialInterval: '1 second', maximumInterval: '10 seconds' },
 });
+
+/**
+ * The team's build queue: each attempt asks for a slot and fails while none is free, so the retry
+ * policy is the queue (every few seconds, for up to six hours; the deployment stays QUEUED).
+ */
+export const buildQueue = proxyActivities<PlatformActivities>({
+  startToCloseTimeout: '30 seconds',
+  scheduleToCloseTimeout: '6 hours',
+  retry: { initialInterval: '1 second', backoffCoefficient: 1.5, maximumInterval: '5 seconds' }, // no attempt limit: the schedule-to-close bounds it
+});

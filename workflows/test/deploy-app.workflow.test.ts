@@ -63,9 +63,28 @@ describe('deployAppWorkflow saga', () => {
 
   it('runs every step in order, goes LIVE, then retires the previous release', async () => {
     const { calls, result } = await run(plan(previous));
-    expect(calls).toEqual(['clone', 'build', 'push', 'run', 'verify', 'route', 'markLive', 'step RETIRE RUNNING', 'retire', 'cleanup']);
+    expect(calls).toEqual([
+      'build slot',
+      'clone',
+      'build',
+      'push',
+      'free build slot',
+      'run',
+      'verify',
+      'route',
+      'markLive',
+      'step RETIRE RUNNING',
+      'retire',
+      'cleanup',
+    ]);
     expect(result.status).toBe('LIVE');
     expect(result.steps.every((s) => s.status === 'SUCCEEDED')).toBe(true);
+  });
+
+  it("waits in the team's build queue (the retry policy asks again) and builds once a slot is free", async () => {
+    const { calls, result } = await run(plan(previous), { busySlots: 2 });
+    expect(calls.slice(0, 4)).toEqual(['build slot', 'build slot', 'build slot', 'clone']);
+    expect(result.status).toBe('LIVE');
   });
 
   it('a first deployment skips RETIRE', async () => {
@@ -112,7 +131,19 @@ describe('deployAppWorkflow saga', () => {
   describe('STATIC apps', () => {
     it('builds, uploads, verifies, publishes, cleans up before LIVE, then retires old releases', async () => {
       const { calls, result } = await run(sitePlan());
-      expect(calls).toEqual(['clone', 'build site', 'upload', 'verify site', 'publish', 'cleanup site work', 'markLive', 'retire sites', 'cleanup']);
+      expect(calls).toEqual([
+        'build slot',
+        'clone',
+        'build site',
+        'free build slot',
+        'upload',
+        'verify site',
+        'publish',
+        'cleanup site work',
+        'markLive',
+        'retire sites',
+        'cleanup',
+      ]);
       expect(result.status).toBe('LIVE');
       expect(result.steps.map((s) => s.name)).toEqual(['CLONE', 'BUILD', 'UPLOAD', 'VERIFY', 'ROUTE', 'RETIRE']);
     });

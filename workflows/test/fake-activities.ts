@@ -16,6 +16,8 @@ export interface Faults {
   hangAt?: string;
   /** planDeployment fails: the deployment or its app is gone. */
   planFails?: string;
+  /** acquireBuildSlot finds no free slot this many times (the team's other builds hold them). */
+  busySlots?: number;
 }
 
 export function fakeActivities(calls: Calls, p: DeploymentPlan, faults: Faults = {}): Partial<PlatformActivities> {
@@ -48,6 +50,15 @@ export function fakeActivities(calls: Calls, p: DeploymentPlan, faults: Faults =
       calls.push(`finishIfUnfinished ${id} ${status}: ${error}`);
       return true;
     },
+    // the team's build queue: a slot before building, freed once the result is stored
+    acquireBuildSlot: async () => {
+      calls.push('build slot');
+      if ((faults.busySlots ?? 0) > 0) {
+        faults.busySlots!--;
+        throw ApplicationFailure.retryable('Waiting for a build slot', 'BuildSlotBusy');
+      }
+    },
+    releaseBuildSlot: async () => void calls.push('free build slot'),
     cloneRepository: () => step('clone', 'abc123'),
     cleanupWorkspace: async () => void calls.push('cleanup'),
     // SERVICE on Docker

@@ -1,7 +1,7 @@
 // What a scheduled redeploy does when it fires: record a SCHEDULE deployment of the branch head
 // and hand it to the app's deployer, unless the app is deploying already (the app-level overlap
 // policy: a scheduled run never interrupts or queues behind another deployment), nor while the
-// team is over its plan's limits (memory, build minutes, concurrent builds).
+// team is over its plan's limits (memory, build minutes); concurrent builds queue in the workflow.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { TASK_QUEUE, appDeployerWorkflowId, requestDeploymentSignal } from '@paas/contracts';

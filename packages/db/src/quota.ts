@@ -33,9 +33,8 @@ export async function quotaViolation(tx: Repositories, teamId: string, change: Q
 
 /**
  * Why a deployment of `appId` may not start now; null when it may. Refused: the team above its
- * memory limit (a plan lowered since), its build minutes of this month used up, or as many other
- * apps deploying as the plan's concurrent builds (the app's own deployments already queue one
- * behind the other, so a second deploy of one app is never refused for this). Refused, not queued.
+ * memory limit (a plan lowered since) or its build minutes of this month used up. Concurrent
+ * builds do not refuse: a deployment waits in the team's build queue (`claimBuildSlot`).
  */
 export async function deployQuotaViolation(tx: Repositories, teamId: string, appId: string): Promise<string | null> {
   if (teamId === OPERATOR_TEAM_ID) return null;
@@ -46,8 +45,22 @@ export async function deployQuotaViolation(tx: Repositories, teamId: string, app
   if (usage.memoryMb > plan.maxMemoryMb) return `the ${plan.name} plan allows ${plan.maxMemoryMb} ${MEMORY}; the team uses ${usage.memoryMb} MiB`;
   if (usage.buildMinutesThisMonth >= plan.maxBuildMinutesPerMonth)
     return `the ${plan.name} plan allows ${plan.maxBuildMinutesPerMonth} build minutes a month; the team has used ${usage.buildMinutesThisMonth.toFixed(1)} this month (UTC)`;
-  const deploying = await tx.plans.appsDeploying(teamId, appId);
-  if (deploying >= plan.maxConcurrentBuilds)
-    return `the ${plan.name} plan allows ${plan.maxConcurrentBuilds} concurrent builds; ${deploying} other apps of the team are deploying now`;
+  return null;
+}
+
+/**
+ * The team's build queue: claims one of the plan's concurrent build slots for the deployment and
+ * resolves to null, or says why it must wait (naming the limit and the builds holding the slots).
+ * Under the team's row lock, so two deployments cannot take the last slot together.
+ */
+export async function claimBuildSlot(tx: Repositories, teamId: string, deploymentId: string): Promise<string | null> {
+  if (teamId !== OPERATOR_TEAM_ID) {
+    await tx.plans.lockTeam(teamId);
+    const plan = await tx.plans.ofTeam(teamId);
+    const held = plan ? await tx.plans.buildSlotsHeld(teamId, deploymentId) : 0;
+    if (plan && held >= plan.maxConcurrentBuilds)
+      return `the ${plan.name} plan allows ${plan.maxConcurrentBuilds} concurrent builds and ${held} of the team's deployments are building`;
+  }
+  await tx.plans.claimBuildSlot(deploymentId);
   return null;
 }

@@ -16,6 +16,7 @@ import {
   createHealthActivities,
   createProjectionActivities,
   createScheduleActivities,
+  createBuildQueueActivities,
   createStaticSiteActivities,
   createTeardownActivities,
   dockerFromEnv,
@@ -73,5 +74,6 @@ export function createActivities(
     ...createTeardownActivities(docker, edge, store, publisher, settings),
     ...createStaticSiteActivities({ builder, git, store, publisher, edge, projection, sandbox }, settings),
     ...createScheduleActivities(db, temporal),
+    ...createBuildQueueActivities(db, projection),
   };
 }

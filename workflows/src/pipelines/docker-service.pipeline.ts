@@ -5,6 +5,7 @@ import { SERVICE_STEPS } from '@paas/contracts';
 import type { DeploymentPlan } from '@paas/activities';
 import { build, projection, release } from '../activity-proxies.js';
 import type { DeploymentRun } from '../deployment-run.js';
+import { releaseBuildSlot, waitForBuildSlot } from './build-slot.js';
 import { cloneStep } from './clone-step.js';
 import type { DeployPipeline } from './pipeline.js';
 
@@ -19,11 +20,13 @@ async function deploy(run: DeploymentRun, p: DeploymentPlan): Promise<void> {
     await run.skip(['CLONE', 'BUILD', 'PUSH'], `Rollback: reusing ${p.rollback.imageRef}`);
     imageRef = p.rollback.imageRef;
   } else {
+    const slot = await waitForBuildSlot(run, p);
     machine.setStatus('BUILDING');
     const sha = await cloneStep(run, p);
     saga.push('BUILD', () => release.removeBuiltImage(p.imageTag));
     await run.step('BUILD', () => build.buildImage(p, sha));
     imageRef = await run.step('PUSH', () => release.pushImage(p));
+    await releaseBuildSlot(run, slot);
   }
 
   machine.setStatus('DEPLOYING');

@@ -6,6 +6,7 @@ import { STATIC_STEPS } from '@paas/contracts';
 import type { DeploymentPlan, SitePlan } from '@paas/activities';
 import { build, release } from '../activity-proxies.js';
 import type { DeploymentRun } from '../deployment-run.js';
+import { releaseBuildSlot, waitForBuildSlot } from './build-slot.js';
 import { cloneStep } from './clone-step.js';
 import type { DeployPipeline, PipelineFactory } from './pipeline.js';
 
@@ -25,6 +26,8 @@ async function deploy(run: DeploymentRun, p: DeploymentPlan, site: SitePlan): Pr
   if (site.restoring) {
     await run.skip(['CLONE', 'BUILD', 'UPLOAD'], `Rollback: serving release ${site.releaseId} again (no rebuild, no re-upload)`);
   } else {
+    // an uploaded archive is only unpacked: it does not wait for a build slot
+    const slot = site.uploadId ? false : await waitForBuildSlot(run, p);
     machine.setStatus('BUILDING');
     if (site.uploadId) {
       await run.skip(['CLONE'], 'Publishing an uploaded archive.');
@@ -32,6 +35,7 @@ async function deploy(run: DeploymentRun, p: DeploymentPlan, site: SitePlan): Pr
     } else {
       const sha = await cloneStep(run, p);
       await run.step('BUILD', () => build.buildSite(p, sha));
+      await releaseBuildSlot(run, slot);
     }
     machine.setStatus('DEPLOYING');
     saga.push('UPLOAD', () => release.discardSiteUpload(p));

@@ -31,14 +31,26 @@ export class PlanRepository {
     await this.db.query(`SELECT id FROM teams WHERE id = $1 FOR UPDATE`, [teamId]);
   }
 
-  /** How many of the team's apps other than `exceptAppId` have a deployment under way (each app's own deployments run one at a time). */
-  async appsDeploying(teamId: string, exceptAppId: string | null): Promise<number> {
+  /** The team's deployments other than `exceptDeploymentId` that hold a build slot now (not released, not finished). */
+  async buildSlotsHeld(teamId: string, exceptDeploymentId: string): Promise<number> {
     const [row]: { count: string }[] = await this.db.query(
-      `SELECT count(DISTINCT d.app_id) AS count FROM deployments d JOIN apps a ON a.id = d.app_id
-        WHERE a.team_id = $1 AND ($2::uuid IS NULL OR d.app_id <> $2::uuid) AND d.status <> ALL($3::text[])`,
-      [teamId, exceptAppId, FINAL_STATUSES],
+      `SELECT count(*) AS count FROM deployments d JOIN apps a ON a.id = d.app_id
+        WHERE a.team_id = $1 AND d.id <> $2 AND d.build_slot_at IS NOT NULL AND d.build_slot_released_at IS NULL AND d.status <> ALL($3::text[])`,
+      [teamId, exceptDeploymentId, FINAL_STATUSES],
     );
     return Number(row.count);
+  }
+
+  /** Takes a build slot for the deployment (again: no change). */
+  async claimBuildSlot(deploymentId: string): Promise<void> {
+    await this.db.query(`UPDATE deployments SET build_slot_at = coalesce(build_slot_at, now()) WHERE id = $1`, [deploymentId]);
+  }
+
+  async releaseBuildSlot(deploymentId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE deployments SET build_slot_released_at = now() WHERE id = $1 AND build_slot_at IS NOT NULL AND build_slot_released_at IS NULL`,
+      [deploymentId],
+    );
   }
 
   /** False when there is no such team. */
