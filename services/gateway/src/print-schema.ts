@@ -15,6 +15,8 @@ import { AppTeamResolver } from './teams/app-team.resolver.js';
 import { ApiTokenResolver } from './tokens/api-token.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { PlanResolver, TeamPlanResolver } from './plans/plan.resolver.js';
+import { PlatformResolver } from './platform/platform.resolver.js';
+import { TeamApiTokensResolver } from './tokens/team-api-tokens.resolver.js';
 
 const out = process.argv[2];
 const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
@@ -33,6 +35,8 @@ const schema = await app
     AuditResolver,
     PlanResolver,
     TeamPlanResolver,
+    TeamApiTokensResolver,
+    PlatformResolver,
   ]);
 const text = `# Generated from the gateway's code-first resolvers by \`npm run schema:print\`. Do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
 if (out) writeFileSync(out, text);
