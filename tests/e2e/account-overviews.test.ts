@@ -85,6 +85,17 @@ describe('Team.apiTokens and Team.invitations by role', () => {
     expect(after.data.team.apiTokens).toEqual([]);
   });
 
+  it('Team.personal: true for the team a user got at sign-up, false for a team they were invited to', async () => {
+    const a = await call(`{ teams { id name personal role } }`, {}, token.VIEWER);
+    expect(a.data.teams).toEqual(
+      expect.arrayContaining([
+        { id: teamA, name: `Overview ${tag}`, personal: false, role: 'VIEWER' },
+        { id: expect.any(String), name: email('VIEWER'), personal: true, role: 'OWNER' },
+      ]),
+    );
+    expect(a.data.teams).toHaveLength(2);
+  });
+
   it('hostile ids: a malformed or unknown team id is an absent team, not an error that reveals anything', async () => {
     for (const t of ['not-a-uuid', "' OR 1=1 --", '00000000-0000-4000-8000-000000000000']) {
       const a = await call(`query($t: ID!) { team(id: $t) { apiTokens { id } invitations { email } } }`, { t }, token.OWNER);

@@ -58,6 +58,11 @@ export class TeamResolver {
     return this.teams.members(team.id);
   }
 
+  @ResolveField(() => Boolean, { description: "The user's own team, made when they signed up." })
+  async personal(@Parent() team: TeamModel): Promise<boolean> {
+    return (await this.teams.isPersonal(team.id)) ?? false;
+  }
+
   @ResolveField(() => [TeamInvitationModel], { description: 'Invitations not yet accepted, oldest first. OWNER and ADMIN only.' })
   async invitations(@Parent() team: TeamModel, @Context() ctx: GateContext): Promise<TeamInvitationModel[]> {
     await this.policy.team(ctx.principal, team.id, 'manageMembers');

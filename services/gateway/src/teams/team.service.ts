@@ -52,6 +52,10 @@ export class TeamService {
     return rows.flatMap((r) => (users.has(r.userId) ? [{ user: toUserModel(users.get(r.userId)!), role: r.role }] : []));
   }
 
+  async isPersonal(teamId: string): Promise<boolean | null> {
+    return (await this.db.teams.findById(teamId))?.personal ?? null;
+  }
+
   async invitations(teamId: string): Promise<TeamInvitationModel[]> {
     return (await this.db.teams.invitationsOfTeam(teamId)).map(({ email, role, createdAt }) => ({ email, role, createdAt }));
   }
