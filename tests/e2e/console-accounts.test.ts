@@ -33,6 +33,7 @@ describe('console accounts in a real browser', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   let owner: Page;
+  let dev: Page;
   let teamId = '';
   const appIds: string[] = [];
 
@@ -119,7 +120,7 @@ describe('console accounts in a real browser', () => {
     await owner.getByRole('meter', { name: 'Apps' }).waitFor();
     await shot(owner, '10-team-settings');
 
-    const dev = await newPage();
+    dev = await newPage();
     await signUp(dev, 'dev');
     await chooseTeam(dev, TEAM);
     await dev.locator(`tr[data-app="${APP}"]`).waitFor();
@@ -154,6 +155,38 @@ describe('console accounts in a real browser', () => {
     const refused = await gqlRaw(`mutation($a: ID!) { deploy(appId: $a) { id } }`, { a: appIds[0] }, token);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await gql(`query($a: ID!) { app(id: $a) { deployments { id } } }`, { a: appIds[0] })).app.deployments).toEqual([]);
+  });
+
+  it('refreshes a session about to expire once for two tabs, and the other tab’s WebSocket reconnects with the new token', async () => {
+    const tab2 = await dev.context().newPage();
+    await tab2.goto(`${inject('gatewayUrl')}/#/`);
+    await tab2.getByRole('heading', { name: 'Apps', exact: true }).waitFor();
+    const refreshes: string[] = [];
+    dev.context().on('request', (r) => {
+      if (r.postData()?.includes('refreshSession')) refreshes.push(r.url());
+    });
+    const sockets: string[] = [];
+    dev.on('websocket', (ws) => sockets.push(ws.url()));
+    const before = await dev.evaluate(() => JSON.parse(localStorage.getItem('paas.session')!) as { accessToken: string; refreshToken: string });
+    // tab2 hears of an access token about to expire (a storage event) and refreshes it; dev, which
+    // still thinks it has minutes left, must take the new pair from storage, not refresh again
+    await dev.evaluate(() => {
+      const s = JSON.parse(localStorage.getItem('paas.session')!) as Record<string, unknown>;
+      localStorage.setItem('paas.session', JSON.stringify({ ...s, expiresAt: new Date(Date.now() + 5_000).toISOString() }));
+    });
+    await expect
+      .poll(() => dev.evaluate(() => (JSON.parse(localStorage.getItem('paas.session')!) as { refreshToken: string }).refreshToken), { timeout: 30_000 })
+      .not.toBe(before.refreshToken);
+    await expect.poll(() => sockets.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    expect(refreshes).toHaveLength(1);
+    const after = await accessTokenOf(dev);
+    expect(after).not.toBe(before.accessToken);
+    expect((await gqlRaw(`{ me { email } }`, {}, after)).data).toEqual({ me: { email: email('dev') } });
+    // the pages keep working with the new token, over HTTP and the reconnected WebSocket
+    await dev.getByRole('link', { name: 'Apps', exact: true }).click();
+    await dev.locator(`tr[data-app="${APP}"]`).waitFor();
+    expect(refreshes).toHaveLength(1);
+    await tab2.close();
   });
 
   it('an OWNER creates an API token, shown once with a copy button, then revokes it', async () => {
