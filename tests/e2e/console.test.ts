@@ -61,6 +61,8 @@ describe('console in a real browser', () => {
   it('signs in with the admin token, refusing a wrong one clearly', async () => {
     await page.goto(inject('gatewayUrl'));
     await shot(page, '1-sign-in');
+    // email and password come first now; the admin token is one link away
+    await page.getByRole('link', { name: 'Use the admin token' }).click();
     await page.getByLabel('Admin token').fill('not-the-token');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^That token was not accepted/);

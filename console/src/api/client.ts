@@ -1,8 +1,9 @@
 // The GraphQL client: queries and mutations over HTTP, subscriptions over graphql-ws on the same
-// path. The WebSocket reconnects forever (with backoff), so the console recovers by itself when
+// path, as the credentials of `Auth` (refreshed and retried once on 401). The WebSocket reconnects forever (with backoff), so the console recovers by itself when
 // the gateway restarts; `onReconnected` lets screens refetch what they may have missed.
 import { cacheExchange, Client, fetchExchange, subscriptionExchange } from 'urql';
 import { createClient as createWsClient } from 'graphql-ws';
+import type { Auth } from '../auth/auth';
 
 export interface ApiClient {
   client: Client;
@@ -10,13 +11,14 @@ export interface ApiClient {
   dispose(): void;
 }
 
-export function createApiClient(token: string, onUnauthorized: () => void): ApiClient {
+export function createApiClient(auth: Auth): ApiClient {
   const listeners = new Set<() => void>();
   let connectedBefore = false;
   const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
   const ws = createWsClient({
     url: wsUrl,
-    connectionParams: { authorization: `Bearer ${token}` },
+    // asked at every (re)connection, so a new socket always carries the current access token
+    connectionParams: async () => ({ authorization: `Bearer ${(await auth.bearer()) ?? ''}` }),
     lazy: false,
     retryAttempts: Infinity,
     shouldRetry: () => true,
@@ -28,13 +30,28 @@ export function createApiClient(token: string, onUnauthorized: () => void): ApiC
       },
     },
   });
+  // a refreshed access token: the open socket still speaks as the old one, so it reconnects (and
+  // subscriptions resume); screens refetch on the reconnection
+  let bearer = auth.get();
+  const stopWatching = auth.subscribe(() => {
+    const now = auth.get();
+    if (now && bearer && now !== bearer) ws.terminate();
+    bearer = now;
+  });
   const client = new Client({
     url: '/graphql',
     requestPolicy: 'cache-and-network',
-    fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` } }),
     fetch: async (input, init) => {
-      const res = await fetch(input, init);
-      if (res.status === 401) onUnauthorized();
+      const send = (token: string | null) => {
+        const headers = new Headers(init?.headers);
+        if (token) headers.set('authorization', `Bearer ${token}`);
+        return fetch(input, { ...init, headers });
+      };
+      const token = await auth.bearer();
+      let res = await send(token);
+      // an expired or revoked access token: one refresh, one retry; then the session is over
+      if (res.status === 401 && token && (await auth.refresh(token))) res = await send(await auth.bearer());
+      if (res.status === 401) void auth.signOut();
       return res;
     },
     exchanges: [
@@ -53,7 +70,10 @@ export function createApiClient(token: string, onUnauthorized: () => void): ApiC
       listeners.add(l);
       return () => listeners.delete(l);
     },
-    dispose: () => void ws.dispose(),
+    dispose: () => {
+      stopWatching();
+      void ws.dispose();
+    },
   };
 }
 

@@ -7,6 +7,9 @@ export const AppsQuery = graphql(`
       id
       name
       kind
+      team {
+        id
+      }
       url
       releaseState
       liveDeployment {
@@ -42,6 +45,11 @@ export const AppQuery = graphql(`
       id
       name
       kind
+      team {
+        id
+        name
+        role
+      }
       url
       gitUrl
       branch

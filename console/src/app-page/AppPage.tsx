@@ -8,6 +8,7 @@ import { AppQuery, CancelMutation, DeploymentUpdatedSubscription, DeployMutation
 import { useOnReconnect } from '../app/reconnect';
 import { href, navigate } from '../app/router';
 import { duration, relativeTime, shortSha } from '../lib/format';
+import { can } from '../auth/capabilities';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { ErrorBox, Loading } from '../ui/Feedback';
 import { StatusBadge } from '../ui/StatusBadge';
@@ -58,8 +59,10 @@ export function AppPage({ appId, deploymentId }: { appId: string; deploymentId?:
     }
   };
 
+  // a VIEWER is offered no control that changes the app (the server refuses them anyway)
+  const mayDeploy = can(app.team.role, 'deploy');
   return (
-    <div className="app-page">
+    <div className="app-page" data-role={app.team.role}>
       <div className="page-head">
         <div>
           <h1>{app.name}</h1>
@@ -89,7 +92,7 @@ export function AppPage({ appId, deploymentId }: { appId: string; deploymentId?:
         </div>
       </div>
 
-      {app.gitUrl && (
+      {app.gitUrl && mayDeploy && (
         <form className="card inline-form deploy-form" onSubmit={submitDeploy}>
           <label htmlFor="commit">Commit (optional)</label>
           <input id="commit" value={commit} onChange={(e) => setCommit(e.target.value)} placeholder={`head of ${app.branch}`} />
@@ -100,7 +103,7 @@ export function AppPage({ appId, deploymentId }: { appId: string; deploymentId?:
         </form>
       )}
 
-      {app.kind === 'STATIC' && (
+      {app.kind === 'STATIC' && mayDeploy && (
         <UploadSite
           appId={appId}
           onDeployed={(id) => {
@@ -154,12 +157,12 @@ export function AppPage({ appId, deploymentId }: { appId: string; deploymentId?:
                       </td>
                       <td>{RUNNING.includes(d.status) ? <span className="muted">running</span> : duration(d.createdAt, d.finishedAt)}</td>
                       <td className="row-actions">
-                        {RUNNING.includes(d.status) && (
+                        {mayDeploy && RUNNING.includes(d.status) && (
                           <button type="button" className="small" onClick={() => cancel({ id: d.id }).then(refresh)}>
                             Cancel
                           </button>
                         )}
-                        {d.status === 'SUPERSEDED' && (d.imageRef || d.sitePrefix) && (
+                        {mayDeploy && d.status === 'SUPERSEDED' && (d.imageRef || d.sitePrefix) && (
                           <ConfirmButton
                             label="Roll back"
                             title={`Roll back to ${shortSha(d.commitSha)}?`}
@@ -211,10 +214,10 @@ export function AppPage({ appId, deploymentId }: { appId: string; deploymentId?:
       </div>
 
       <div className="columns">
-        <EnvEditor appId={appId} env={app.env} />
-        <Schedules appId={appId} schedules={app.redeploySchedules} onChange={refresh} />
+        <EnvEditor appId={appId} env={app.env} readOnly={!mayDeploy} />
+        <Schedules appId={appId} schedules={app.redeploySchedules} onChange={refresh} readOnly={!mayDeploy} />
       </div>
-      <DeleteApp appId={appId} name={app.name} />
+      {mayDeploy && <DeleteApp appId={appId} name={app.name} />}
     </div>
   );
 }

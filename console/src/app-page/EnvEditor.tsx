@@ -12,7 +12,7 @@ interface EnvVar {
 }
 
 /** Variables take effect on the next deployment; secret values are write-only. */
-export function EnvEditor({ appId, env }: { appId: string; env: EnvVar[] }) {
+export function EnvEditor({ appId, env, readOnly = false }: { appId: string; env: EnvVar[]; readOnly?: boolean }) {
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
   const [secret, setSecret] = useState(false);
@@ -55,35 +55,39 @@ export function EnvEditor({ appId, env }: { appId: string; env: EnvVar[] }) {
                 </th>
                 <td>{v.secret ? <span className="muted">•••••• (secret, write-only)</span> : <code>{v.value}</code>}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="ghost small"
-                    onClick={() => {
-                      setKey(v.key);
-                      setValue(v.secret ? '' : (v.value ?? ''));
-                      setSecret(v.secret);
-                    }}
-                  >
-                    Edit
-                  </button>
+                  {!readOnly && (
+                    <button
+                      type="button"
+                      className="ghost small"
+                      onClick={() => {
+                        setKey(v.key);
+                        setValue(v.secret ? '' : (v.value ?? ''));
+                        setSecret(v.secret);
+                      }}
+                    >
+                      Edit
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <form className="env-form" onSubmit={submit}>
-        <label htmlFor="env-key">Name</label>
-        <input id="env-key" value={key} onChange={(e) => setKey(e.target.value)} placeholder="API_URL" />
-        <label htmlFor="env-value">Value</label>
-        <input id="env-value" value={value} type={secret ? 'password' : 'text'} onChange={(e) => setValue(e.target.value)} />
-        <label className="check">
-          <input type="checkbox" checked={secret} onChange={(e) => setSecret(e.target.checked)} /> Secret
-        </label>
-        <button type="submit" disabled={result.fetching || !key.trim()}>
-          Save variable
-        </button>
-      </form>
+      {!readOnly && (
+        <form className="env-form" onSubmit={submit}>
+          <label htmlFor="env-key">Name</label>
+          <input id="env-key" value={key} onChange={(e) => setKey(e.target.value)} placeholder="API_URL" />
+          <label htmlFor="env-value">Value</label>
+          <input id="env-value" value={value} type={secret ? 'password' : 'text'} onChange={(e) => setValue(e.target.value)} />
+          <label className="check">
+            <input type="checkbox" checked={secret} onChange={(e) => setSecret(e.target.checked)} /> Secret
+          </label>
+          <button type="submit" disabled={result.fetching || !key.trim()}>
+            Save variable
+          </button>
+        </form>
+      )}
       <ErrorBox message={problem ?? errorMessage(result.error)} />
       {saved && (
         <p className="ok" role="status">

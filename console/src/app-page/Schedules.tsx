@@ -15,7 +15,17 @@ interface Schedule {
 
 const fmt = (d: Date | string) => new Date(d).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
-export function Schedules({ appId, schedules, onChange }: { appId: string; schedules: Schedule[]; onChange: () => void }) {
+export function Schedules({
+  appId,
+  schedules,
+  onChange,
+  readOnly = false,
+}: {
+  appId: string;
+  schedules: Schedule[];
+  onChange: () => void;
+  readOnly?: boolean;
+}) {
   const [cron, setCron] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [created, create] = useMutation(CreateScheduleMutation);
@@ -53,45 +63,53 @@ export function Schedules({ appId, schedules, onChange }: { appId: string; sched
           {schedules.map((s) => (
             <li key={s.id} data-schedule={s.cron}>
               <code>{s.cron}</code> <span className="muted">{s.paused ? 'paused' : s.nextRunAt ? `next ${fmt(s.nextRunAt)}` : ''}</span>
-              <button
-                type="button"
-                className="ghost small"
-                onClick={async () => {
-                  await (s.paused ? resume({ id: s.id }) : pause({ id: s.id }));
-                  onChange();
-                }}
-              >
-                {s.paused ? 'Resume' : 'Pause'}
-              </button>
-              <button
-                type="button"
-                className="ghost small danger-text"
-                aria-label={`Delete schedule ${s.cron}`}
-                onClick={async () => {
-                  await remove({ id: s.id });
-                  onChange();
-                }}
-              >
-                Delete
-              </button>
+              {!readOnly && (
+                <>
+                  <button
+                    type="button"
+                    className="ghost small"
+                    onClick={async () => {
+                      await (s.paused ? resume({ id: s.id }) : pause({ id: s.id }));
+                      onChange();
+                    }}
+                  >
+                    {s.paused ? 'Resume' : 'Pause'}
+                  </button>
+                  <button
+                    type="button"
+                    className="ghost small danger-text"
+                    aria-label={`Delete schedule ${s.cron}`}
+                    onClick={async () => {
+                      await remove({ id: s.id });
+                      onChange();
+                    }}
+                  >
+                    Delete
+                  </button>
+                </>
+              )}
             </li>
           ))}
         </ul>
       )}
-      <form className="inline-form" onSubmit={submit}>
-        <label htmlFor="cron">Cron (UTC) or @every</label>
-        <input id="cron" value={cron} onChange={(e) => setCron(e.target.value)} placeholder="0 3 * * *  or  @every 6h" aria-describedby="cron-preview" />
-        <button type="submit" disabled={!cron.trim() || created.fetching}>
-          Add schedule
-        </button>
-      </form>
-      <p id="cron-preview" className={typeof preview === 'string' ? 'error' : 'muted'} aria-live="polite">
-        {Array.isArray(preview)
-          ? `Next runs: ${preview.map(fmt).join(', ')}`
-          : typeof preview === 'string'
-            ? preview
-            : 'Five fields: minute hour day-of-month month day-of-week.'}
-      </p>
+      {!readOnly && (
+        <>
+          <form className="inline-form" onSubmit={submit}>
+            <label htmlFor="cron">Cron (UTC) or @every</label>
+            <input id="cron" value={cron} onChange={(e) => setCron(e.target.value)} placeholder="0 3 * * *  or  @every 6h" aria-describedby="cron-preview" />
+            <button type="submit" disabled={!cron.trim() || created.fetching}>
+              Add schedule
+            </button>
+          </form>
+          <p id="cron-preview" className={typeof preview === 'string' ? 'error' : 'muted'} aria-live="polite">
+            {Array.isArray(preview)
+              ? `Next runs: ${preview.map(fmt).join(', ')}`
+              : typeof preview === 'string'
+                ? preview
+                : 'Five fields: minute hour day-of-month month day-of-week.'}
+          </p>
+        </>
+      )}
       <ErrorBox message={problem ?? errorMessage(created.error) ?? errorMessage(removed.error)} />
     </section>
   );

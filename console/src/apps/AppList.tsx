@@ -3,6 +3,7 @@ import { useQuery, useSubscription } from 'urql';
 import { errorMessage } from '../api/errors';
 import { AppsQuery, DeploymentUpdatedSubscription } from '../api/operations';
 import { useOnReconnect } from '../app/reconnect';
+import { useTeam } from '../app/teams';
 import { href } from '../app/router';
 import { relativeTime, shortSha } from '../lib/format';
 import { ErrorBox, Loading } from '../ui/Feedback';
@@ -21,15 +22,18 @@ function LiveUpdates({ appId, onChange }: { appId: string; onChange: () => void 
 export function AppList() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: AppsQuery });
   const [search, setSearch] = useState('');
+  const { team, allTeams, loaded } = useTeam();
   const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   useOnReconnect(refresh);
-  const apps = useMemo(() => (data?.apps ?? []).filter((a) => a.name.includes(search.trim().toLowerCase())), [data, search]);
+  // the switcher's team (platform admins may choose every team)
+  const inTeam = useMemo(() => (data?.apps ?? []).filter((a) => (team ? a.team.id === team.id : allTeams)), [data, team, allTeams]);
+  const apps = useMemo(() => inTeam.filter((a) => a.name.includes(search.trim().toLowerCase())), [inTeam, search]);
 
   return (
     <section aria-labelledby="apps-title">
       <div className="page-head">
         <h1 id="apps-title">Apps</h1>
-        {data && data.apps.length > 0 && (
+        {inTeam.length > 0 && (
           <div className="search">
             <label htmlFor="app-search" className="visually-hidden">
               Search apps
@@ -38,13 +42,13 @@ export function AppList() {
           </div>
         )}
       </div>
-      {fetching && !data && <Loading what="apps" />}
+      {((fetching && !data) || !loaded) && <Loading what="apps" />}
       <ErrorBox message={errorMessage(error)} />
-      {data?.apps.map((a) => (
+      {inTeam.map((a) => (
         <LiveUpdates key={a.id} appId={a.id} onChange={refresh} />
       ))}
-      {data && data.apps.length === 0 && <EmptyState />}
-      {data && data.apps.length > 0 && apps.length === 0 && <p className="muted">No app matches “{search}”.</p>}
+      {data && loaded && inTeam.length === 0 && <EmptyState />}
+      {inTeam.length > 0 && apps.length === 0 && <p className="muted">No app matches “{search}”.</p>}
       {apps.length > 0 && (
         <div className="table-wrap">
           <table className="apps">

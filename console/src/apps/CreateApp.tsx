@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { errorMessage } from '../api/errors';
 import { CreateAppMutation } from '../api/operations';
 import { navigate } from '../app/router';
+import { useTeam } from '../app/teams';
 import { ErrorBox } from '../ui/Feedback';
 import { Field } from '../ui/Field';
 import { emptyForm, toInput, validateForm, type CreateAppForm, type FormErrors } from './create-app-form';
@@ -11,6 +12,7 @@ export function CreateApp() {
   const [form, setForm] = useState<CreateAppForm>(emptyForm);
   const [errors, setErrors] = useState<FormErrors>({});
   const [result, createApp] = useMutation(CreateAppMutation);
+  const { team } = useTeam();
   const set = <K extends keyof CreateAppForm>(key: K, value: CreateAppForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const text = (key: keyof CreateAppForm) => ({
     value: form[key] as string,
@@ -25,13 +27,15 @@ export function CreateApp() {
       document.getElementById(Object.keys(found)[0]!.replace('.', '-'))?.focus();
       return;
     }
-    const r = await createApp({ input: toInput(form) });
+    // the switcher's team; with every team shown (platform admins), the server's default team
+    const r = await createApp({ input: { ...toInput(form), teamId: team?.id } });
     if (r.data) navigate({ name: 'app', appId: r.data.createApp.id });
   };
 
   return (
     <section aria-labelledby="new-title">
       <h1 id="new-title">New app</h1>
+      {team && <p className="muted">In the team {team.name}.</p>}
       <form className="card form" onSubmit={submit} noValidate>
         <fieldset className="kind">
           <legend>Kind</legend>

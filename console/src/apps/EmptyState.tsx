@@ -3,19 +3,38 @@ import { useMutation, useQuery } from 'urql';
 import { errorMessage } from '../api/errors';
 import { CreateAppMutation, SampleAppQuery } from '../api/operations';
 import { href, navigate } from '../app/router';
+import { useTeam } from '../app/teams';
+import { can } from '../auth/capabilities';
 import { ErrorBox } from '../ui/Feedback';
 
 export function EmptyState() {
   const [{ data }] = useQuery({ query: SampleAppQuery });
   const [created, createApp] = useMutation(CreateAppMutation);
+  const { team } = useTeam();
   const sample = data?.sampleApp;
   const createSample = async () => {
     if (!sample) return;
     const r = await createApp({
-      input: { name: sample.name, kind: 'STATIC', gitUrl: sample.gitUrl, rootDirectory: sample.rootDirectory, outputDirectory: sample.outputDirectory },
+      input: {
+        teamId: team?.id,
+        name: sample.name,
+        kind: 'STATIC',
+        gitUrl: sample.gitUrl,
+        rootDirectory: sample.rootDirectory,
+        outputDirectory: sample.outputDirectory,
+      },
     });
     if (r.data) navigate({ name: 'app', appId: r.data.createApp.id });
   };
+  if (team && !can(team.role, 'deploy'))
+    return (
+      <div className="card empty">
+        <h2>No apps yet</h2>
+        <p className="muted">
+          {team.name} has no app yet. Your role, {team.role.toLowerCase()}, can see its apps but not create them: ask a team admin.
+        </p>
+      </div>
+    );
   return (
     <div className="card empty">
       <h2>No apps yet</h2>

@@ -1,47 +1,68 @@
-import { useState, type FormEvent } from 'react';
-import { checkToken } from '../api/client';
+// The signed-out screens: email and password (sign in, create an account), the forges the
+// gateway offers, and the admin token as the secondary way in.
+import { useEffect, useState } from 'react';
+import { href, navigate, type Route } from '../app/router';
+import { ErrorBox, Loading } from '../ui/Feedback';
+import { AdminTokenForm } from './AdminTokenForm';
+import type { Credentials } from './credentials';
+import { exchangeForgeHandoff, fetchForgeProviders, forgeStartUrl, type ForgeProvider } from './forge';
+import { PasswordForm } from './PasswordForms';
 
-export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) {
-  const [token, setToken] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    const problem = await checkToken(token.trim());
-    setBusy(false);
-    if (problem) setError(problem);
-    else onSignedIn(token.trim());
-  };
+// a handoff is single-use: exchanged once even if the effect runs twice
+const exchanged = new Set<string>();
+
+export function SignIn({ route, onSignedIn }: { route: Route; onSignedIn: (c: Credentials) => void }) {
+  const [providers, setProviders] = useState<ForgeProvider[]>([]);
+  const [forgeError, setForgeError] = useState<string | null>(null);
+  const [exchanging, setExchanging] = useState(false);
+  useEffect(() => void fetchForgeProviders().then(setProviders), []);
+
+  const forge = route.name === 'forge' ? route.result : null;
+  useEffect(() => {
+    if (!forge) return;
+    if (forge.kind === 'error') return setForgeError(forge.message);
+    if (exchanged.has(forge.handoff)) return;
+    exchanged.add(forge.handoff);
+    // the handoff is single-use: take it out of the address bar before exchanging it
+    history.replaceState(null, '', href({ name: 'signIn' }));
+    setExchanging(true);
+    void exchangeForgeHandoff(forge.handoff).then((r) => {
+      setExchanging(false);
+      if ('error' in r) return setForgeError(r.error);
+      onSignedIn(r);
+      navigate({ name: 'apps' });
+    });
+  }, [forge, onSignedIn]);
+
+  const mode = route.name === 'signUp' ? 'signUp' : route.name === 'adminToken' ? 'adminToken' : 'signIn';
+  const title = mode === 'signUp' ? 'Create an account' : mode === 'adminToken' ? 'Sign in as the platform admin' : 'Sign in';
   return (
-    <section className="card narrow" aria-labelledby="signin-title">
-      <h1 id="signin-title">Sign in</h1>
-      <p className="muted">
-        Paste the admin token that <code>npm start</code> printed (it is also in <code>.paas/secrets.json</code>). It is kept for this browser tab only.
-      </p>
-      <form onSubmit={submit}>
-        <label htmlFor="token">Admin token</label>
-        <input
-          id="token"
-          type="password"
-          autoComplete="current-password"
-          value={token}
-          onChange={(e) => setToken(e.target.value)}
-          required
-          autoFocus
-          aria-invalid={!!error}
-          aria-describedby={error ? 'token-error' : undefined}
-        />
-        {error && (
-          <p id="token-error" className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={busy || !token.trim()}>
-          {busy ? 'Checking…' : 'Sign in'}
-        </button>
-      </form>
+    <section className="card narrow signin" aria-labelledby="signin-title">
+      <h1 id="signin-title">{title}</h1>
+      {exchanging && <Loading what="your forge sign-in" />}
+      <ErrorBox message={forgeError} />
+      {mode === 'adminToken' ? (
+        <AdminTokenForm onSignedIn={(token) => onSignedIn({ kind: 'admin', token })} />
+      ) : (
+        <>
+          <PasswordForm key={mode} mode={mode} onSignedIn={onSignedIn} />
+          {providers.length > 0 && (
+            <div className="forges">
+              <p className="muted divider">or</p>
+              {providers.map((p) => (
+                <a key={p.id} className="button" href={forgeStartUrl(p.id)}>
+                  Sign in with {p.name}
+                </a>
+              ))}
+            </div>
+          )}
+        </>
+      )}
+      <nav className="signin-links" aria-label="Other ways in">
+        {mode !== 'signIn' && <a href={href({ name: 'signIn' })}>Sign in with email</a>}
+        {mode !== 'signUp' && <a href={href({ name: 'signUp' })}>Create an account</a>}
+        {mode !== 'adminToken' && <a href={href({ name: 'adminToken' })}>Use the admin token</a>}
+      </nav>
     </section>
   );
 }

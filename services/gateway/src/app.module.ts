@@ -8,6 +8,7 @@ import { credentialLookup } from './auth/credential-lookup.js';
 import { SessionTokens } from './auth/session-tokens.js';
 import { Database } from '@paas/db';
 import { PlansModule } from './plans/plans.module.js';
+import { PlatformModule } from './platform/platform.module.js';
 import { PolicyModule } from './policy/policy.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
@@ -51,6 +52,7 @@ import { MercuriusDriver } from '@nestjs/mercurius';
     AuditModule,
     PlansModule,
     ForgeSignInModule,
+    PlatformModule,
   ],
 })
 export class AppModule {}

@@ -16,6 +16,8 @@ import { ApiTokenResolver } from './tokens/api-token.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { PlanResolver, TeamPlanResolver } from './plans/plan.resolver.js';
 import { ForgeIdentityResolver } from './forge-sign-in/forge-identity.resolver.js';
+import { PlatformResolver } from './platform/platform.resolver.js';
+import { TeamApiTokensResolver } from './tokens/team-api-tokens.resolver.js';
 
 const out = process.argv[2];
 const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
@@ -35,6 +37,8 @@ const schema = await app
     PlanResolver,
     TeamPlanResolver,
     ForgeIdentityResolver,
+    TeamApiTokensResolver,
+    PlatformResolver,
   ]);
 const text = `# Generated from the gateway's code-first resolvers by \`npm run schema:print\`. Do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
 if (out) writeFileSync(out, text);

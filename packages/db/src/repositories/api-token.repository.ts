@@ -31,6 +31,16 @@ export class ApiTokenRepository {
     return rows.length === 1 ? this.findById(rows[0].id) : null;
   }
 
+  /** The team's tokens not revoked (expired ones included, so they can be seen and revoked), newest first. */
+  listOfTeam(teamId: string): Promise<ApiTokenEntity[]> {
+    return this.db
+      .getRepository(ApiTokenEntity)
+      .createQueryBuilder('t')
+      .where('t.team_id = :teamId AND t.revoked_at IS NULL', { teamId })
+      .orderBy('t.createdAt', 'DESC')
+      .getMany();
+  }
+
   async revoke(id: string): Promise<boolean> {
     const rows = sqlRows<{ id: string }>(
       await this.db.query(`UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`, [id]),

@@ -94,6 +94,21 @@ export class DeploymentRepository {
     return q.orderBy('d.createdAt', 'DESC').limit(1).getOne();
   }
 
+  /** Every team's deployments in flight (the deployment queue), oldest first, at most `take`. */
+  inFlight(take: number): Promise<DeploymentEntity[]> {
+    return this.deployments
+      .createQueryBuilder('d')
+      .where('d.status NOT IN (:...final)', { final: FINAL_STATUSES })
+      .orderBy('d.createdAt', 'ASC')
+      .take(take)
+      .getMany();
+  }
+
+  /** Every team's LIVE deployments (the running releases), newest first, at most `take`. */
+  allLive(take: number): Promise<DeploymentEntity[]> {
+    return this.deployments.find({ where: { status: 'LIVE' }, order: { createdAt: 'DESC' }, take });
+  }
+
   /** Deployments of the app still in flight (not in a final status). */
   unfinished(appId: string): Promise<DeploymentEntity[]> {
     return this.deployments.createQueryBuilder('d').where('d.app_id = :appId AND d.status NOT IN (:...final)', { appId, final: FINAL_STATUSES }).getMany();

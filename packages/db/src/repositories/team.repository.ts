@@ -54,6 +54,11 @@ export class TeamRepository {
     ]);
   }
 
+  /** The team's pending invitations, oldest first. */
+  invitationsOfTeam(teamId: string): Promise<TeamInvitationEntity[]> {
+    return this.db.getRepository(TeamInvitationEntity).find({ where: { teamId }, order: { createdAt: 'ASC' } });
+  }
+
   invitationsOf(email: string): Promise<TeamInvitationEntity[]> {
     return this.db.getRepository(TeamInvitationEntity).find({ where: { email } });
   }

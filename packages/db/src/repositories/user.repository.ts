@@ -17,6 +17,11 @@ export class UserRepository {
     return this.users.findOne({ where: { id } });
   }
 
+  /** Every user, oldest first (the platform admin's overview). */
+  list(): Promise<UserEntity[]> {
+    return this.users.find({ order: { createdAt: 'ASC' } });
+  }
+
   findByIds(ids: string[]): Promise<UserEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.users.createQueryBuilder('u').where('u.id IN (:...ids)', { ids }).getMany();

@@ -41,6 +41,11 @@ export class PolicyService {
     throw new DomainError('FORBIDDEN', 'Only platform admins may do this.');
   }
 
+  /** What concerns the whole platform (the admin overview): only platform admins; everyone else FORBIDDEN (no team's existence is revealed). */
+  platformOnly(p: Principal | null | undefined): void {
+    if (!this.isPlatformAdmin(this.principal(p))) throw new DomainError('FORBIDDEN', 'Only platform admins may see the platform overview.');
+  }
+
   /** The caller's role in a team; null when it is not in it. */
   async roleIn(p: Principal, teamId: string): Promise<TeamRole | null> {
     if (!isUuid(teamId)) return null;

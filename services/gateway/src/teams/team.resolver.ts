@@ -4,6 +4,8 @@ import type { GateContext } from '../auth/graphql-gate.js';
 import type { TeamRole } from '../auth/principal.js';
 import { AppModel } from '../apps/app.model.js';
 import { AppService } from '../apps/app.service.js';
+import { PolicyService } from '../policy/policy.service.js';
+import { TeamInvitationModel } from './team-invitation.model.js';
 import { TeamRoleEnum } from './team-role.enum.js';
 import { TeamMemberModel, TeamModel } from './team.model.js';
 import { TeamService } from './team.service.js';
@@ -13,6 +15,7 @@ export class TeamResolver {
   constructor(
     @Inject(TeamService) private readonly teams: TeamService,
     @Inject(AppService) private readonly appService: AppService,
+    @Inject(PolicyService) private readonly policy: PolicyService,
   ) {}
 
   @Query(() => [TeamModel], { name: 'teams', description: 'The teams the caller belongs to (platform admins: all).' })
@@ -53,6 +56,17 @@ export class TeamResolver {
   @ResolveField(() => [TeamMemberModel])
   members(@Parent() team: TeamModel): Promise<TeamMemberModel[]> {
     return this.teams.members(team.id);
+  }
+
+  @ResolveField(() => Boolean, { description: "The user's own team, made when they signed up." })
+  async personal(@Parent() team: TeamModel): Promise<boolean> {
+    return (await this.teams.isPersonal(team.id)) ?? false;
+  }
+
+  @ResolveField(() => [TeamInvitationModel], { description: 'Invitations not yet accepted, oldest first. OWNER and ADMIN only.' })
+  async invitations(@Parent() team: TeamModel, @Context() ctx: GateContext): Promise<TeamInvitationModel[]> {
+    await this.policy.team(ctx.principal, team.id, 'manageMembers');
+    return this.teams.invitations(team.id);
   }
 
   @ResolveField(() => [AppModel])

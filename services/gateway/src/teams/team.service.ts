@@ -7,6 +7,7 @@ import { PolicyService } from '../policy/policy.service.js';
 import { mayGrant } from '../policy/rules.js';
 import { validateEmail, validateName } from '../users/account-input.js';
 import { toUserModel } from '../users/user.model.js';
+import type { TeamInvitationModel } from './team-invitation.model.js';
 import type { TeamMemberModel, TeamModel } from './team.model.js';
 
 @Injectable()
@@ -49,6 +50,14 @@ export class TeamService {
     const rows = await this.db.teams.members(teamId);
     const users = new Map((await this.db.users.findByIds(rows.map((r) => r.userId))).map((u) => [u.id, u]));
     return rows.flatMap((r) => (users.has(r.userId) ? [{ user: toUserModel(users.get(r.userId)!), role: r.role }] : []));
+  }
+
+  async isPersonal(teamId: string): Promise<boolean | null> {
+    return (await this.db.teams.findById(teamId))?.personal ?? null;
+  }
+
+  async invitations(teamId: string): Promise<TeamInvitationModel[]> {
+    return (await this.db.teams.invitationsOfTeam(teamId)).map(({ email, role, createdAt }) => ({ email, role, createdAt }));
   }
 
   /** An existing user joins now; any other email is invited and joins when it signs up. */

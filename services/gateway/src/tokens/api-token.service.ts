@@ -8,7 +8,7 @@ import { hashOpaqueToken, newOpaqueToken } from '../auth/session-tokens.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { validateName } from '../users/account-input.js';
-import { toApiTokenModel, type CreatedApiTokenModel } from './api-token.model.js';
+import { toApiTokenModel, type ApiTokenModel, type CreatedApiTokenModel } from './api-token.model.js';
 
 const MAX_EXPIRY_DAYS = 3650;
 
@@ -39,6 +39,11 @@ export class ApiTokenService {
       expiresAt: expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null,
     });
     return { token, apiToken: toApiTokenModel(row) };
+  }
+
+  async listOfTeam(principal: Principal | null, teamId: string): Promise<ApiTokenModel[]> {
+    await this.policy.team(principal, teamId, 'manageTokens');
+    return (await this.db.apiTokens.listOfTeam(teamId)).map(toApiTokenModel);
   }
 
   async revoke(principal: Principal | null, id: string): Promise<boolean> {
