@@ -3,30 +3,17 @@
 // VIEWER offered no deploy control (and refused by the API), a plan's app limit shown in words,
 // the team settings (usage, members, tokens shown once, audit log) and the platform admin's
 // dashboard. Its own users and teams (a tag per run); runs alone, after the rest, like console.test.ts.
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, shot } from '../helpers/browser.js';
 import { FixtureRepo } from '../helpers/fixture-repo.js';
 import { gql, gqlRaw } from '../helpers/graphql.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const shots = join(root, 'test-results/screenshots');
 const tag = Date.now().toString(36);
 const PASSWORD = 'a long enough password';
 const email = (who: string) => `ui-${who}-${tag}@example.test`;
 const TEAM = `Acme ${tag}`;
 const APP = `acme-${tag}`;
-
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  const file = join(shots, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  if (process.env.PAAS_UPDATE_SCREENSHOTS === '1') {
-    mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
-    copyFileSync(file, join(root, 'docs/screenshots', `${name}.png`));
-  }
-}
 
 describe('console accounts in a real browser', () => {
   const repo = new FixtureRepo();
@@ -69,10 +56,7 @@ describe('console accounts in a real browser', () => {
     appIds.push(
       (await gql(`mutation($i: CreateAppInput!) { createApp(input: $i) { id } }`, { i: { name: APP, kind: 'STATIC', gitUrl: repo.url, teamId } })).createApp.id,
     );
-    browser = await chromium.launch({
-      executablePath: process.env.PAAS_CHROMIUM || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run', '--disable-extensions'],
-    });
+    browser = await launchChromium();
     owner = await newPage();
   });
 

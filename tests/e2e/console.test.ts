@@ -3,29 +3,16 @@
 // app, see a failed deployment explained, roll back, edit an env var, create and delete a
 // schedule, survive a gateway restart, delete the app. Screenshots of the main screens go to
 // test-results/screenshots/ (and to docs/screenshots/ with PAAS_UPDATE_SCREENSHOTS=1).
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, shot } from '../helpers/browser.js';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
 import { makeZip } from '../helpers/zip.js';
 import { gql } from '../helpers/graphql.js';
 import { killProcess, restarted } from '../helpers/processes.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const shots = join(root, 'test-results/screenshots');
 const NAME = 'console-demo';
 const SITE = 'console-site';
-
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  const file = join(shots, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  if (process.env.PAAS_UPDATE_SCREENSHOTS === '1') {
-    mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
-    copyFileSync(file, join(root, 'docs/screenshots', `${name}.png`));
-  }
-}
 
 describe('console in a real browser', () => {
   const repo = new FixtureRepo();
@@ -37,10 +24,7 @@ describe('console in a real browser', () => {
     // runs alone, after the other test files: what they left behind would hide the empty state
     const { apps } = await gql(`{ apps { id } }`);
     for (const a of apps) await gql(`mutation($id: ID!) { deleteApp(id: $id) }`, { id: a.id });
-    browser = await chromium.launch({
-      executablePath: process.env.PAAS_CHROMIUM || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run', '--disable-extensions'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(60_000);
   });

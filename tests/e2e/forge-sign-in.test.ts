@@ -158,6 +158,35 @@ describe('sign-in with Gitea (OpenID Connect)', () => {
     expect([codeOf(last), last.errors?.[0].message]).toEqual(['CONFLICT', expect.stringMatching(/only way you sign in/)]);
   });
 
+  it('the console: "Sign in with Gitea" goes round Gitea and lands signed in; a refusal is shown in words', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    const viaButton = async (user: GiteaAccount) => {
+      await page.goto(gateway());
+      await page.getByRole('link', { name: 'Sign in with Gitea' }).click();
+      await page.waitForURL((u) => u.pathname === '/user/login');
+      await page.locator('#user_name').fill(user.username);
+      await page.locator('#password').fill(user.password);
+      await page.locator('#password').press('Enter');
+      // ann granted the platform access before; a new user is asked once
+      const grant = page.locator('#authorize-app');
+      await Promise.race([grant.waitFor().then(() => grant.click()), page.waitForURL((u) => u.href.startsWith(gateway()))]);
+    };
+    const stranger: GiteaAccount = { username: `zed-${tag}`, password: 'zed-gitea-pass-1', email: `zed-${tag}@example.test` };
+    await gitea.createUser(stranger);
+    await viaButton(stranger);
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 }).toMatch(/^Sign-up is by invitation on this platform/);
+
+    await context.clearCookies(); // signed out of Gitea too
+    await viaButton(ann);
+    const signOut = page.getByRole('button', { name: 'Sign out' });
+    await signOut.waitFor({ timeout: 30_000 });
+    expect(await signOut.getAttribute('title')).toBe(ann.email);
+    // the hand-off code is gone from the address bar once used
+    expect(page.url()).not.toMatch(/auth\/forge\/done/);
+  });
+
   describe('forged, replayed and stray callbacks change nothing', () => {
     const errorOf = (res: { status: number; headers: Record<string, unknown> }) => {
       expect(res.status).toBe(302);
