@@ -5,7 +5,7 @@
 // console-accounts.test.ts). Then every way a callback can be forged or replayed.
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, shot } from '../helpers/browser.js';
 import { giteaApi, type GiteaAccount } from '../helpers/gitea-api.js';
 import { callerFrom, codeOf } from '../helpers/graphql-from.js';
 import { httpFrom } from '../helpers/http-from.js';
@@ -185,6 +185,38 @@ describe('sign-in with Gitea (OpenID Connect)', () => {
     expect(await signOut.getAttribute('title')).toBe(ann.email);
     // the hand-off code is gone from the address bar once used
     expect(page.url()).not.toMatch(/auth\/forge\/done/);
+  });
+
+  it('the console: a password user links Gitea from the Account screen, then signs in with it, and unlinks it', async () => {
+    const cat: GiteaAccount = { username: `cat-${tag}`, password: 'cat-gitea-pass-1', email: `cat-${tag}@example.test` };
+    await gitea.createUser(cat);
+    await call(`mutation($t: ID!, $e: String!) { addTeamMember(teamId: $t, email: $e, role: VIEWER) { role } }`, { t: teamId, e: cat.email }, admin());
+    const signedUp = await call(`mutation($e: String!) { signUp(email: $e, password: "cat-platform-pass-1") { user { id } } }`, { e: cat.email });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(gateway());
+    await page.getByLabel('Email').fill(cat.email);
+    await page.getByLabel('Password').fill('cat-platform-pass-1');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('link', { name: 'Account' }).click();
+    await page.getByText('No forge account is linked yet.').waitFor();
+    await page.getByRole('button', { name: 'Link Gitea' }).click();
+    await page.waitForURL((u) => u.pathname === '/user/login');
+    await page.locator('#user_name').fill(cat.username);
+    await page.locator('#password').fill(cat.password);
+    await page.locator('#password').press('Enter');
+    await page.locator('#authorize-app').click();
+    await page.getByText('Gitea is linked: you can sign in with it.').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('tr[data-linked="gitea"] td').nth(1).textContent()).toBe(cat.username);
+    await shot(page, '15-account-linked-forge');
+
+    const viaForge = await signedIn(await roundTrip(await freshBrowser(), cat));
+    expect(viaForge.user.id).toBe(signedUp.data.signUp.user.id);
+
+    await page.getByRole('button', { name: 'Unlink' }).click();
+    await page.getByRole('button', { name: 'Unlink Gitea' }).click();
+    await page.getByText('No forge account is linked yet.').waitFor();
   });
 
   describe('forged, replayed and stray callbacks change nothing', () => {

@@ -252,3 +252,20 @@ export const SetTeamPlanMutation = graphql(`
     }
   }
 `);
+
+export const ForgeIdentitiesQuery = graphql(`
+  query ForgeIdentities {
+    forgeIdentities {
+      provider
+      username
+      linkedAt
+      lastSignInAt
+    }
+  }
+`);
+
+export const UnlinkForgeIdentityMutation = graphql(`
+  mutation UnlinkForgeIdentity($provider: String!) {
+    unlinkForgeIdentity(provider: $provider)
+  }
+`);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Provider } from 'urql';
 import { createApiClient } from '../api/client';
+import { LinkedAccounts } from '../account/LinkedAccounts';
 import { AdminDashboard } from '../admin/AdminDashboard';
 import { AppPage } from '../app-page/AppPage';
 import { AppList } from '../apps/AppList';
@@ -66,14 +67,17 @@ export function App() {
     <Provider value={api.client}>
       <ReconnectContext.Provider value={api.onReconnected}>
         <TeamProvider key={identity} identity={identity} platformAdmin={platformAdmin}>
-          {shell(<SignedInNav platformAdmin={platformAdmin} />, <Screen route={route} platformAdmin={platformAdmin} />)}
+          {shell(
+            <SignedInNav platformAdmin={platformAdmin} user={creds.kind === 'session'} />,
+            <Screen route={route} platformAdmin={platformAdmin} auth={auth} />,
+          )}
         </TeamProvider>
       </ReconnectContext.Provider>
     </Provider>
   );
 }
 
-function SignedInNav({ platformAdmin }: { platformAdmin: boolean }) {
+function SignedInNav({ platformAdmin, user }: { platformAdmin: boolean; user: boolean }) {
   const { team } = useTeam();
   return (
     <>
@@ -81,6 +85,7 @@ function SignedInNav({ platformAdmin }: { platformAdmin: boolean }) {
       <a href={href({ name: 'apps' })}>Apps</a>
       {team && <a href={href({ name: 'team' })}>Team settings</a>}
       {platformAdmin && <a href={href({ name: 'admin' })}>Admin</a>}
+      {user && <a href={href({ name: 'account' })}>Account</a>}
       {(!team || can(team.role, 'deploy')) && (
         <a className="button primary small" href={href({ name: 'new' })}>
           New app
@@ -90,8 +95,13 @@ function SignedInNav({ platformAdmin }: { platformAdmin: boolean }) {
   );
 }
 
-function Screen({ route, platformAdmin }: { route: ReturnType<typeof useRoute>; platformAdmin: boolean }) {
+function Screen({ route, platformAdmin, auth }: { route: ReturnType<typeof useRoute>; platformAdmin: boolean; auth: Auth }) {
   switch (route.name) {
+    case 'account':
+      return auth.get()?.kind === 'session' ? <LinkedAccounts auth={auth} /> : <AppList />;
+    case 'forge':
+      // back from linking a forge to this account
+      return route.result?.kind === 'linked' ? <LinkedAccounts auth={auth} justLinked={route.result.provider} /> : <AppList />;
     case 'new':
       return <CreateApp />;
     case 'app':

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'app'; appId: string; deploymentId?: string }
   | { name: 'team' }
   | { name: 'admin' }
+  | { name: 'account' }
   | { name: 'signIn' }
   | { name: 'signUp' }
   | { name: 'adminToken' }
@@ -31,6 +32,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'apps' && parts[1]) return { name: 'app', appId: parts[1], deploymentId: parts[2] === 'deployments' ? parts[3] : undefined };
   if (parts[0] === 'team') return { name: 'team' };
   if (parts[0] === 'admin') return { name: 'admin' };
+  if (parts[0] === 'account') return { name: 'account' };
   if (parts[0] === 'sign-in' && parts[1] === 'admin-token') return { name: 'adminToken' };
   if (parts[0] === 'sign-in') return { name: 'signIn' };
   if (parts[0] === 'sign-up') return { name: 'signUp' };
@@ -48,6 +50,8 @@ export function href(route: Route): string {
       return '#/team';
     case 'admin':
       return '#/admin';
+    case 'account':
+      return '#/account';
     case 'signIn':
       return '#/sign-in';
     case 'signUp':

@@ -21,6 +21,7 @@ export function SignIn({ route, onSignedIn }: { route: Route; onSignedIn: (c: Cr
   useEffect(() => {
     if (!forge) return;
     if (forge.kind === 'error') return setForgeError(forge.message);
+    if (forge.kind !== 'done') return;
     if (exchanged.has(forge.handoff)) return;
     exchanged.add(forge.handoff);
     // the handoff is single-use: take it out of the address bar before exchanging it

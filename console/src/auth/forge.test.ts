@@ -1,8 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { exchangeForgeHandoff, fetchForgeProviders, forgeStartUrl } from './forge';
+import { exchangeForgeHandoff, fetchForgeProviders, forgeStartUrl, parseForgeReturn } from './forge';
 
 describe('forge sign-in (console side)', () => {
   afterEach(() => vi.unstubAllGlobals());
+
+  it('reads where the round trip came back to, refusing a provider id that is not one', () => {
+    expect(parseForgeReturn(['done', 'abc'])).toEqual({ kind: 'done', handoff: 'abc' });
+    expect(parseForgeReturn(['linked', 'gitea'])).toEqual({ kind: 'linked', provider: 'gitea' });
+    expect(parseForgeReturn(['linked', '<img src=x>'])).toBeNull();
+    expect(parseForgeReturn(['error', 'x'.repeat(2000)])).toEqual({ kind: 'error', message: 'x'.repeat(500) });
+    expect(parseForgeReturn(['elsewhere'])).toBeNull();
+  });
 
   it('lists the providers, and none when the endpoint is missing or answers nonsense', async () => {
     vi.stubGlobal(

@@ -29,13 +29,26 @@ export async function fetchForgeProviders(): Promise<ForgeProvider[]> {
 
 export const forgeStartUrl = (id: string): string => `/auth/forge/${encodeURIComponent(id)}/start`;
 
-export type ForgeReturn = { kind: 'done'; handoff: string } | { kind: 'error'; message: string };
+export type ForgeReturn = { kind: 'done'; handoff: string } | { kind: 'error'; message: string } | { kind: 'linked'; provider: string };
 
 /** What the gateway's redirect back says, from the hash route's parts after "auth/forge". */
 export function parseForgeReturn(parts: string[]): ForgeReturn | null {
   if (parts[0] === 'done' && parts[1]) return { kind: 'done', handoff: parts[1] };
+  if (parts[0] === 'linked' && parts[1] && /^[\w.-]+$/.test(parts[1])) return { kind: 'linked', provider: parts[1] };
   if (parts[0] === 'error') return { kind: 'error', message: (parts[1] ?? '').slice(0, 500) || 'The forge sign-in did not complete.' };
   return null;
+}
+
+/** Starts linking a forge to the signed-in account: the provider's page to go to, or why not. */
+export async function startForgeLink(id: string, bearer: string): Promise<{ url: string } | { error: string }> {
+  try {
+    const res = await fetch(`/auth/forge/${encodeURIComponent(id)}/link`, { method: 'POST', headers: { authorization: `Bearer ${bearer}` } });
+    const body = (await res.json().catch(() => ({}))) as { url?: unknown; error?: unknown };
+    if (res.ok && typeof body.url === 'string' && /^https?:\/\//.test(body.url)) return { url: body.url };
+    return { error: typeof body.error === 'string' && body.error ? body.error : `Linking was refused (HTTP ${res.status}).` };
+  } catch {
+    return { error: 'The gateway cannot be reached; is the platform running?' };
+  }
 }
 
 /** The session for a handoff, or the reason there is none (in words). */
