@@ -19,6 +19,7 @@ import { validateAppSettings, type ValidatedSettings } from './app-settings.js';
 import type { CreateAppInput } from './create-app.input.js';
 import type { EnvVarInput, EnvVarModel } from './env-var.model.js';
 import type { UpdateAppInput } from './update-app.input.js';
+import { isUuid } from '../common/ids.js';
 
 /** Read once: the caps of app inputs (PAAS_MAX_ENV_*, schedules) and where file:// repositories may live. */
 export const INPUT_LIMITS: InputLimits = inputLimitsFromEnv(process.env);
@@ -126,8 +127,4 @@ async function lockApp(tx: Repositories, id: string): Promise<AppEntity> {
   const app = await tx.apps.lockForUpdate(id);
   if (!app) throw notFound('App', id);
   return app;
-}
-
-export function isUuid(s: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 }

@@ -2,13 +2,12 @@
 // is gone after) and its result (createApp's new id). Only ids are read from the arguments, and
 // an id is used only when it has the form of one: argument values never reach the log.
 import type { Database } from '@paas/db';
+import { isUuid } from '../common/ids.js';
 
 export interface AuditSubject {
   targetId: string | null;
   teamId: string | null;
 }
-
-const isUuid = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 type Args = Record<string, unknown>;
 type Kind = 'app' | 'deployment' | 'schedule' | 'apiToken';

@@ -3,6 +3,7 @@
 import type { Database } from '@paas/db';
 import type { CredentialLookup, Principal } from './principal.js';
 import { hashOpaqueToken, type SessionTokens } from './session-tokens.js';
+import { isUuid } from '../common/ids.js';
 
 export function credentialLookup(db: Database, sessions: SessionTokens): CredentialLookup {
   return {
@@ -19,5 +20,3 @@ export function credentialLookup(db: Database, sessions: SessionTokens): Credent
     },
   };
 }
-
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);

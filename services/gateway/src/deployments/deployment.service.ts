@@ -12,7 +12,7 @@ import {
 import { Database, type DeploymentEntity } from '@paas/db';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { isUuid } from '../apps/app.service.js';
+import { isUuid } from '../common/ids.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { assertMayDeploy } from '../plans/quota.js';
 import { toDeploymentModel, toLogLineModel, toStepModels } from './deployment.mapper.js';

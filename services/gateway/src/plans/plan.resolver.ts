@@ -3,7 +3,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { Database } from '@paas/db';
 import type { GateContext } from '../auth/graphql-gate.js';
 import { notFound } from '../common/domain-error.js';
-import { isUuid } from '../apps/app.service.js';
+import { isUuid } from '../common/ids.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { TeamModel } from '../teams/team.model.js';
 import { PlanModel, TeamUsageModel, toPlanModel } from './plan.model.js';

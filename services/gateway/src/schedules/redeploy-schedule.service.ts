@@ -5,7 +5,8 @@ import { TASK_QUEUE, ValidationError, scheduledRedeployWorkflowId, validateCron 
 import { Database, type RedeployScheduleEntity } from '@paas/db';
 import { Client, ScheduleNotFoundError, ScheduleOverlapPolicy, type ScheduleSpec } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { INPUT_LIMITS, isUuid } from '../apps/app.service.js';
+import { INPUT_LIMITS } from '../apps/app.service.js';
+import { isUuid } from '../common/ids.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import type { RedeployScheduleModel } from './redeploy-schedule.model.js';
 

@@ -6,7 +6,7 @@ import { siteUploadKey } from '@paas/contracts';
 import { Database, type AppEntity } from '@paas/db';
 import type { ObjectStore } from '@paas/storage';
 import { randomUUID } from 'node:crypto';
-import { isUuid } from '../apps/app.service.js';
+import { isUuid } from '../common/ids.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { PlatformConfig } from '../config/platform-config.js';
 import type { DeploymentModel } from '../deployments/deployment.model.js';
