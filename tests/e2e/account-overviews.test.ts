@@ -132,4 +132,21 @@ describe('Query.platform', () => {
     }
     expect(codeOf(await call(OVERVIEW, {}, null))).toBe('UNAUTHENTICATED');
   });
+
+  it('setPlatformAdmin: a platform admin promotes a user, whose session sees the platform at once, then demotes them; nobody else may', async () => {
+    const me = async () => (await call(`{ me { id platformAdmin } }`, {}, token.STRANGER)).data.me as { id: string; platformAdmin: boolean };
+    const userId = (await me()).id;
+    const set = (admin: boolean, as: string | null) =>
+      call(`mutation($u: ID!, $a: Boolean!) { setPlatformAdmin(userId: $u, platformAdmin: $a) { id platformAdmin } }`, { u: userId, a: admin }, as);
+    for (const who of ['OWNER', 'STRANGER'] as const) expect(codeOf(await set(true, token[who]))).toBe('FORBIDDEN');
+    expect((await me()).platformAdmin).toBe(false);
+    expect((await set(true, inject('adminToken'))).data.setPlatformAdmin).toEqual({ id: userId, platformAdmin: true });
+    expect(codeOf(await call(OVERVIEW, {}, token.STRANGER))).toBe('OK');
+    expect((await set(false, token.STRANGER)).data.setPlatformAdmin.platformAdmin).toBe(false);
+    expect(codeOf(await call(OVERVIEW, {}, token.STRANGER))).toBe('FORBIDDEN');
+    for (const bad of ['not-a-uuid', '00000000-0000-4000-8000-00000000dead'])
+      expect(codeOf(await call(`mutation($u: ID!) { setPlatformAdmin(userId: $u, platformAdmin: true) { id } }`, { u: bad }, inject('adminToken')))).toBe(
+        'NOT_FOUND',
+      );
+  });
 });

@@ -3,7 +3,7 @@
 // refuses the query to anyone else.
 import { useCallback } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { PlatformQuery, SetTeamPlanMutation } from '../api/account-operations';
+import { PlatformQuery, SetPlatformAdminMutation, SetTeamPlanMutation } from '../api/account-operations';
 import { errorMessage } from '../api/errors';
 import { useOnReconnect } from '../app/reconnect';
 import { href } from '../app/router';
@@ -15,6 +15,7 @@ import { UsageBar } from '../team/Usage';
 export function AdminDashboard() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: PlatformQuery, requestPolicy: 'cache-and-network' });
   const [planned, setPlan] = useMutation(SetTeamPlanMutation);
+  const [promoted, setPlatformAdmin] = useMutation(SetPlatformAdminMutation);
   const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   useOnReconnect(refresh);
   const p = data?.platform;
@@ -142,6 +143,7 @@ export function AdminDashboard() {
 
           <section className="card" aria-labelledby="users-title">
             <h2 id="users-title">Users ({p.users.length})</h2>
+            <ErrorBox message={errorMessage(promoted.error)} />
             <div className="table-wrap">
               <table className="users">
                 <tbody>
@@ -150,6 +152,16 @@ export function AdminDashboard() {
                       <th scope="row">{u.email}</th>
                       <td>{u.name ?? <span className="muted">—</span>}</td>
                       <td>{u.platformAdmin ? 'platform admin' : ''}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="small ghost"
+                          disabled={promoted.fetching}
+                          onClick={() => void setPlatformAdmin({ userId: u.id, platformAdmin: !u.platformAdmin }).then(refresh)}
+                        >
+                          {u.platformAdmin ? 'Remove platform admin' : 'Make platform admin'}
+                        </button>
+                      </td>
                       <td>joined {relativeTime(u.createdAt)}</td>
                     </tr>
                   ))}

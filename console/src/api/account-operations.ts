@@ -269,3 +269,12 @@ export const UnlinkForgeIdentityMutation = graphql(`
     unlinkForgeIdentity(provider: $provider)
   }
 `);
+
+export const SetPlatformAdminMutation = graphql(`
+  mutation SetPlatformAdmin($userId: ID!, $platformAdmin: Boolean!) {
+    setPlatformAdmin(userId: $userId, platformAdmin: $platformAdmin) {
+      id
+      platformAdmin
+    }
+  }
+`);

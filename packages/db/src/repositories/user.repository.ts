@@ -17,6 +17,12 @@ export class UserRepository {
     return this.users.findOne({ where: { id } });
   }
 
+  /** False when there is no such user. */
+  async setPlatformAdmin(id: string, platformAdmin: boolean): Promise<boolean> {
+    const [, affected]: [unknown, number] = await this.db.query(`UPDATE users SET platform_admin = $2 WHERE id = $1`, [id, platformAdmin]);
+    return affected > 0;
+  }
+
   /** Every user, oldest first (the platform admin's overview). */
   list(): Promise<UserEntity[]> {
     return this.users.find({ order: { createdAt: 'ASC' } });

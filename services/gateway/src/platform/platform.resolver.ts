@@ -1,12 +1,14 @@
 // Query.platform: the platform admin's dashboard in one query. The policy lets platform admins
 // only; each part is a field of its own, so a dashboard that skips one does not pay for it.
 import { Inject } from '@nestjs/common';
-import { Context, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Database } from '@paas/db';
 import type { GateContext } from '../auth/graphql-gate.js';
 import { toDeploymentModel } from '../deployments/deployment.mapper.js';
 import { DeploymentModel } from '../deployments/deployment.model.js';
 import { HealthService } from '../health/health.service.js';
+import { notFound } from '../common/domain-error.js';
+import { isUuid } from '../common/ids.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { TeamModel } from '../teams/team.model.js';
 import { toUserModel, UserModel } from '../users/user.model.js';
@@ -26,6 +28,18 @@ export class PlatformResolver {
   platform(@Context() ctx: GateContext): PlatformOverviewModel {
     this.policy.platformOnly(ctx.principal);
     return {} as PlatformOverviewModel;
+  }
+
+  @Mutation(() => UserModel, { description: 'Makes a user a platform admin (sees and manages every team) or no longer one. Platform admins only.' })
+  async setPlatformAdmin(
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('platformAdmin') platformAdmin: boolean,
+    @Context() ctx: GateContext,
+  ): Promise<UserModel> {
+    this.policy.platformOnly(ctx.principal);
+    if (!isUuid(userId) || !(await this.db.users.setPlatformAdmin(userId, platformAdmin))) throw notFound('User', String(userId).slice(0, 64));
+    // a session's principal is read from the database on every request: the change holds at once
+    return toUserModel((await this.db.users.findById(userId))!);
   }
 
   @ResolveField(() => [UserModel])

@@ -7,8 +7,7 @@ import type { Principal, TeamRole } from '../auth/principal.js';
 import { unauthenticated } from '../auth/gate-error.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { allows, mayGrant, type Action } from './rules.js';
-
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+import { isUuid } from '../common/ids.js';
 
 @Injectable()
 export class PolicyService {
@@ -43,7 +42,7 @@ export class PolicyService {
 
   /** What concerns the whole platform (the admin overview): only platform admins; everyone else FORBIDDEN (no team's existence is revealed). */
   platformOnly(p: Principal | null | undefined): void {
-    if (!this.isPlatformAdmin(this.principal(p))) throw new DomainError('FORBIDDEN', 'Only platform admins may see the platform overview.');
+    if (!this.isPlatformAdmin(this.principal(p))) throw new DomainError('FORBIDDEN', 'Only platform admins may see the platform overview or change it.');
   }
 
   /** The caller's role in a team; null when it is not in it. */
