@@ -199,8 +199,10 @@ describe('sign-in with Gitea (OpenID Connect)', () => {
     await page.getByLabel('Email').fill(cat.email);
     await page.getByLabel('Password').fill('cat-platform-pass-1');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('link', { name: 'Account' }).click();
-    await page.getByText('No forge account is linked yet.').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    // exact: the sign-in page has "Create an account" too
+    await page.getByRole('link', { name: 'Account', exact: true }).click();
+    await expect.poll(() => page.locator('#main').textContent()).toContain('No forge account is linked yet.');
     await page.getByRole('button', { name: 'Link Gitea' }).click();
     await page.waitForURL((u) => u.pathname === '/user/login');
     await page.locator('#user_name').fill(cat.username);
