@@ -23,7 +23,12 @@ const COMPONENTS = [
     minutes: 7,
     // without the version ldflags the binaries call themselves v0.0.0-master and kubeadm refuses
     ldflags: `-X ${VERSION_PKG}.gitVersion=${KUBERNETES_VERSION} -X ${VERSION_PKG}.gitMajor=1 -X ${VERSION_PKG}.gitMinor=35 -X ${VERSION_PKG}.gitTreeState=clean`,
-    packages: ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubelet', 'kubeadm', 'kubectl'].map((c) => `k8s.io/kubernetes/cmd/${c}`),
+    packages: [
+      ...['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubelet', 'kubeadm', 'kubectl'].map((c) => `k8s.io/kubernetes/cmd/${c}`),
+      // ours: stops the node's pods through the CRI at the cluster's stop (no crictl on the proxy)
+      'paas.local/kubernetes-build/cmd/stop-pods',
+    ],
+    sources: ['cmd/stop-pods/main.go'],
   },
   { name: 'etcd', minutes: 1, packages: ['go.etcd.io/etcd/server/v3'], output: 'etcd' },
   {
@@ -60,9 +65,20 @@ function run(cmd, args, opts) {
   return res;
 }
 
+/** The wrapper's files, relative to its directory: go.mod, go.sum and any program of ours. */
+function wrapperSources(c) {
+  return ['go.mod', 'go.sum', ...(c.sources ?? [])];
+}
+
 function wrapperFiles(c) {
-  const dir = join(wrappers, c.wrapper ?? c.name);
-  return ['go.mod', 'go.sum'].map((f) => join(dir, f));
+  return wrapperSources(c).map((f) => join(wrappers, c.wrapper ?? c.name, f));
+}
+
+function copyWrapper(c, moduleDir) {
+  for (const f of wrapperSources(c)) {
+    mkdirSync(dirname(join(moduleDir, f)), { recursive: true });
+    writeFileSync(join(moduleDir, f), readFileSync(join(wrappers, c.wrapper ?? c.name, f)));
+  }
 }
 
 function stampOf(c, extra = '') {
@@ -75,7 +91,7 @@ function stampOf(c, extra = '') {
 /**
  * gVisor's shim sets its own oom_score_adj to -999 and fails the start when it cannot; root here
  * lacks CAP_SYS_RESOURCE. The module is vendored into the build's work dir and that one error
- * becomes a warning there (go build -overlay may not replace files of the module cache); the
+ * is ignored there (go build -overlay may not replace files of the module cache); the
  * module cache and the committed go.mod stay untouched. Returns the extra build flags.
  */
 function shimPatch(go, moduleDir) {
@@ -85,7 +101,8 @@ function shimPatch(go, moduleDir) {
   const failing = 'return shim.BootstrapParams{}, fmt.Errorf("failed to set OOM Score on shim: %w", err)';
   if (!original.includes(failing)) throw new Error(`gVisor's shim changed: ${file} no longer fails on its OOM score as expected; review shimPatch`);
   chmodSync(file, 0o644);
-  writeFileSync(file, original.replace(failing, 'log.G(ctx).WithError(err).Warn("cannot lower the shim\'s OOM score (no CAP_SYS_RESOURCE); continuing")'));
+  // not a log line: containerd reads the shim's stdout at start as its bootstrap answer
+  writeFileSync(file, original.replace(failing, "_ = err // no CAP_SYS_RESOURCE: the shim keeps its parent's OOM score"));
   return ['-mod=vendor'];
 }
 
@@ -103,7 +120,7 @@ function buildComponent(go, c, binDir, workRoot, log) {
   const moduleDir = join(workRoot, c.wrapper ?? c.name);
   rmSync(moduleDir, { recursive: true, force: true });
   mkdirSync(moduleDir, { recursive: true });
-  for (const f of wrapperFiles(c)) writeFileSync(join(moduleDir, f.split('/').pop()), readFileSync(f));
+  copyWrapper(c, moduleDir);
   const partial = join(workRoot, `${c.name}.out`);
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
@@ -199,7 +216,7 @@ export function ensureKubernetes({ cacheDir, log }) {
     // the kubernetes wrapper module is where pause.c comes from
     const moduleDir = join(workRoot, 'kubernetes');
     mkdirSync(moduleDir, { recursive: true });
-    for (const f of wrapperFiles(COMPONENTS[0])) writeFileSync(join(moduleDir, f.split('/').pop()), readFileSync(f));
+    copyWrapper(COMPONENTS[0], moduleDir);
     buildPause(go, binDir, workRoot);
     const { pause, metricsServer } = LOCAL_IMAGES;
     imageArchive({ workRoot, ...pause, files: [['pause', join(binDir, 'pause')]], entrypoint: ['/pause'], out: join(imagesDir, pause.file) });
