@@ -32,6 +32,15 @@ declare module 'vitest' {
       secondStart: { createdCa: boolean };
       /** What the first stop (with a pod running on the bridge) left: mounts, shims, processes, the bridge, NAT rules. */
       afterFirstStop: { mounts: string[]; shims: number; processes: string[]; bridge: boolean; natRules: number };
+      /** A third start after SIGKILL of every cluster process while a pod ran. */
+      afterHardKill: {
+        startMs: number;
+        podBefore: { containerId: string; restarts: number };
+        podAfter: { containerId: string; restarts: number };
+        /** Shims of pods of the killed run, and how many of them still ran after the third start. */
+        shimsBefore: number;
+        shimsLeft: number;
+      };
     };
   }
 }

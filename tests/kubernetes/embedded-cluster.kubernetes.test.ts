@@ -122,6 +122,17 @@ describe('the embedded Kubernetes cluster', () => {
     expect(k8s.afterFirstStop).toEqual({ mounts: [], shims: 0, processes: [], bridge: false, natRules: 0 });
   });
 
+  it('recovers from a hard kill of every cluster process: the next start stops the orphaned pods and runs them afresh', () => {
+    const { startMs, podBefore, podAfter, shimsBefore, shimsLeft } = k8s.afterHardKill;
+    console.log(`[kubernetes] start after a hard kill ${(startMs / 1000).toFixed(1)} s`);
+    expect(shimsBefore).toBeGreaterThan(0);
+    expect(shimsLeft).toBe(0);
+    // the setup fails unless the pod runs again, in a container other than the killed run's
+    expect(podAfter.containerId).toMatch(/^containerd:\/\/[0-9a-f]{64}$/);
+    expect(podBefore.containerId).toMatch(/^containerd:\/\/[0-9a-f]{64}$/);
+    expect(startMs).toBeLessThan(120_000);
+  });
+
   it('runs an image of the registry by digest as a 2-replica Deployment whose pods answer from the host', async () => {
     const marker = `hello from kubernetes ${Date.now()}`;
     const image = await pushHttpdImage(marker);

@@ -1,9 +1,10 @@
 // Medium tier, the embedded Kubernetes cluster: one real single-node cluster for the suite (the
 // programs ensure-system builds) in a temp data dir, with a registry of its own it pulls from.
-// It is started, stopped and started again on the same data dir, so the suite also sees what a
-// second start reuses; the timings and the first CA are handed to the tests.
+// On the same data dir it is started, stopped (a pod running), started again, hard-killed and
+// started a third time, so the suite also sees what a stop leaves, what a second start reuses and
+// how a start recovers from a kill; what was seen is handed to the tests.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,6 +12,7 @@ import type { TestProject } from 'vitest/node';
 import { readKubernetesConfig, startEmbeddedCluster, type EmbeddedCluster } from '@paas/supervisor';
 import { registryProcess, waitForRegistry } from '@paas/supervisor/services/registry';
 import { mountsUnder, shimPids } from '@paas/supervisor/kubernetes/cleanup';
+import { stopLeftovers } from '@paas/supervisor/leftovers';
 import { PAUSE_IMAGE } from '@paas/supervisor/kubernetes/layout';
 import { KubeConfig, CoreV1Api } from '@kubernetes/client-node';
 import { freePort } from './free-port.js';
@@ -24,14 +26,17 @@ const POD_SUBNET = process.env.PAAS_TEST_KUBERNETES_POD_SUBNET || '10.244.77.0/2
 
 export async function setup(project: TestProject): Promise<void> {
   const data = scratchDir('kubernetes');
+  // the registry's own dir: the hard-kill step below stops every leftover of the cluster's run dir
+  const registryData = scratchDir('kubernetes-registry');
   const log = (l: string) => console.log(`[stack] ${l}`);
-  const registry = registryProcess(data.dir, await freePort());
-  const registryPort = Number(/127\.0\.0\.1:(\d+)/.exec(readFileSync(join(data.dir, 'registry', 'config.yml'), 'utf8'))?.[1]);
+  const registryPort = await freePort();
+  const registry = registryProcess(registryData.dir, registryPort);
   let cluster: EmbeddedCluster | undefined;
   stopAll = async () => {
     await cluster?.stop();
     await registry.stop();
     data.remove();
+    registryData.remove();
   };
   registry.start();
   await waitForRegistry(registry, registryPort);
@@ -60,7 +65,7 @@ export async function setup(project: TestProject): Promise<void> {
     body: { metadata: { name: 'kept-across-starts' }, data: { at: new Date().toISOString() } },
   });
   // a pod on the bridge (an address, iptables rules, a network namespace, mounts) for the stop to undo
-  await runningPod(core);
+  const podOfFirstStart = await runningPod(core);
   const { layout } = cluster;
   await cluster.stop();
   const afterFirstStop = {
@@ -74,6 +79,19 @@ export async function setup(project: TestProject): Promise<void> {
   t0 = Date.now();
   cluster = await startEmbeddedCluster(options);
   const warmStartMs = Date.now() - t0;
+
+  // a hard kill, as when the stack is SIGKILLed and its leftovers are stopped at the next start:
+  // the pod that runs meanwhile must be adopted, not broken
+  // the API shows the first start's container until the kubelet reports the one it made again
+  const podBefore = await runningPod(core, podOfFirstStart.containerId);
+  const shimsBefore = shimPids(cluster.layout);
+  await hardKill(join(data.dir, 'run'));
+  await stopLeftovers(join(data.dir, 'run'));
+  t0 = Date.now();
+  cluster = await startEmbeddedCluster(options);
+  const afterHardKillMs = Date.now() - t0;
+  const podAfter = await runningPod(core, podBefore.containerId);
+  const shimsLeft = shimsBefore.filter((pid) => shimPids(cluster!.layout).includes(pid)).length;
   console.log(`[kubernetes] cold start to Ready ${(coldStartMs / 1000).toFixed(1)} s, warm start ${(warmStartMs / 1000).toFixed(1)} s`);
 
   project.provide('kubernetes', {
@@ -89,25 +107,48 @@ export async function setup(project: TestProject): Promise<void> {
     firstStart: { createdCa: firstCreatedCa, ca: firstCa },
     secondStart: { createdCa: cluster.createdCa },
     afterFirstStop,
+    afterHardKill: { startMs: afterHardKillMs, podBefore, podAfter, shimsBefore: shimsBefore.length, shimsLeft },
   });
 }
 
-async function runningPod(core: CoreV1Api): Promise<void> {
+/** A bare pod on the bridge, created if absent; returns its container and restart count once it runs. */
+async function runningPod(core: CoreV1Api, notContainer?: string): Promise<{ containerId: string; restarts: number }> {
   await waitForServiceAccount(core);
-  await core.createNamespacedPod({
-    namespace: 'default',
-    body: {
-      metadata: { name: 'stopped-with-the-cluster' },
-      spec: { containers: [{ name: 'pause', image: PAUSE_IMAGE, imagePullPolicy: 'Never' }] },
-    },
-  });
+  const name = 'stopped-with-the-cluster';
+  await core
+    .createNamespacedPod({
+      namespace: 'default',
+      body: { metadata: { name }, spec: { containers: [{ name: 'pause', image: PAUSE_IMAGE, imagePullPolicy: 'Never' }] } },
+    })
+    .catch((err: { code?: number }) => {
+      if (err.code !== 409) throw err;
+    });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const pod = await core.readNamespacedPod({ name: 'stopped-with-the-cluster', namespace: 'default' });
-    if (pod.status?.phase === 'Running' && pod.status.podIP) return;
+    const pod = await core.readNamespacedPod({ name, namespace: 'default' });
+    const status = pod.status?.containerStatuses?.[0];
+    if (pod.status?.phase === 'Running' && pod.status.podIP && status?.ready && status.containerID && status.containerID !== notContainer) {
+      return { containerId: status.containerID, restarts: status.restartCount };
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error('the pod to stop with the cluster did not run within 60 s');
+  throw new Error(`the pod ${name} did not run within 60 s`);
+}
+
+/** SIGKILL every process the cluster recorded, as a crash would, and waits until they are gone. */
+async function hardKill(runDir: string): Promise<void> {
+  const pids = readdirSync(runDir)
+    .filter((f) => f.startsWith('k8s-') && f.endsWith('.pid'))
+    .map((f) => Number(readFileSync(join(runDir, f), 'utf8')));
+  for (const pid of pids) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+  const deadline = Date.now() + 30_000;
+  while (pids.some((pid) => existsSync(`/proc/${pid}`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 }
 
 async function waitForServiceAccount(core: CoreV1Api): Promise<void> {

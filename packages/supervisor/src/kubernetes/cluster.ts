@@ -10,7 +10,7 @@ import type { ManagedProcess } from '../managed-process.js';
 import { tcpOpen, waitFor } from '../wait.js';
 import { applyAll, clusterAdminsBinding, metricsServer, runtimeClasses, sandboxRuntimes, type SandboxRuntime } from './addons.js';
 import { ensureCertificates, kubeconfigOf } from './certificates.js';
-import { killShims, unmountUnder } from './cleanup.js';
+import { killShims, shimPids, unmountUnder } from './cleanup.js';
 import { containerdProcess, importImages, removeBridge, stopAllPods, stopAllTasks, waitForContainerd, writeContainerdConfig } from './containerd.js';
 import { apiServerProcess, controllerManagerProcess, etcdProcess, schedulerProcess } from './control-plane.js';
 import { kubeletProcess } from './kubelet.js';
@@ -129,8 +129,12 @@ export async function startEmbeddedCluster(options: ClusterOptions): Promise<Emb
   };
 
   try {
-    // a hard-killed previous run may have left mounts of containers that no longer run
-    await unmountUnder(layout);
+    // After a hard kill of the stack, the pods' shims still run and hold their mounts. Adopting
+    // them proved unreliable (containerd 2.4 kept a sandbox of a killed run "ready" and the kubelet
+    // recreated its pod in a loop), so they are stopped through the CRI before the kubelet starts,
+    // and the kubelet starts every pod afresh. With no shim left, any mount left is stale.
+    const leftoverShims = shimPids(layout).length;
+    if (!leftoverShims) await unmountUnder(layout);
     const createdCa = await ensureCertificates(layout);
     done(createdCa ? 'made a new CA, certificates and kubeconfigs' : 'reused the certificates');
 
@@ -138,6 +142,10 @@ export async function startEmbeddedCluster(options: ClusterOptions): Promise<Emb
     const etcd = start(etcdProcess(layout));
     await waitForContainerd(layout, containerd);
     await importImages(layout, [join(layout.images, 'pause.tar'), join(layout.images, 'metrics-server.tar')]);
+    if (leftoverShims) {
+      log(`a previous run was killed: stopping the ${leftoverShims} pod(s) it left (${await stopAllPods(layout)})`);
+      await stopAllTasks(layout);
+    }
     done('containerd up with the local images');
 
     const apiserver = start(apiServerProcess(layout));
