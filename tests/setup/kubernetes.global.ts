@@ -91,7 +91,7 @@ export async function setup(project: TestProject): Promise<void> {
   cluster = await startEmbeddedCluster(options);
   const afterHardKillMs = Date.now() - t0;
   const podAfter = await runningPod(core, podBefore.containerId);
-  const shimsLeft = shimsBefore.filter((pid) => shimPids(cluster!.layout).includes(pid)).length;
+  const shimsLeft = shimsBefore.filter((pid) => shimPids(cluster.layout).includes(pid)).length;
   console.log(`[kubernetes] cold start to Ready ${(coldStartMs / 1000).toFixed(1)} s, warm start ${(warmStartMs / 1000).toFixed(1)} s`);
 
   project.provide('kubernetes', {
