@@ -21,8 +21,9 @@ import { scratchDir } from './scratch-dir.js';
 const run = promisify(execFile);
 let stopAll: (() => Promise<void>) | undefined;
 
-// a /24 of its own, beside `npm start`'s default 10.244.0.0/24
-const POD_SUBNET = process.env.PAAS_TEST_KUBERNETES_POD_SUBNET || '10.244.77.0/24';
+// a /24 of its own, beside `npm start`'s 10.244.0.0/24, the e2e stack's and other test runs' (PAAS_TEST_PORT_OFFSET)
+const offset = Number(process.env.PAAS_TEST_PORT_OFFSET || 0);
+const POD_SUBNET = process.env.PAAS_TEST_KUBERNETES_POD_SUBNET || `10.244.${201 + (Math.floor(offset / 100) % 50)}.0/24`;
 
 export async function setup(project: TestProject): Promise<void> {
   const data = scratchDir('kubernetes');

@@ -60,3 +60,28 @@ export function killShims(layout: ClusterLayout): number {
   }
   return pids.length;
 }
+
+/**
+ * The iptables-restore input that deletes the NAT rules the CNI bridge plugin's ipMasq made for
+ * this network (their comment names it) and their per-pod chains. The bridge plugin skips that
+ * cleanup when the pod's network namespace is already gone at CNI DEL, as with gVisor pods.
+ * Rules are deleted in iptables-save's own quoting, so nothing is re-tokenized here.
+ */
+export function natCleanup(iptablesSave: string, network: string): string | undefined {
+  const marker = `name: \\"${network}\\"`;
+  const rules = iptablesSave.split('\n').filter((l) => l.startsWith('-A ') && l.includes(marker));
+  if (rules.length === 0) return undefined;
+  const chains = new Set(rules.map((l) => / -j (CNI-[0-9a-f]+)$/.exec(l)?.[1]).filter((c): c is string => !!c));
+  const lines = ['*nat', ...rules.map((l) => `-D ${l.slice(3)}`), ...[...chains].flatMap((c) => [`-F ${c}`, `-X ${c}`]), 'COMMIT', ''];
+  return lines.join('\n');
+}
+
+export async function removeNatRules(network: string): Promise<void> {
+  const { stdout } = await run('iptables-save', ['-t', 'nat'], { timeout: 10_000, maxBuffer: 64 * 1024 * 1024 });
+  const script = natCleanup(stdout, network);
+  if (!script) return;
+  await new Promise<void>((resolve, reject) => {
+    const child = execFile('iptables-restore', ['--noflush'], { timeout: 10_000 }, (err) => (err ? reject(err) : resolve()));
+    child.stdin?.end(script);
+  });
+}

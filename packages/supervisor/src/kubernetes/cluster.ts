@@ -10,7 +10,7 @@ import type { ManagedProcess } from '../managed-process.js';
 import { tcpOpen, waitFor } from '../wait.js';
 import { applyAll, clusterAdminsBinding, metricsServer, runtimeClasses, sandboxRuntimes, type SandboxRuntime } from './addons.js';
 import { ensureCertificates, kubeconfigOf } from './certificates.js';
-import { killShims, shimPids, unmountUnder } from './cleanup.js';
+import { killShims, removeNatRules, shimPids, unmountUnder } from './cleanup.js';
 import { containerdProcess, importImages, removeBridge, stopAllPods, stopAllTasks, waitForContainerd, writeContainerdConfig } from './containerd.js';
 import { apiServerProcess, controllerManagerProcess, etcdProcess, schedulerProcess } from './control-plane.js';
 import { kubeletProcess } from './kubelet.js';
@@ -121,6 +121,7 @@ export async function startEmbeddedCluster(options: ClusterOptions): Promise<Emb
     if (strays) log(`killed ${strays} shim(s) left after their tasks`);
     for (const name of ['k8s-scheduler', 'k8s-controller-manager', 'k8s-apiserver', 'k8s-etcd']) await byName.get(name)?.stop();
     await removeBridge(layout);
+    await removeNatRules(`paas-k8s-${layout.id}`).catch((err: Error) => log(`removing the pods' NAT rules: ${err.message}`));
     const stuck = await unmountUnder(layout);
     if (stuck.length) log(`mounts still present after stop: ${stuck.join(', ')}`);
     // containerd's and runsc's short-lived state: nothing runs any more that needs it

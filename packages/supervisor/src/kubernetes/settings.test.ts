@@ -2,7 +2,7 @@
 // start with the variable's name instead of reaching kubeadm's YAML or the CNI configuration.
 import { describe, expect, it } from 'vitest';
 import { readKubernetesConfig } from '../config.js';
-import { mountsUnder, mountPoints } from './cleanup.js';
+import { mountsUnder, mountPoints, natCleanup } from './cleanup.js';
 
 describe('PAAS_KUBERNETES settings', () => {
   it('is off by default, on 6443 and 10.244.0.0/24', () => {
@@ -46,5 +46,35 @@ describe('leftover mounts', () => {
       '/data/kubernetes/kubelet/pods/u1',
       '/run/paas-k8s-abc/netns/cni-1',
     ]);
+  });
+});
+
+describe('NAT rules left by the bridge plugin', () => {
+  const save = [
+    '*nat',
+    ':CNI-aaa111 - [0:0]',
+    '-A POSTROUTING -s 10.244.5.7/32 -m comment --comment "name: \\"paas-k8s-abc\\" id: \\"c1\\"" -j CNI-aaa111',
+    '-A CNI-aaa111 -d 10.244.5.0/24 -m comment --comment "name: \\"paas-k8s-abc\\" id: \\"c1\\"" -j ACCEPT',
+    '-A POSTROUTING -s 10.244.9.7/32 -m comment --comment "name: \\"paas-k8s-abcd\\" id: \\"c2\\"" -j CNI-bbb222',
+    '-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE',
+    'COMMIT',
+  ].join('\n');
+
+  it("deletes only this network's rules and chains, in iptables-save's quoting", () => {
+    expect(natCleanup(save, 'paas-k8s-abc')).toBe(
+      [
+        '*nat',
+        '-D POSTROUTING -s 10.244.5.7/32 -m comment --comment "name: \\"paas-k8s-abc\\" id: \\"c1\\"" -j CNI-aaa111',
+        '-D CNI-aaa111 -d 10.244.5.0/24 -m comment --comment "name: \\"paas-k8s-abc\\" id: \\"c1\\"" -j ACCEPT',
+        '-F CNI-aaa111',
+        '-X CNI-aaa111',
+        'COMMIT',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('has nothing to do for a network without rules', () => {
+    expect(natCleanup(save, 'paas-k8s-zzz')).toBeUndefined();
   });
 });
