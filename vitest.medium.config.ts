@@ -16,6 +16,7 @@ export default defineConfig({
       { extends: true, test: { name: 'medium-docker', include: MEDIUM.docker, globalSetup: ['tests/setup/docker.global.ts'] } },
       { extends: true, test: { name: 'medium-minio', include: MEDIUM.minio, globalSetup: ['tests/setup/minio.global.ts'] } },
       { extends: true, test: { name: 'medium-gitea', include: MEDIUM.gitea, globalSetup: ['tests/setup/gitea.global.ts'] } },
+      { extends: true, test: { name: 'medium-kubernetes', include: MEDIUM.kubernetes, globalSetup: ['tests/setup/kubernetes.global.ts'] } },
     ],
   },
 });

@@ -11,6 +11,7 @@ export const MEDIUM = {
   docker: ['tests/deploy/**/*.test.ts', '**/*.docker.test.ts'],
   minio: ['**/*.minio.test.ts'],
   gitea: ['tests/forge/**/*.test.ts', '**/*.gitea.test.ts'],
+  kubernetes: ['tests/kubernetes/**/*.test.ts', '**/*.kubernetes.test.ts'],
 };
 
 export const E2E = ['tests/e2e/**/*.test.ts', 'tests/contract/**/*.test.ts'];

@@ -4,6 +4,7 @@
 //  - Go binaries, built from the Go module proxy into a cache outside the repo: Temporal CLI, MinIO
 //  - Temporal's time-skipping test server (Java, from Maven Central) for the workflow unit tests
 //  - Gitea, the test forge (sign in with Gitea, pushes, webhooks), built from the Go module proxy (scripts/ensure/gitea.mjs)
+//  - the embedded Kubernetes cluster (scripts/ensure/kubernetes.mjs): for the tests, and for `npm start` with PAAS_KUBERNETES=embedded
 //  - npm dependencies (npm ci when the lock file changed) and the build of every project (Nx, cached)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -11,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureGitea } from './ensure/gitea.mjs';
+import { ensureKubernetes } from './ensure/kubernetes.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cacheDir = resolve(process.env.PAAS_CACHE_DIR || join(process.env.HOME || '/root', '.cache/paas'));
@@ -38,6 +40,10 @@ const APT_PACKAGES = [
   { command: 'nginx brotli filter', pkg: 'libnginx-mod-http-brotli-filter', path: '/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so' },
   { command: 'debootstrap', pkg: 'debootstrap' },
   { command: '/usr/bin/docker', pkg: 'docker.io', path: '/usr/bin/docker' },
+  // the embedded Kubernetes node: containers through runc, pods' network through the CNI plugins
+  { command: 'runc', pkg: 'runc', path: '/usr/sbin/runc' },
+  { command: 'CNI bridge plugin', pkg: 'containernetworking-plugins', path: '/usr/lib/cni/bridge' },
+  { command: 'gcc', pkg: 'gcc' },
 ];
 
 function log(msg) {
@@ -160,6 +166,11 @@ if (!process.argv.includes('--for=unit')) {
 if (!process.argv.includes('--for=start')) ensureTimeSkippingServer();
 // Gitea serves the medium and e2e tests only
 if (!process.argv.includes('--for=start') && !process.argv.includes('--for=unit')) ensureGitea({ cacheDir, log });
+// the tests run on the embedded cluster; `npm start` only when asked for it (it takes minutes to build)
+const forStart = process.argv.includes('--for=start');
+if (!process.argv.includes('--for=unit') && (!forStart || (process.env.PAAS_KUBERNETES === 'embedded' && !process.env.KUBECONFIG))) {
+  ensureKubernetes({ cacheDir, log });
+}
 ensureNodeModules();
 build();
 log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

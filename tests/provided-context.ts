@@ -17,5 +17,21 @@ declare module 'vitest' {
     databaseUrl: string;
     /** The test forge (tests/helpers/gitea.ts): its URL and an admin with an access token of every scope. */
     gitea: { url: string; admin: { username: string; password: string; token: string } };
+    /** The embedded Kubernetes cluster (tests/setup/kubernetes.global.ts), after a first start, a stop and a second start. */
+    kubernetes: {
+      kubeconfig: string;
+      dataDir: string;
+      registry: string;
+      podSubnet: string;
+      nodeName: string;
+      sandboxRuntimes: string[];
+      runtimeStateDir: string;
+      coldStartMs: number;
+      warmStartMs: number;
+      firstStart: { createdCa: boolean; ca: string };
+      secondStart: { createdCa: boolean };
+      /** What the first stop (with a pod running on the bridge) left: mounts, shims, processes, the bridge, NAT rules. */
+      afterFirstStop: { mounts: string[]; shims: number; processes: string[]; bridge: boolean; natRules: number };
+    };
   }
 }

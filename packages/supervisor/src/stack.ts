@@ -15,6 +15,7 @@ import { sitePaths, siteServerProcess, waitForSiteServer } from './services/site
 import { postgresProcess, waitForPostgres } from './services/postgres.js';
 import { collectRegistryGarbage, registryProcess, waitForRegistry } from './services/registry.js';
 import { temporalProcess, waitForTemporal } from './services/temporal.js';
+import { startEmbeddedCluster } from './kubernetes/cluster.js';
 import { httpOk, tcpOpen, waitFor } from './wait.js';
 
 export type AppProcessName = 'gateway' | 'worker';
@@ -169,6 +170,9 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
       databaseUrl = await waitForPostgres(p, config.pgPort, secrets.pgPassword);
     }
     await Promise.all(waits);
+
+    // after the registry: the node's containerd pulls the platform's images from it
+    const kubernetesEnv = await startKubernetes(config, registryAddress, log, (name, stopCluster) => started.push({ name, stop: stopCluster }));
     log(`infrastructure ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     const env: NodeJS.ProcessEnv = {
@@ -194,6 +198,7 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
       PAAS_SITES_DIR: sitePaths(dataDir).sitesDir,
       PAAS_SITE_UPSTREAM: `127.0.0.1:${config.sitePort}`,
       PAAS_PARENT_PID: String(process.pid),
+      ...kubernetesEnv,
     };
 
     await migrate(config, env);
@@ -253,6 +258,39 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
     await stop();
     throw err;
   }
+}
+
+/**
+ * PAAS_KUBERNETES=embedded: the user's cluster when KUBECONFIG is set, else the embedded one,
+ * started here and stopped with the stack. Returns what the gateway and the worker need.
+ */
+async function startKubernetes(
+  config: StackConfig,
+  registryAddress: string,
+  log: (line: string) => void,
+  onStarted: (name: string, stop: () => Promise<void>) => void,
+): Promise<NodeJS.ProcessEnv> {
+  const k = config.kubernetes;
+  if (k.mode === 'off') return { PAAS_KUBERNETES: 'off' };
+  if (k.kubeconfig) {
+    log(`kubernetes: using the cluster of KUBECONFIG=${k.kubeconfig}; nothing started`);
+    return { PAAS_KUBERNETES: k.mode, KUBECONFIG: k.kubeconfig };
+  }
+  const cluster = await startEmbeddedCluster({
+    dataDir: config.dataDir,
+    cacheDir: config.cacheDir,
+    apiPort: k.apiPort,
+    podSubnet: k.podSubnet,
+    nodeIp: k.nodeIp,
+    registryAddress: registryAddress.startsWith('127.0.0.1:') ? registryAddress : undefined,
+    log,
+  });
+  onStarted('kubernetes', cluster.stop);
+  return {
+    PAAS_KUBERNETES: k.mode,
+    KUBECONFIG: cluster.kubeconfig,
+    PAAS_KUBERNETES_SANDBOX_RUNTIMES: cluster.sandboxRuntimes.join(','),
+  };
 }
 
 /** Fails fast, naming the port and its variable, instead of a service dying later on a busy port. */
