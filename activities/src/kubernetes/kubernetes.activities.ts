@@ -82,11 +82,12 @@ export function createKubernetesActivities(kube: KubernetesAdapter | null, proje
     return upstream;
   }
 
-  /** Waits, by watching, until every replica runs the new template and is ready; bounded by the health timeout. */
+  /** Waits, by watching, until every replica runs the new template and is ready; bounded by the health timeout per pod. */
   async function verifyRollout(p: K8sPlan): Promise<void> {
     const k8s = cluster();
     const { namespace, name } = p.kubernetes;
-    const timeoutMs = p.timing.healthTimeoutMs;
+    // pods are replaced one at a time (maxSurge 1): each may take the health timeout to become ready
+    const timeoutMs = p.timing.healthTimeoutMs * (p.kubernetes.autoscale?.minReplicas ?? p.kubernetes.replicas);
     await log(p, `Waiting for the rollout of ${namespace}/${name}: every pod ready (GET ${p.healthCheckPath}), within ${Math.round(timeoutMs / 1000)} s`);
     await withHeartbeat(async (cancelled) => {
       const timeout = AbortSignal.timeout(timeoutMs);
