@@ -102,7 +102,7 @@ describe('apps on Kubernetes', () => {
     const v1 = await waitForDeployment((await deploy(app.id)).id);
     repo.commit({ 'www/index.html': 'v2\n' });
     const v2 = await waitForDeployment((await deploy(app.id)).id);
-    expect([v1.status, v2.status]).toEqual(['LIVE', 'LIVE']);
+    expect([v1.status, v2.status, v2.error]).toEqual(['LIVE', 'LIVE', null]);
     expect(await viaEdge('kube-rb')).toEqual({ status: 200, body: 'v2\n' });
     const started = (
       await gql(`mutation($appId: ID!, $to: ID) { rollback(appId: $appId, toDeploymentId: $to) { ${DEPLOYMENT_FIELDS} } }`, { appId: app.id, to: v1.id })
@@ -128,5 +128,34 @@ describe('apps on Kubernetes', () => {
     // gVisor implements the Linux API itself: its kernel log is its own (a runc pod may not read the host's)
     expect(sandboxed.body).toMatch(/gvisor/i);
     expect(standard.body).not.toMatch(/gvisor/i);
+  });
+
+  it('updateApp(runtime) moves an app from Docker to Kubernetes and back without a failed request under load', async () => {
+    const repo = new FixtureRepo();
+    repos.push(repo);
+    repo.commit(busyboxApp({ body: 'on docker\n' }));
+    const app = await createApp({ name: 'kube-move', gitUrl: repo.url, healthCheckPath: '/cgi-bin/health', memoryMb: 64, cpus: 0.2 });
+    appIds.push(app.id);
+    expect((await waitForDeployment((await deploy(app.id)).id)).status).toBe('LIVE');
+    const host = `kube-move.${inject('baseDomain')}`;
+
+    await gql(`mutation($id: ID!) { updateApp(id: $id, input: { runtime: KUBERNETES, replicas: 2 }) { id } }`, { id: app.id });
+    repo.commit({ 'www/index.html': 'on kubernetes\n' });
+    let there!: DeploymentView;
+    const toKubernetes = await underLoad(host, async () => (there = await waitForDeployment((await deploy(app.id)).id)), { settleMs: 2500 });
+    expect(there.error).toBeNull();
+    expect({ non2xx: toKubernetes.non2xx, errors: toKubernetes.errors, timeouts: toKubernetes.timeouts }).toEqual({ non2xx: 0, errors: 0, timeouts: 0 });
+    expect(toKubernetes.bodies).toEqual(new Set(['on docker', 'on kubernetes']));
+    expect(await logsOf(there.id)).toMatch(/Retired old release paas-kube-move-/);
+
+    await gql(`mutation($id: ID!) { updateApp(id: $id, input: { runtime: DOCKER, replicas: 1 }) { id } }`, { id: app.id });
+    repo.commit({ 'www/index.html': 'on docker again\n' });
+    let back!: DeploymentView;
+    const toDocker = await underLoad(host, async () => (back = await waitForDeployment((await deploy(app.id)).id)), { settleMs: 2500 });
+    expect(back.error).toBeNull();
+    expect({ non2xx: toDocker.non2xx, errors: toDocker.errors, timeouts: toDocker.timeouts }).toEqual({ non2xx: 0, errors: 0, timeouts: 0 });
+    expect(toDocker.bodies).toEqual(new Set(['on kubernetes', 'on docker again']));
+    expect(await logsOf(back.id)).toMatch(/Removed the app's Kubernetes objects \(paas-team-[0-9a-f-]+\/kube-move\)/);
+    expect(await appView(app.id)).toMatchObject({ runtime: 'DOCKER', replicas: 1 });
   });
 });

@@ -12,13 +12,22 @@ import type { ActivitySettings } from '../settings.js';
 import { withHeartbeat } from '../shared/heartbeat.js';
 import { reportedStep } from '../shared/reported-step.js';
 import type { KubernetesAdapter } from './kubernetes.adapter.js';
-import { autoscalerManifest, deploymentManifest, envSecretManifest, namespaceManifest, objectRef, serviceManifest } from './manifests.js';
+import {
+  autoscalerManifest,
+  deploymentManifest,
+  progressDeadlineSeconds,
+  envSecretManifest,
+  namespaceManifest,
+  objectRef,
+  serviceManifest,
+} from './manifests.js';
 import { GVISOR_RUNTIME_CLASS, KATA_RUNTIME_CLASS, appSelector, kubernetesReleaseName } from './names.js';
 import { podTrouble, rolloutState, type PodTrouble } from './rollout-status.js';
 
 type K8sPlan = DeploymentPlan & { kubernetes: KubernetesPlan };
 
 const LOG_TAIL = 20;
+const OLD_PODS_SLACK_MS = 5_000;
 
 export function createKubernetesActivities(kube: KubernetesAdapter | null, projection: ProjectionAdapter, settings: ActivitySettings) {
   const log = (plan: DeploymentPlan, ...lines: string[]) =>
@@ -120,13 +129,27 @@ export function createKubernetesActivities(kube: KubernetesAdapter | null, proje
             signal,
           ),
         ]);
+        // LIVE means only the new release serves: the old pods finish their requests and go first
+        // (their preStop sleep, then the app's own stop, within their termination grace period)
+        const others = `${appSelector(p.appId)},${LABELS.deployment}!=${p.deploymentId}`;
+        const graceMs = (settings.kubernetes.preStopSleepSec + p.timing.stopTimeoutSec) * 1000 + OLD_PODS_SLACK_MS;
+        const oldGone = await k8s
+          .watchUntilNone<V1Pod>(k8s.podsPath(namespace), k8s.listPods(namespace, others), others, AbortSignal.any([cancelled, AbortSignal.timeout(graceMs)]))
+          .then(() => true)
+          .catch((err: unknown) => {
+            if (cancelled.aborted) throw err;
+            return false; // the new pods serve already: an old pod slow to go is no reason to undo them
+          });
         await projection.setServingReplicas(p.appId, outcome.ready);
-        await log(p, `Rollout complete: ${outcome.ready} pods ready.`);
+        await log(
+          p,
+          `Rollout complete: ${outcome.ready} pods ready${oldGone ? ", the previous release's pods gone" : "; the previous release's pods are still stopping"}.`,
+        );
       } catch (err) {
         if (cancelled.aborted) throw err;
         if (err instanceof PodFailed) throw await failure(p, err.trouble);
-        if (err instanceof RolloutFailed) throw await failure(p, { kind: 'config', pod: '', message: err.message });
-        if (timeout.aborted) throw await timedOut(p, timeoutMs);
+        // Kubernetes' own progress deadline (the health timeout) may pass first: the probe's events say why
+        if (err instanceof RolloutFailed || timeout.aborted) throw await notReady(p, err instanceof RolloutFailed ? progressDeadlineMs(p) : timeoutMs);
         throw err;
       } finally {
         stop.abort();
@@ -149,7 +172,7 @@ export function createKubernetesActivities(kube: KubernetesAdapter | null, proje
   }
 
   /** No pod trouble, but not ready in time: the readiness probe's own events say why. */
-  async function timedOut(p: K8sPlan, timeoutMs: number): Promise<ApplicationFailure> {
+  async function notReady(p: K8sPlan, timeoutMs: number): Promise<ApplicationFailure> {
     const k8s = cluster();
     const pods = await k8s.pods(p.kubernetes.namespace, `${LABELS.deployment}=${p.deploymentId}`);
     const reasons = new Set<string>();
@@ -234,6 +257,8 @@ export function createKubernetesActivities(kube: KubernetesAdapter | null, proje
 }
 
 class RolloutFailed extends Error {}
+
+const progressDeadlineMs = (p: DeploymentPlan) => progressDeadlineSeconds(p.timing.healthTimeoutMs) * 1000;
 
 class PodFailed extends Error {
   constructor(readonly trouble: PodTrouble) {

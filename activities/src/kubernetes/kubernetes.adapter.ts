@@ -165,6 +165,29 @@ export class KubernetesAdapter {
     }
   }
 
+  /** Resolves once no object at `path` matches the selector any more (followed with a watch). */
+  async watchUntilNone<T extends KubernetesObject>(
+    path: string,
+    list: () => Promise<{ items: T[]; metadata?: { resourceVersion?: string } }>,
+    labelSelector: string,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const informer = makeInformer<T>(this.kc, path, list, labelSelector);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (informer.list().length === 0) resolve();
+        };
+        informer.on('delete', check);
+        informer.on('error', (err: unknown) => reject(err instanceof Error ? err : new Error(`watch of ${path} failed: ${String(err)}`)));
+        signal.addEventListener('abort', () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted')), { once: true });
+        informer.start().then(check, reject);
+      });
+    } finally {
+      await informer.stop();
+    }
+  }
+
   deploymentsPath = (namespace: string) => `/apis/apps/v1/namespaces/${namespace}/deployments`;
   podsPath = (namespace: string) => `/api/v1/namespaces/${namespace}/pods`;
   listDeployments = (namespace: string, labelSelector: string) => () => this.apps.listNamespacedDeployment({ namespace, labelSelector });

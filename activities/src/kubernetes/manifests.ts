@@ -72,7 +72,7 @@ export function deploymentManifest(plan: K8sPlan, imageRef: string, runtimeClass
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
       // the previous ReplicaSets are what an undo restores; the images are kept by the registry for rollbacks
       revisionHistoryLimit: 3,
-      progressDeadlineSeconds: Math.max(10, Math.ceil(healthTimeoutMs / 1000)),
+      progressDeadlineSeconds: progressDeadlineSeconds(healthTimeoutMs),
       template: {
         metadata: { labels: releaseLabels(plan) },
         spec: {
@@ -116,6 +116,11 @@ export function deploymentManifest(plan: K8sPlan, imageRef: string, runtimeClass
       },
     },
   };
+}
+
+/** How long a rollout may make no progress (a pod becoming ready) before Kubernetes calls it failed. */
+export function progressDeadlineSeconds(healthTimeoutMs: number): number {
+  return Math.max(10, Math.ceil(healthTimeoutMs / 1000));
 }
 
 /** A ClusterIP Service: kube-proxy sends its address to the ready pods, whichever they are. */
