@@ -29,6 +29,7 @@ const KUBERNETES = {
   PAAS_KUBERNETES: 'embedded',
   PAAS_KUBERNETES_API_PORT: port(16443),
   PAAS_KUBERNETES_POD_SUBNET: `10.244.${100 + (Math.floor(offset / 100) % 100)}.0/24`,
+  PAAS_KUBERNETES_SCALE_DOWN_SEC: '10', // the autoscaling test waits for the fall back; the default is 60
 };
 
 interface SharedStack {

@@ -188,6 +188,32 @@ export class KubernetesAdapter {
     }
   }
 
+  /**
+   * Calls `onChange` with every change of the matching Deployments in any namespace, until the
+   * returned stop is called; a broken watch is started again after `retryMs` (the informer
+   * relists, so nothing is missed).
+   */
+  followDeployments(labelSelector: string, onChange: (d: V1Deployment) => void, onError: (err: unknown) => void, retryMs = 5_000): () => Promise<void> {
+    const informer = makeInformer<V1Deployment>(
+      this.kc,
+      '/apis/apps/v1/deployments',
+      () => this.apps.listDeploymentForAllNamespaces({ labelSelector }),
+      labelSelector,
+    );
+    let stopped = false;
+    informer.on('add', onChange);
+    informer.on('update', onChange);
+    informer.on('error', (err: unknown) => {
+      onError(err);
+      if (!stopped) setTimeout(() => void informer.start().catch(onError), retryMs).unref();
+    });
+    void informer.start().catch(onError);
+    return async () => {
+      stopped = true;
+      await informer.stop();
+    };
+  }
+
   deploymentsPath = (namespace: string) => `/apis/apps/v1/namespaces/${namespace}/deployments`;
   podsPath = (namespace: string) => `/api/v1/namespaces/${namespace}/pods`;
   listDeployments = (namespace: string, labelSelector: string) => () => this.apps.listNamespacedDeployment({ namespace, labelSelector });
