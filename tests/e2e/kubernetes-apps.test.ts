@@ -29,26 +29,39 @@ async function logsOf(deploymentId: string): Promise<string> {
   return (d.deploymentLogs as { line: string }[]).map((l) => l.line).join('\n');
 }
 
-/** Distinct answers, each over a connection of its own (kube-proxy balances connections, not requests). */
-async function distinctAnswers(appName: string, path: string, tries = 40): Promise<Set<string>> {
+/** One GET through the edge over a connection of its own. */
+function getOnce(appName: string, path: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: inject('edgePort'), path, agent: false, headers: { host: `${appName}.${inject('baseDomain')}`, connection: 'close' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve(res.statusCode === 200 ? text.trim() : `HTTP ${res.statusCode}`));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * Distinct answers of rounds of concurrent requests: the edge keeps idle connections to the
+ * Service and reuses them, so only requests at the same time open several, which kube-proxy
+ * spreads over the pods.
+ */
+async function distinctAnswers(appName: string, path: string, rounds = 6, concurrent = 8): Promise<Set<string>> {
   const seen = new Set<string>();
-  for (let i = 0; i < tries; i++) {
-    const body = await new Promise<string>((resolve, reject) => {
-      const req = request(
-        { host: '127.0.0.1', port: inject('edgePort'), path, agent: false, headers: { host: `${appName}.${inject('baseDomain')}`, connection: 'close' } },
-        (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (d) => (text += d));
-          res.on('end', () => resolve(res.statusCode === 200 ? text.trim() : `HTTP ${res.statusCode}`));
-        },
-      );
-      req.on('error', reject);
-      req.end();
-    });
-    seen.add(body);
-  }
+  for (let i = 0; i < rounds; i++) for (const body of await Promise.all(Array.from({ length: concurrent }, () => getOnce(appName, path)))) seen.add(body);
   return seen;
+}
+
+/** Deploys and expects LIVE, showing the error otherwise. */
+async function deployLive(appId: string): Promise<DeploymentView> {
+  const d = await waitForDeployment((await deploy(appId)).id);
+  expect({ status: d.status, error: d.error }).toEqual({ status: 'LIVE', error: null });
+  return d;
 }
 
 afterAll(async () => {
@@ -72,7 +85,7 @@ describe('apps on Kubernetes', () => {
 
   it('a broken release is undone while the previous one keeps serving every request, with an error that says why', async () => {
     const { app, repo } = await kubernetesApp('kube-broken', { replicas: 2 });
-    expect((await waitForDeployment((await deploy(app.id)).id)).status).toBe('LIVE');
+    await deployLive(app.id);
     repo.commit(busyboxApp({ body: 'v2\n', cmd: podFacts, health: 'fail' }));
     let failed!: DeploymentView;
     const load = await underLoad(`kube-broken.${inject('baseDomain')}`, async () => {
@@ -89,7 +102,7 @@ describe('apps on Kubernetes', () => {
 
   it('a crashing release is undone with the last lines the container wrote', async () => {
     const { app, repo } = await kubernetesApp('kube-crash', {});
-    expect((await waitForDeployment((await deploy(app.id)).id)).status).toBe('LIVE');
+    await deployLive(app.id);
     repo.commit(busyboxApp({ body: 'v2\n', cmd: 'echo "config file /etc/app.toml is missing" >&2; exit 3' }));
     const failed = await waitForDeployment((await deploy(app.id)).id);
     expect(failed.status).toBe('FAILED');
@@ -136,7 +149,7 @@ describe('apps on Kubernetes', () => {
     repo.commit(busyboxApp({ body: 'on docker\n' }));
     const app = await createApp({ name: 'kube-move', gitUrl: repo.url, healthCheckPath: '/cgi-bin/health', memoryMb: 64, cpus: 0.2 });
     appIds.push(app.id);
-    expect((await waitForDeployment((await deploy(app.id)).id)).status).toBe('LIVE');
+    await deployLive(app.id);
     const host = `kube-move.${inject('baseDomain')}`;
 
     await gql(`mutation($id: ID!) { updateApp(id: $id, input: { runtime: KUBERNETES, replicas: 2 }) { id } }`, { id: app.id });
