@@ -1,11 +1,14 @@
 // Apps on Kubernetes through the contract, on the e2e stack's embedded cluster: replicas that
 // answer through the edge, a broken release undone while the previous one serves under load,
 // a rollback by digest, and a SANDBOXED app whose kernel is gVisor's.
+import { AppsV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { request } from 'node:http';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
 import { createApp, deploy, DEPLOYMENT_FIELDS, gql, viaEdge, waitForDeployment, type DeploymentView } from '../helpers/graphql.js';
 import { underLoad } from '../helpers/load.js';
+import { recordHistory } from '../helpers/histories.js';
+import { until } from '../helpers/wait.js';
 
 const repos: FixtureRepo[] = [];
 const appIds: string[] = [];
@@ -91,6 +94,7 @@ describe('apps on Kubernetes', () => {
     const load = await underLoad(`kube-broken.${inject('baseDomain')}`, async () => {
       failed = await waitForDeployment((await deploy(app.id)).id);
     });
+    await recordHistory(failed.workflowId, 'deploy-kubernetes-rollout-undone');
     expect(failed.status).toBe('FAILED');
     expect(failed.error).toMatch(/VERIFY failed: The new pods were not ready within \d+ s .*Readiness probe failed: HTTP probe failed with statuscode: 500/);
     expect(Object.fromEntries(failed.steps.map((s) => [s.name, s.status]))).toMatchObject({ RUN: 'COMPENSATED', VERIFY: 'FAILED' });
@@ -123,6 +127,7 @@ describe('apps on Kubernetes', () => {
     expect(started.imageRef).toBe(v1.imageRef);
     expect(started.imageRef).toMatch(/@sha256:[0-9a-f]{64}$/);
     const d = await waitForDeployment(started.id);
+    await recordHistory(d.workflowId, 'deploy-kubernetes-rollback');
     expect(d.status).toBe('LIVE');
     expect(Object.fromEntries(d.steps.map((s) => [s.name, s.status]))).toMatchObject({ CLONE: 'SKIPPED', BUILD: 'SKIPPED', PUSH: 'SKIPPED', RUN: 'SUCCEEDED' });
     expect(await logsOf(d.id)).toContain(v1.imageRef!);
@@ -156,6 +161,7 @@ describe('apps on Kubernetes', () => {
     repo.commit({ 'www/index.html': 'on kubernetes\n' });
     let there!: DeploymentView;
     const toKubernetes = await underLoad(host, async () => (there = await waitForDeployment((await deploy(app.id)).id)), { settleMs: 2500 });
+    await recordHistory(there.workflowId, 'deploy-kubernetes-from-docker');
     expect(there.error).toBeNull();
     expect({ non2xx: toKubernetes.non2xx, errors: toKubernetes.errors, timeouts: toKubernetes.timeouts }).toEqual({ non2xx: 0, errors: 0, timeouts: 0 });
     expect(toKubernetes.bodies).toEqual(new Set(['on docker', 'on kubernetes']));
@@ -165,10 +171,30 @@ describe('apps on Kubernetes', () => {
     repo.commit({ 'www/index.html': 'on docker again\n' });
     let back!: DeploymentView;
     const toDocker = await underLoad(host, async () => (back = await waitForDeployment((await deploy(app.id)).id)), { settleMs: 2500 });
+    await recordHistory(back.workflowId, 'deploy-docker-from-kubernetes');
     expect(back.error).toBeNull();
     expect({ non2xx: toDocker.non2xx, errors: toDocker.errors, timeouts: toDocker.timeouts }).toEqual({ non2xx: 0, errors: 0, timeouts: 0 });
     expect(toDocker.bodies).toEqual(new Set(['on kubernetes', 'on docker again']));
     expect(await logsOf(back.id)).toMatch(/Removed the app's Kubernetes objects \(paas-team-[0-9a-f-]+\/kube-move\)/);
     expect(await appView(app.id)).toMatchObject({ runtime: 'DOCKER', replicas: 1 });
+  });
+
+  it('deleting an app removes its Kubernetes objects: Deployment, Service, autoscaler, Secrets and pods', async () => {
+    const kc = new KubeConfig();
+    kc.loadFromFile(inject('kubeconfig'));
+    const core = kc.makeApiClient(CoreV1Api);
+    const apps = kc.makeApiClient(AppsV1Api);
+    const { app } = await kubernetesApp('kube-gone', {});
+    await deployLive(app.id);
+    const labelSelector = `dev.paas.app=${app.id}`;
+    const left = async () =>
+      (await apps.listDeploymentForAllNamespaces({ labelSelector })).items.length +
+      (await core.listServiceForAllNamespaces({ labelSelector })).items.length +
+      (await core.listSecretForAllNamespaces({ labelSelector })).items.length +
+      (await core.listPodForAllNamespaces({ labelSelector })).items.length;
+    expect(await left()).toBeGreaterThanOrEqual(4);
+    await gql(`mutation($id: ID!) { deleteApp(id: $id) }`, { id: app.id });
+    await until("the app's Kubernetes objects to go", async () => (await left()) === 0, 60_000, 500);
+    expect((await viaEdge('kube-gone')).status).not.toBe(200);
   });
 });
