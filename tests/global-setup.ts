@@ -1,5 +1,5 @@
 // One real platform for the whole test run (PostgreSQL, Temporal, registry, MinIO, HAProxy,
-// Docker, gateway, worker), on ports of its own beside a running `npm start`, in a fresh data dir,
+// Docker, the embedded Kubernetes cluster, gateway, worker), on ports of its own beside a running `npm start`, in a fresh data dir,
 // and the test forge (Gitea) the platform signs in with.
 import { readStackConfig, startStack, type RunningStack } from '@paas/supervisor';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -25,6 +25,14 @@ export const TEST_PORTS = {
   PAAS_KUBERNETES_API_PORT: port(16443),
 };
 const GITEA_PORT = 13000 + offset;
+// the embedded Kubernetes cluster (one for the whole run): API port and the next nine are its own,
+// and a pod subnet of its own beside `npm start`'s 10.244.0.0/24 and the medium tier's
+const KUBERNETES = {
+  PAAS_KUBERNETES: 'embedded',
+  PAAS_KUBERNETES_API_PORT: port(16443),
+  PAAS_KUBERNETES_POD_SUBNET: `10.244.${100 + (Math.floor(offset / 100) % 100)}.0/24`,
+  PAAS_KUBERNETES_SCALE_DOWN_SEC: '10', // the autoscaling test waits for the fall back; the default is 60
+};
 
 interface SharedStack {
   refs: number;
@@ -47,6 +55,7 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('s3', { endpoint: stack.env.S3_ENDPOINT!, accessKey: stack.env.S3_ACCESS_KEY!, secretKey: stack.env.S3_SECRET_KEY!, bucket: 'paas' });
   project.provide('databaseUrl', stack.env.DATABASE_URL!);
   project.provide('gitea', { url: gitea.url, admin: gitea.admin });
+  project.provide('kubeconfig', stack.env.KUBECONFIG ?? '');
 }
 
 export async function teardown(): Promise<void> {
@@ -67,6 +76,7 @@ async function startTestStack(): Promise<{ stack: RunningStack; dataDir: string;
     ...process.env,
     ...TEST_PORTS,
     ...gitea.env,
+    ...KUBERNETES,
     PAAS_DATA_DIR: dataDir,
     PAAS_ADMIN_TOKEN: 'test-admin-token',
     // fast failure paths for tests; the defaults are for real apps
@@ -90,7 +100,8 @@ async function startTestStack(): Promise<{ stack: RunningStack; dataDir: string;
     PAAS_KUBERNETES_POD_SUBNET: `10.244.${(Math.floor(offset / 100) % 200) + 1}.0/24`,
   };
   mkdirSync(env.PAAS_FAULT_PAUSE_DIR, { recursive: true });
-  for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS'] as const) delete (env as NodeJS.ProcessEnv)[k];
+  // KUBECONFIG would make the stack use that cluster instead of its own
+  for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS', 'KUBECONFIG'] as const) delete (env as NodeJS.ProcessEnv)[k];
   Object.assign(process.env, env);
   const config = readStackConfig(root, env);
   try {

@@ -29,4 +29,7 @@ export * from './static/site-publisher.js';
 export * from './static/static-site.activities.js';
 export * from './static/tar-output.js';
 export * from './static/zip-archive.js';
+export * from './kubernetes/kubernetes.adapter.js';
+export * from './kubernetes/kubernetes.activities.js';
+export * from './kubernetes/names.js';
 export * from './types.js';

@@ -29,6 +29,17 @@ export interface SitePlan {
   previousReleaseId: string | null;
 }
 
+/** KUBERNETES apps only: where and how many (absent in plans made before Kubernetes apps existed). */
+export interface KubernetesPlan {
+  /** One namespace per team. */
+  namespace: string;
+  /** The Deployment, Service and HPA of the app (its name, a DNS label). */
+  name: string;
+  replicas: number;
+  autoscale: { minReplicas: number; maxReplicas: number; targetCpuPercent: number } | null;
+  isolation: 'STANDARD' | 'SANDBOXED';
+}
+
 export interface DeploymentPlan {
   deploymentId: string;
   appId: string;
@@ -50,5 +61,6 @@ export interface DeploymentPlan {
   /** Set for trigger ROLLBACK: the release to restore, by digest, without rebuilding. */
   rollback: { sourceDeploymentId: string; imageRef: string } | null;
   site?: SitePlan | null;
+  kubernetes?: KubernetesPlan | null;
   timing: DeploymentTiming;
 }

@@ -15,6 +15,17 @@ export interface ActivitySettings {
   sites: SiteSettings;
   build: BuildSettings;
   logs: LogLimits;
+  kubernetes: KubernetesSettings;
+}
+
+/** Kubernetes apps: the same for every app (absent cluster: KUBERNETES deployments fail, saying so). */
+export interface KubernetesSettings {
+  /** HPA scale-down stabilization (PAAS_KUBERNETES_SCALE_DOWN_SEC, 60). */
+  scaleDownWindowSec: number;
+  /** A removed pod's preStop sleep while its endpoint is withdrawn (PAAS_KUBERNETES_PRESTOP_SEC, 3). */
+  preStopSleepSec: number;
+  /** The sandbox RuntimeClasses the node supports, as the supervisor detected them; unset: read from the cluster. */
+  sandboxRuntimes: string[] | null;
 }
 
 /** What one SERVICE or STATIC build may use; a build that exceeds a limit fails, naming it. */
@@ -109,6 +120,11 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ActivityS
     logs: {
       maxLineChars: num(env, 'PAAS_LOG_MAX_LINE_KB', 16) * 1024,
       maxLogBytes: num(env, 'PAAS_LOG_MAX_MB', 10) * 1024 * 1024,
+    },
+    kubernetes: {
+      scaleDownWindowSec: num(env, 'PAAS_KUBERNETES_SCALE_DOWN_SEC', 60),
+      preStopSleepSec: num(env, 'PAAS_KUBERNETES_PRESTOP_SEC', 3),
+      sandboxRuntimes: env.PAAS_KUBERNETES_SANDBOX_RUNTIMES ? env.PAAS_KUBERNETES_SANDBOX_RUNTIMES.split(',').filter(Boolean) : null,
     },
     limits: {
       memoryBytes: num(env, 'PAAS_APP_MEMORY_MB', 512) * 1024 * 1024,

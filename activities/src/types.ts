@@ -9,6 +9,7 @@ import type { createTeardownActivities } from './teardown.activities.js';
 import type { createScheduleActivities } from './schedule/schedule.activities.js';
 import type { createStaticSiteActivities } from './static/static-site.activities.js';
 import type { createBuildQueueActivities } from './quota/build-queue.activities.js';
+import type { createKubernetesActivities } from './kubernetes/kubernetes.activities.js';
 
 export type GitActivities = ReturnType<typeof createGitActivities>;
 export type DockerActivities = ReturnType<typeof createDockerActivities>;
@@ -20,6 +21,7 @@ export type TeardownActivities = ReturnType<typeof createTeardownActivities>;
 export type ScheduleActivities = ReturnType<typeof createScheduleActivities>;
 export type StaticSiteActivities = ReturnType<typeof createStaticSiteActivities>;
 export type BuildQueueActivities = ReturnType<typeof createBuildQueueActivities>;
+export type KubernetesActivities = ReturnType<typeof createKubernetesActivities>;
 export type PlatformActivities = GitActivities &
   DockerActivities &
   HealthActivities &
@@ -29,4 +31,5 @@ export type PlatformActivities = GitActivities &
   TeardownActivities &
   ScheduleActivities &
   StaticSiteActivities &
-  BuildQueueActivities;
+  BuildQueueActivities &
+  KubernetesActivities;

@@ -30,6 +30,15 @@ const COMPONENTS = [
     ],
     sources: ['cmd/stop-pods/main.go'],
   },
+  {
+    // its own wrapper (the proxier adds netlink, ipvs and nftables modules) and stamp: caches built
+    // before it need not rebuild the control plane
+    name: 'kube-proxy',
+    minutes: 2,
+    ldflags: `-X ${VERSION_PKG}.gitVersion=${KUBERNETES_VERSION} -X ${VERSION_PKG}.gitMajor=1 -X ${VERSION_PKG}.gitMinor=35 -X ${VERSION_PKG}.gitTreeState=clean`,
+    packages: ['k8s.io/kubernetes/cmd/kube-proxy'],
+    output: 'kube-proxy',
+  },
   { name: 'etcd', minutes: 1, packages: ['go.etcd.io/etcd/server/v3'], output: 'etcd' },
   {
     name: 'containerd',

@@ -41,4 +41,11 @@ describe('GraphQL schema', () => {
     const changes = findBreakingChanges(buildSchema(readFileSync(contractFile, 'utf8')), buildSchema(committed));
     expect(changes.map((c) => c.description)).toEqual([]);
   });
+
+  const kubernetesFile = join(root, '../shared/contract/kubernetes.graphql');
+  it.runIf(existsSync(contractFile) && existsSync(kubernetesFile))('is a non-breaking superset of the contract with its Kubernetes extension', () => {
+    const contract = buildSchema(`${readFileSync(contractFile, 'utf8')}\n${readFileSync(kubernetesFile, 'utf8')}`);
+    const changes = findBreakingChanges(contract, buildSchema(committed));
+    expect(changes.map((c) => c.description)).toEqual([]);
+  });
 });

@@ -71,6 +71,12 @@ export function fakeActivities(calls: Calls, p: DeploymentPlan, faults: Faults =
     restoreRoute: (_p, before) => undo(`undo route → ${before}`),
     removeRelease: (_id, name) => undo(`undo run ${name}`),
     removeBuiltImage: (tag) => undo(`undo build ${tag}`),
+    // SERVICE on Kubernetes
+    applyKubernetesRelease: (_p, imageRef) => step(`k8s run ${imageRef}`, '10.96.0.10:8080'),
+    verifyKubernetesRollout: () => step('k8s verify', undefined),
+    retireKubernetesRelease: () => step('k8s retire', undefined),
+    undoKubernetesRelease: () => undo('undo k8s run'),
+    removeKubernetesRelease: async (_id, _app, release) => void calls.push(`remove ${release}`),
     // STATIC
     buildSite: () => step('build site', sites),
     unpackSiteUpload: () => step('unpack upload', sites),
@@ -121,4 +127,10 @@ export const sitePlan = (site: Partial<NonNullable<DeploymentPlan['site']>> = {}
     previousReleaseId: 'd0',
     ...site,
   },
+});
+
+export const kubernetesPlan = (previous: DeploymentPlan['previous'], rest: Partial<DeploymentPlan> = {}): DeploymentPlan => ({
+  ...plan(previous),
+  kubernetes: { namespace: 'paas-team-t1', name: 'web', replicas: 2, autoscale: null, isolation: 'STANDARD' },
+  ...rest,
 });

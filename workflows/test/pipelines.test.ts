@@ -2,7 +2,7 @@
 import { SERVICE_STEPS, STATIC_STEPS } from '@paas/contracts';
 import { pipelineFor } from '@paas/workflows/pipelines/index';
 import { describe, expect, it } from 'vitest';
-import { plan, sitePlan } from './fake-activities.js';
+import { kubernetesPlan, plan, sitePlan } from './fake-activities.js';
 
 describe('pipelineFor', () => {
   it('a plan with a site is deployed by the STATIC pipeline, which cleans up its work files after a failure', () => {
@@ -18,5 +18,12 @@ describe('pipelineFor', () => {
       expect(pipeline.steps).toEqual(SERVICE_STEPS);
       expect(pipeline.cleanupAfterFailure).toBeUndefined();
     }
+  });
+
+  it('a plan with Kubernetes settings is deployed by the Kubernetes pipeline, with the SERVICE steps', () => {
+    const pipeline = pipelineFor(kubernetesPlan(null));
+    expect(pipeline.steps).toEqual(SERVICE_STEPS);
+    expect(pipeline).not.toEqual(pipelineFor(plan(null)));
+    expect(pipelineFor({ ...plan(null), kubernetes: null }).deploy.toString()).toBe(pipelineFor(plan(null)).deploy.toString());
   });
 });

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { appNetworkName, imageRepository, releaseContainerName, siteReleasePrefix, sitePreviewHost, type StepName, type StepStatus } from '@paas/contracts';
-import type { DeploymentPlan, SitePlan } from '../plan.js';
+import type { DeploymentPlan, KubernetesPlan, SitePlan } from '../plan.js';
+import { teamNamespace } from '../kubernetes/names.js';
 import type { DeploymentRecord } from './projection.adapter.js';
 import type { ActivitySettings } from '../settings.js';
 import type { ProjectionAdapter } from './projection.adapter.js';
@@ -56,6 +57,7 @@ export function createProjectionActivities(projection: ProjectionAdapter, settin
         network: appNetworkName(appName),
         previous: previous?.containerName ? { deploymentId: previous.id, containerName: previous.containerName, upstream: previous.upstream } : null,
         rollback,
+        kubernetes: kind === 'SERVICE' && d.config.runtime === 'KUBERNETES' ? kubernetesPlan(d, await projection.teamOf(d.appId)) : null,
         timing: settings.timing,
       };
     },
@@ -77,6 +79,16 @@ export function createProjectionActivities(projection: ProjectionAdapter, settin
       await projection.updateDeployment(deploymentId, { status, error, finished: true });
       await projection.appendLogs(deploymentId, [{ stream: 'system', line: `Deployment ${status}: ${error}` }]);
     },
+  };
+}
+
+function kubernetesPlan(d: DeploymentRecord, teamId: string): KubernetesPlan {
+  return {
+    namespace: teamNamespace(teamId),
+    name: d.config.appName,
+    replicas: d.config.replicas ?? 1,
+    autoscale: d.config.autoscale ?? null,
+    isolation: d.config.isolation === 'SANDBOXED' ? 'SANDBOXED' : 'STANDARD',
   };
 }
 

@@ -55,6 +55,18 @@ export class ProjectionAdapter {
     return d ? toRecord(d) : undefined;
   }
 
+  /** The team that owns the app (its Kubernetes namespace). */
+  async teamOf(appId: string): Promise<string> {
+    const app = await this.db.apps.findById(appId);
+    if (!app) throw new Error(`App ${appId} does not exist (was it deleted?)`);
+    return app.teamId;
+  }
+
+  /** App.replicas: the instances the worker last saw serving on Kubernetes. */
+  async setServingReplicas(appId: string, replicas: number): Promise<void> {
+    await this.db.apps.update(appId, { servingReplicas: replicas });
+  }
+
   async getLiveDeployment(appId: string, exceptId: string): Promise<DeploymentRecord | undefined> {
     const d = await this.db.deployments.live(appId, exceptId);
     return d ? toRecord(d) : undefined;

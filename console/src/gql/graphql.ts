@@ -10,7 +10,15 @@ export type AppKind =
   /** A static site: a build command produces a directory that is served from object storage. */
   | 'STATIC';
 
+export type AutoscaleInput = {
+  maxReplicas: number;
+  minReplicas: number;
+  targetCpuPercent?: number | null | undefined;
+};
+
 export type CreateAppInput = {
+  /** KUBERNETES only: a HorizontalPodAutoscaler on CPU instead of fixed replicas. */
+  autoscale?: AutoscaleInput | null | undefined;
   branch?: string | null | undefined;
   buildCommand?: string | null | undefined;
   buildImage?: string | null | undefined;
@@ -25,12 +33,16 @@ export type CreateAppInput = {
   /** Required for SERVICE apps. A STATIC app without one is deployed from uploaded ZIPs only. */
   gitUrl?: string | null | undefined;
   healthCheckPath?: string | null | undefined;
+  /** SANDBOXED: KUBERNETES only (Kata, or gVisor without hardware virtualization). */
+  isolation?: Isolation | null | undefined;
   kind?: AppKind | null | undefined;
   /** Memory limit of one instance, MiB. Default: PAAS_APP_MEMORY_MB. */
   memoryMb?: number | null | undefined;
   name: string;
   outputDirectory?: string | null | undefined;
   port?: number | null | undefined;
+  /** KUBERNETES only above 1: the Deployment's replicas (1-20). */
+  replicas?: number | null | undefined;
   rootDirectory?: string | null | undefined;
   runtime?: Runtime | null | undefined;
   /** STATIC only: unknown paths get index.html with 200 (single-page apps) instead of the 404 page. */
@@ -64,6 +76,12 @@ export type EnvVarInput = {
   secret?: boolean | null | undefined;
   value: string;
 };
+
+export type Isolation =
+  /** A sandboxed runtime class: Kata Containers where the host has hardware virtualization, gVisor otherwise. */
+  | 'SANDBOXED'
+  /** The container runtime's default (runc). */
+  | 'STANDARD';
 
 /** What a live release does: RUNNING; RESTARTING after it exited; CRASH_LOOPING when it exited too often and the platform stopped restarting it. */
 export type ReleaseState =

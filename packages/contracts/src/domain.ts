@@ -7,6 +7,17 @@ export type AppKind = (typeof APP_KINDS)[number];
 export const RUNTIMES = ['DOCKER', 'KUBERNETES'] as const;
 export type Runtime = (typeof RUNTIMES)[number];
 
+/** How an app's pods are isolated on Kubernetes: the runtime's default (runc) or a sandboxed RuntimeClass. */
+export const ISOLATIONS = ['STANDARD', 'SANDBOXED'] as const;
+export type Isolation = (typeof ISOLATIONS)[number];
+
+/** A HorizontalPodAutoscaler on CPU, Kubernetes apps only. */
+export interface AutoscaleSettings {
+  minReplicas: number;
+  maxReplicas: number;
+  targetCpuPercent: number;
+}
+
 export const DEPLOYMENT_STATUSES = ['QUEUED', 'BUILDING', 'DEPLOYING', 'VERIFYING', 'LIVE', 'SUPERSEDED', 'FAILED', 'CANCELLED'] as const;
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 

@@ -26,6 +26,7 @@ import { Plans1764700000000 } from './migrations/1764700000000-plans.js';
 import { AppInstanceSize1764710000000 } from './migrations/1764710000000-app-instance-size.js';
 import { ForgeIdentities1764800000000 } from './migrations/1764800000000-forge-identities.js';
 import { BuildSlots1764810000000 } from './migrations/1764810000000-build-slots.js';
+import { KubernetesApps1764900000000 } from './migrations/1764900000000-kubernetes-apps.js';
 import { ForgeIdentityEntity } from './entities/forge-identity.entity.js';
 
 export const ENTITIES = [
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   AppInstanceSize1764710000000,
   ForgeIdentities1764800000000,
   BuildSlots1764810000000,
+  KubernetesApps1764900000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -284,6 +284,8 @@ async function startKubernetes(
     nodeIp: k.nodeIp,
     registryAddress: registryAddress.startsWith('127.0.0.1:') ? registryAddress : undefined,
     log,
+    // the edge routes Kubernetes apps to their Services' cluster IPs
+    serviceProxy: true,
   });
   onStarted('kubernetes', cluster.stop);
   return {

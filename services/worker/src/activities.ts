@@ -1,4 +1,4 @@
-// Wires the activity factories to real adapters: dockerode, git, HAProxy, PostgreSQL, Temporal.
+// Wires the activity factories to real adapters: dockerode, git, HAProxy, PostgreSQL, Temporal, Kubernetes.
 import {
   DockerAdapter,
   GitAdapter,
@@ -19,6 +19,8 @@ import {
   createBuildQueueActivities,
   createStaticSiteActivities,
   createTeardownActivities,
+  createKubernetesActivities,
+  KubernetesAdapter,
   dockerFromEnv,
   type ActivitySettings,
   type PlatformActivities,
@@ -36,6 +38,8 @@ export interface Adapters {
   publisher: SitePublisher;
   builder: SiteBuilder;
   sandbox: BuildSandbox;
+  /** Only with a cluster (KUBECONFIG, which the supervisor sets for PAAS_KUBERNETES=embedded). */
+  kube: KubernetesAdapter | null;
 }
 
 export function createAdapters(db: DataSource, settings: ActivitySettings, env: NodeJS.ProcessEnv = process.env): Adapters {
@@ -55,11 +59,12 @@ export function createAdapters(db: DataSource, settings: ActivitySettings, env: 
     registry: new RegistryAdapter(env.REGISTRY_ADDRESS || '127.0.0.1:5000'),
     projection: new ProjectionAdapter(db, settings.logs),
     sandbox: new BuildSandbox(docker, settings.build, env.REGISTRY_ADDRESS || '127.0.0.1:5000'),
+    kube: env.KUBECONFIG ? KubernetesAdapter.fromKubeconfig(env.KUBECONFIG) : null,
   };
 }
 
 export function createActivities(
-  { docker, git, edge, registry, projection, store, publisher, builder, sandbox }: Adapters,
+  { docker, git, edge, registry, projection, store, publisher, builder, sandbox, kube }: Adapters,
   db: DataSource,
   temporal: Client,
   settings: ActivitySettings,
@@ -71,7 +76,8 @@ export function createActivities(
     ...createDockerActivities(docker, git, registry, projection, sandbox, settings),
     ...createHealthActivities(docker, projection),
     ...createEdgeActivities(edge, projection),
-    ...createTeardownActivities(docker, edge, store, publisher, settings),
+    ...createTeardownActivities(docker, edge, store, publisher, settings, kube),
+    ...createKubernetesActivities(kube, projection, settings),
     ...createStaticSiteActivities({ builder, git, store, publisher, edge, projection, sandbox }, settings),
     ...createScheduleActivities(db, temporal),
     ...createBuildQueueActivities(db, projection),

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createActivities, createAdapters } from './activities.js';
 import { ReleaseMonitor } from './background/release-monitor.js';
 import { startRetention } from './background/retention.js';
+import { startReplicaWatcher } from './background/replica-watcher.js';
 import { exitWithParent } from '@paas/process-lifecycle';
 
 const env = process.env;
@@ -41,6 +42,8 @@ const settings = settingsFromEnv(env);
 const adapters = createAdapters(db, settings, env);
 const monitor = new ReleaseMonitor(adapters.docker, adapters.projection, { maxRestarts: Number(env.PAAS_MAX_RESTARTS || 5), log: console.warn });
 await monitor.start();
+// App.replicas of Kubernetes apps follows their Deployments (autoscaling included)
+const stopReplicaWatcher = adapters.kube ? startReplicaWatcher(adapters.kube, adapters.projection, console.warn) : undefined;
 // prunes old deployments and their logs beyond PAAS_KEEP_DEPLOYMENTS / PAAS_LOG_RETENTION_DAYS
 const stopRetention = startRetention(db, env, console.log);
 
@@ -63,6 +66,7 @@ exitWithParent(() => worker.shutdown());
 console.log(`worker ready on task queue ${TASK_QUEUE}`);
 await worker.run();
 monitor.stop();
+await stopReplicaWatcher?.();
 stopRetention();
 await connection.close();
 await clientConnection.close();

@@ -3,10 +3,9 @@
 import { CancellationScope, isCancellation, patched, sleep } from '@temporalio/workflow';
 import { SERVICE_STEPS } from '@paas/contracts';
 import type { DeploymentPlan } from '@paas/activities';
-import { build, projection, release } from '../activity-proxies.js';
+import { projection, release } from '../activity-proxies.js';
 import type { DeploymentRun } from '../deployment-run.js';
-import { releaseBuildSlot, waitForBuildSlot } from './build-slot.js';
-import { cloneStep } from './clone-step.js';
+import { imageSteps } from './image-steps.js';
 import type { DeployPipeline } from './pipeline.js';
 
 export function dockerServicePipeline(plan: DeploymentPlan): DeployPipeline {
@@ -15,19 +14,7 @@ export function dockerServicePipeline(plan: DeploymentPlan): DeployPipeline {
 
 async function deploy(run: DeploymentRun, p: DeploymentPlan): Promise<void> {
   const { machine, saga } = run;
-  let imageRef: string;
-  if (p.rollback) {
-    await run.skip(['CLONE', 'BUILD', 'PUSH'], `Rollback: reusing ${p.rollback.imageRef}`);
-    imageRef = p.rollback.imageRef;
-  } else {
-    const slot = await waitForBuildSlot(run, p);
-    machine.setStatus('BUILDING');
-    const sha = await cloneStep(run, p);
-    saga.push('BUILD', () => release.removeBuiltImage(p.imageTag));
-    await run.step('BUILD', () => build.buildImage(p, sha));
-    imageRef = await run.step('PUSH', () => release.pushImage(p));
-    await releaseBuildSlot(run, slot);
-  }
+  const imageRef = await imageSteps(run, p);
 
   machine.setStatus('DEPLOYING');
   saga.push('RUN', () => release.removeRelease(run.deploymentId, p.containerName, 0));
@@ -57,6 +44,10 @@ async function retire(run: DeploymentRun, p: DeploymentPlan): Promise<void> {
     await run.step('RETIRE', async () => {
       await projection.recordStep(run.deploymentId, 'RETIRE', 'RUNNING', `Stopping the previous release after ${p.timing.retireGraceMs} ms.`);
       await run.grace.run(() => sleep(p.timing.retireGraceMs));
+      // an app that moved off Kubernetes: its Deployment, Service and Secrets go once the edge switched
+      // (no deployment before Kubernetes apps replaced a Kubernetes release: their histories never get here)
+      if (previous.containerName.startsWith('k8s:') && patched('retire-kubernetes-release'))
+        await release.removeKubernetesRelease(run.deploymentId, p.appId, previous.containerName);
       // deployments that started before this patch stop only the release they replaced
       if (patched('retire-all-old-releases')) await release.retireOldReleases(p);
       else await release.retireRelease(p, previous);

@@ -1,6 +1,6 @@
 import { sealedText } from '../secrets/sealed-columns.js';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { AppKind, Runtime } from '@paas/contracts';
+import type { AppKind, Isolation, Runtime } from '@paas/contracts';
 
 @Entity({ name: 'apps' })
 export class AppEntity {
@@ -62,6 +62,27 @@ export class AppEntity {
   /** CPU limit of one instance, in cores. */
   @Column({ type: 'double precision', default: 1 })
   cpus!: number;
+
+  /** Kubernetes: the Deployment's replicas when autoscale is off (Docker apps run one instance). */
+  @Column({ type: 'int', default: 1 })
+  replicas!: number;
+
+  /** Kubernetes: a HorizontalPodAutoscaler on CPU; all three null when off. */
+  @Column({ name: 'autoscale_min_replicas', type: 'int', nullable: true })
+  autoscaleMinReplicas!: number | null;
+
+  @Column({ name: 'autoscale_max_replicas', type: 'int', nullable: true })
+  autoscaleMaxReplicas!: number | null;
+
+  @Column({ name: 'autoscale_target_cpu_percent', type: 'int', nullable: true })
+  autoscaleTargetCpuPercent!: number | null;
+
+  @Column({ type: 'text', default: 'STANDARD' })
+  isolation!: Isolation;
+
+  /** Instances serving now, as the worker last saw them (null: never deployed on Kubernetes). */
+  @Column({ name: 'serving_replicas', type: 'int', nullable: true })
+  servingReplicas!: number | null;
 
   @Column({ name: 'health_check_path', type: 'text' })
   healthCheckPath!: string;

@@ -20,6 +20,11 @@ export interface DeploymentConfig {
   /** One instance's size (absent in snapshots taken before apps had one: the worker's defaults apply). */
   memoryMb?: number;
   cpus?: number;
+  /** Absent in snapshots taken before Kubernetes apps existed: DOCKER, one instance, STANDARD. */
+  runtime?: string;
+  replicas?: number;
+  autoscale?: { minReplicas: number; maxReplicas: number; targetCpuPercent: number } | null;
+  isolation?: string;
 }
 
 export interface EnvSnapshotEntry {

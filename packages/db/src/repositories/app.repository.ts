@@ -14,7 +14,7 @@ export interface EnvVarRow {
 /** A new app's settings; those left out take their column defaults. */
 export type NewApp = Partial<Omit<AppEntity, 'id' | 'createdAt'>> & Pick<AppEntity, 'name'>;
 /** The settings that change after creation (name, kind and runtime never do); `gitToken` only when it is set or cleared. */
-export type AppChanges = Partial<Omit<AppEntity, 'id' | 'createdAt' | 'name' | 'kind' | 'runtime'>>;
+export type AppChanges = Partial<Omit<AppEntity, 'id' | 'createdAt' | 'name' | 'kind'>>;
 
 const UNIQUE_VIOLATION = '23505';
 

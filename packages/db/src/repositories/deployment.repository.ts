@@ -313,5 +313,12 @@ function configOf(app: AppEntity): DeploymentConfig {
     spaFallback: app.spaFallback,
     memoryMb: app.memoryMb,
     cpus: app.cpus,
+    runtime: app.runtime,
+    replicas: app.replicas,
+    autoscale:
+      app.autoscaleMinReplicas !== null && app.autoscaleMaxReplicas !== null && app.autoscaleTargetCpuPercent !== null
+        ? { minReplicas: app.autoscaleMinReplicas, maxReplicas: app.autoscaleMaxReplicas, targetCpuPercent: app.autoscaleTargetCpuPercent }
+        : null,
+    isolation: app.isolation,
   };
 }

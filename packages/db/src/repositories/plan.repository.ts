@@ -61,9 +61,9 @@ export class PlanRepository {
 
   /** Build minutes: the BUILD steps of the team's deployments started in this calendar month (UTC); a running build counts until now. */
   async usageOf(teamId: string, now = new Date()): Promise<TeamUsageRow> {
-    // one instance per app today: memory is memoryMb x 1
+    // an app may run as many instances as it may scale to: memoryMb x (autoscale's max, or replicas)
     const [apps]: { count: string; memory_mb: string }[] = await this.db.query(
-      `SELECT count(*) AS count, coalesce(sum(memory_mb), 0) AS memory_mb FROM apps WHERE team_id = $1`,
+      `SELECT count(*) AS count, coalesce(sum(memory_mb * ${INSTANCES_SQL}), 0) AS memory_mb FROM apps WHERE team_id = $1`,
       [teamId],
     );
     const [minutes]: { minutes: string | null }[] = await this.db.query(
@@ -75,3 +75,6 @@ export class PlanRepository {
     return { apps: Number(apps.count), memoryMb: Number(apps.memory_mb), buildMinutesThisMonth: Number(minutes.minutes ?? 0) };
   }
 }
+
+/** The most instances an app may run at once, as SQL over an apps row (Docker apps have replicas = 1). */
+const INSTANCES_SQL = 'coalesce(autoscale_max_replicas, replicas)';

@@ -7,13 +7,15 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import type { ManagedProcess } from '../managed-process.js';
-import { tcpOpen, waitFor } from '../wait.js';
+import { httpOk, tcpOpen, waitFor } from '../wait.js';
 import { applyAll, clusterAdminsBinding, metricsServer, runtimeClasses, sandboxRuntimes, type SandboxRuntime } from './addons.js';
 import { ensureCertificates, kubeconfigOf } from './certificates.js';
 import { killShims, removeNatRules, shimPids, unmountUnder } from './cleanup.js';
 import { containerdProcess, importImages, removeBridge, stopAllPods, stopAllTasks, waitForContainerd, writeContainerdConfig } from './containerd.js';
 import { apiServerProcess, controllerManagerProcess, etcdProcess, schedulerProcess } from './control-plane.js';
 import { kubeletProcess } from './kubelet.js';
+import { removeCgroupRoot } from './cgroup-root.js';
+import { cleanupKubeProxyRules, kubeProxyHealthUrl, kubeProxyProcess } from './kube-proxy.js';
 import { clusterLayout, type ClusterLayout, type ClusterOptions } from './layout.js';
 
 export interface EmbeddedCluster {
@@ -119,9 +121,14 @@ export async function startEmbeddedCluster(options: ClusterOptions): Promise<Emb
     await containerd?.stop();
     const strays = killShims(layout);
     if (strays) log(`killed ${strays} shim(s) left after their tasks`);
+    if (byName.get('k8s-kube-proxy')) {
+      await byName.get('k8s-kube-proxy')?.stop();
+      await cleanupKubeProxyRules(layout);
+    }
     for (const name of ['k8s-scheduler', 'k8s-controller-manager', 'k8s-apiserver', 'k8s-etcd']) await byName.get(name)?.stop();
     await removeBridge(layout);
     await removeNatRules(`paas-k8s-${layout.id}`).catch((err: Error) => log(`removing the pods' NAT rules: ${err.message}`));
+    removeCgroupRoot(layout);
     const stuck = await unmountUnder(layout);
     if (stuck.length) log(`mounts still present after stop: ${stuck.join(', ')}`);
     // containerd's and runsc's short-lived state: nothing runs any more that needs it
@@ -171,6 +178,18 @@ export async function startEmbeddedCluster(options: ClusterOptions): Promise<Emb
       diagnostics: () => kubelet.tail(30),
     });
     done(`node ${layout.nodeName} Ready`);
+
+    if (options.serviceProxy) {
+      // Services' cluster IPs from the host (the edge routes to them)
+      const proxy = start(kubeProxyProcess(layout, options.podSubnet));
+      await waitFor('kube-proxy', () => httpOk(kubeProxyHealthUrl(layout)), {
+        timeoutMs: 60_000,
+        intervalMs: 300,
+        failFast: proxy.whenExited(),
+        diagnostics: () => proxy.tail(30),
+      });
+      done('kube-proxy synced');
+    }
 
     const runtimes = sandboxRuntimes();
     await applyAll(admin, [...runtimeClasses(runtimes), ...metricsServer(layout)]);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ManagedProcess } from '../managed-process.js';
 import { kubeconfigOf } from './certificates.js';
 import type { ClusterLayout } from './layout.js';
+import { cgroupRootOf, ensureCgroupRoot } from './cgroup-root.js';
 
 function kubeletConfig(layout: ClusterLayout): string {
   return JSON.stringify(
@@ -13,6 +14,8 @@ function kubeletConfig(layout: ClusterLayout): string {
       kind: 'KubeletConfiguration',
       failCgroupV1: false,
       cgroupDriver: 'cgroupfs',
+      // pods under a cgroup of this cluster's own: another cluster's kubelet would kill them as orphans
+      cgroupRoot: cgroupRootOf(layout),
       containerRuntimeEndpoint: `unix://${layout.containerdSocket}`,
       failSwapOn: false,
       address: layout.nodeIp,
@@ -37,6 +40,7 @@ function kubeletConfig(layout: ClusterLayout): string {
 
 export function kubeletProcess(layout: ClusterLayout): ManagedProcess {
   mkdirSync(layout.kubeletDir, { recursive: true });
+  ensureCgroupRoot(layout);
   const config = join(layout.kubeletDir, 'config.json');
   writeFileSync(config, kubeletConfig(layout));
   return new ManagedProcess({

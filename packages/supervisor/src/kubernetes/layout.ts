@@ -23,6 +23,8 @@ export interface ClusterOptions {
   /** The node's address (the kubelet's InternalIP): an address of the host that is not loopback. */
   nodeIp?: string;
   log: (line: string) => void;
+  /** Run kube-proxy (Services' cluster IPs from the host; its iptables chains are the host's: one per host). */
+  serviceProxy?: boolean;
 }
 
 export interface ClusterLayout {

@@ -1,5 +1,6 @@
 import type { AppEntity, EnvVarEntity } from '@paas/db';
 import type { AppModel } from './app.model.js';
+import type { AutoscaleModel } from './autoscale.model.js';
 import type { EnvVarModel } from './env-var.model.js';
 
 /** `hasCredential`: whether the app's one git credential is stored (a token for http(s), a key for ssh://). */
@@ -23,6 +24,9 @@ export function toAppModel(e: AppEntity, hasCredential: boolean): AppModel {
     healthCheckPath: e.healthCheckPath,
     memoryMb: e.memoryMb,
     cpus: e.cpus,
+    replicas: servingReplicas(e),
+    autoscale: autoscaleOf(e),
+    isolation: e.isolation,
     hasGitToken: hasCredential && !ssh,
     hasGitSshKey: hasCredential && ssh,
     createdAt: e.createdAt,
@@ -45,4 +49,18 @@ export function withoutCredentials(gitUrl: string): string {
   } catch {
     return gitUrl.replace(/\/\/[^/@]*@/, '//'); // unparsable: drop anything that looks like user info
   }
+}
+
+/**
+ * Instances serving now: what the worker last saw on Kubernetes (autoscaling moves it), else the
+ * configured count (a Docker app runs one; a Kubernetes app not yet deployed runs none but shows its target).
+ */
+function servingReplicas(e: AppEntity): number {
+  if (e.runtime === 'KUBERNETES' && e.servingReplicas !== null) return e.servingReplicas;
+  return e.runtime === 'KUBERNETES' ? (e.autoscaleMinReplicas ?? e.replicas) : 1;
+}
+
+function autoscaleOf(e: AppEntity): AutoscaleModel | null {
+  if (e.autoscaleMinReplicas === null || e.autoscaleMaxReplicas === null || e.autoscaleTargetCpuPercent === null) return null;
+  return { minReplicas: e.autoscaleMinReplicas, maxReplicas: e.autoscaleMaxReplicas, targetCpuPercent: e.autoscaleTargetCpuPercent };
 }

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { AppKind, Runtime } from '@paas/contracts';
-import { AppKindEnum, RuntimeEnum } from '../common/enums.js';
+import type { AppKind, Isolation, Runtime } from '@paas/contracts';
+import { AppKindEnum, IsolationEnum, RuntimeEnum } from '../common/enums.js';
+import { AutoscaleModel } from './autoscale.model.js';
 
 @ObjectType('App')
 export class AppModel {
@@ -54,6 +55,15 @@ export class AppModel {
 
   @Field(() => Float, { description: 'CPU limit of one instance, in cores.' })
   cpus!: number;
+
+  @Field(() => Int, { description: 'Instances serving now (with autoscale: the current count).' })
+  replicas!: number;
+
+  @Field(() => AutoscaleModel, { nullable: true })
+  autoscale!: AutoscaleModel | null;
+
+  @Field(() => IsolationEnum)
+  isolation!: Isolation;
 
   @Field(() => Boolean, { description: 'Whether a git token is stored for this app (the token itself is write-only).' })
   hasGitToken!: boolean;

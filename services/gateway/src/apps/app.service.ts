@@ -20,10 +20,13 @@ import type { CreateAppInput } from './create-app.input.js';
 import type { EnvVarInput, EnvVarModel } from './env-var.model.js';
 import type { UpdateAppInput } from './update-app.input.js';
 import { isUuid } from '../common/ids.js';
+import { kubernetesAvailable, maxInstances, validateRuntimeSettings } from './runtime-settings.js';
 
 /** Read once: the caps of app inputs (PAAS_MAX_ENV_*, schedules) and where file:// repositories may live. */
 export const INPUT_LIMITS: InputLimits = inputLimitsFromEnv(process.env);
 const FILE_ROOTS = gitFileRoots(process.env);
+/** PAAS_KUBERNETES=embedded or KUBECONFIG: whether runtime KUBERNETES is accepted. */
+const HAS_CLUSTER = kubernetesAvailable(process.env);
 
 @Injectable()
 export class AppService {
@@ -51,14 +54,13 @@ export class AppService {
   /** `teamId`: the team the policy allowed the caller to create the app in. */
   async create(input: CreateAppInput, teamId: string): Promise<AppModel> {
     const kind = input.kind ?? 'SERVICE';
-    const runtime = input.runtime ?? 'DOCKER';
-    if (runtime !== 'DOCKER') throw new DomainError('NOT_IMPLEMENTED', 'The KUBERNETES runtime is not supported yet; use DOCKER.');
     const name = validateAppName(input.name);
+    const runtimeSettings = validateRuntimeSettings(kind, input, HAS_CLUSTER);
     const { settings, credential } = await checked(validateAppSettings(kind, input));
     const env = validateEnv(input.env ?? []);
-    const entity: NewApp = { name, teamId, kind, runtime, ...settings, gitToken: credential === 'keep' ? null : credential.set };
+    const entity: NewApp = { name, teamId, kind, ...runtimeSettings, ...settings, gitToken: credential === 'keep' ? null : credential.set };
     const id = await this.db.transaction(async (tx) => {
-      await assertWithinPlan(tx, teamId, { apps: 1, memoryMb: settings.memoryMb });
+      await assertWithinPlan(tx, teamId, { apps: 1, memoryMb: settings.memoryMb * maxInstances(runtimeSettings) });
       return tx.apps.insert(entity, env);
     });
     if (!id) throw new DomainError('CONFLICT', `App name "${name}" is taken; choose another.`);
@@ -71,9 +73,11 @@ export class AppService {
     await this.db.transaction(async (tx) => {
       const app = await lockApp(tx, id);
       const hasCredential = (await tx.apps.withGitCredential([id])).has(id);
+      const runtimeSettings = validateRuntimeSettings(app.kind, input, HAS_CLUSTER, app);
       const { settings, credential } = await checked(validateAppSettings(app.kind, input, { settings: app, hasCredential }));
-      await assertWithinPlan(tx, app.teamId, { memoryMb: settings.memoryMb - app.memoryMb });
-      await tx.apps.update(id, { ...settings, ...(credential === 'keep' ? {} : { gitToken: credential.set }) });
+      const memoryMb = settings.memoryMb * maxInstances(runtimeSettings) - app.memoryMb * maxInstances(app);
+      await assertWithinPlan(tx, app.teamId, { memoryMb });
+      await tx.apps.update(id, { ...runtimeSettings, ...settings, ...(credential === 'keep' ? {} : { gitToken: credential.set }) });
     });
     return this.get(id);
   }

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import type { AppKind, Runtime } from '@paas/contracts';
-import { AppKindEnum, RuntimeEnum } from '../common/enums.js';
+import type { AppKind, Isolation, Runtime } from '@paas/contracts';
+import { AppKindEnum, IsolationEnum, RuntimeEnum } from '../common/enums.js';
+import { AutoscaleInput } from './autoscale.model.js';
 import { EnvVarInput } from './env-var.model.js';
 
 @InputType('CreateAppInput')
@@ -68,4 +69,17 @@ export class CreateAppInput {
 
   @Field(() => Float, { nullable: true, description: 'CPU limit of one instance, in cores. Default: PAAS_APP_CPUS.' })
   cpus?: number | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 1, description: "KUBERNETES only above 1: the Deployment's replicas (1-20)." })
+  replicas?: number | null;
+
+  @Field(() => AutoscaleInput, { nullable: true, description: 'KUBERNETES only: a HorizontalPodAutoscaler on CPU instead of fixed replicas.' })
+  autoscale?: AutoscaleInput | null;
+
+  @Field(() => IsolationEnum, {
+    nullable: true,
+    defaultValue: 'STANDARD',
+    description: 'SANDBOXED: KUBERNETES only (Kata, or gVisor without hardware virtualization).',
+  })
+  isolation?: Isolation | null;
 }

@@ -1,4 +1,7 @@
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
+import type { Isolation, Runtime } from '@paas/contracts';
+import { IsolationEnum, RuntimeEnum } from '../common/enums.js';
+import { AutoscaleInput } from './autoscale.model.js';
 
 @InputType('UpdateAppInput', { description: 'Only the given fields change; they take effect on the next deployment.' })
 export class UpdateAppInput {
@@ -46,4 +49,16 @@ export class UpdateAppInput {
 
   @Field(() => Float, { nullable: true, description: 'CPU limit of one instance, in cores. Default: PAAS_APP_CPUS.' })
   cpus?: number | null;
+
+  @Field(() => RuntimeEnum, { nullable: true, description: 'Moves a SERVICE app between Docker and Kubernetes on its next deployment, without downtime.' })
+  runtime?: Runtime | null;
+
+  @Field(() => Int, { nullable: true })
+  replicas?: number | null;
+
+  @Field(() => AutoscaleInput, { nullable: true, description: 'null removes the autoscaler (the app keeps its replicas).' })
+  autoscale?: AutoscaleInput | null;
+
+  @Field(() => IsolationEnum, { nullable: true })
+  isolation?: Isolation | null;
 }

@@ -1,11 +1,12 @@
 // The contract's enums, registered once for the code-first schema.
 import { registerEnumType } from '@nestjs/graphql';
-import { APP_KINDS, DEPLOYMENT_STATUSES, DEPLOYMENT_TRIGGERS, RELEASE_STATES, RUNTIMES, STEP_NAMES, STEP_STATUSES } from '@paas/contracts';
+import { APP_KINDS, DEPLOYMENT_STATUSES, ISOLATIONS, DEPLOYMENT_TRIGGERS, RELEASE_STATES, RUNTIMES, STEP_NAMES, STEP_STATUSES } from '@paas/contracts';
 
 const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const AppKindEnum = asEnum(APP_KINDS);
 export const RuntimeEnum = asEnum(RUNTIMES);
+export const IsolationEnum = asEnum(ISOLATIONS);
 export const DeploymentStatusEnum = asEnum(DEPLOYMENT_STATUSES);
 export const DeploymentTriggerEnum = asEnum(DEPLOYMENT_TRIGGERS);
 export const StepNameEnum = asEnum(STEP_NAMES);
@@ -25,6 +26,13 @@ registerEnumType(AppKindEnum, {
   },
 });
 registerEnumType(RuntimeEnum, { name: 'Runtime' });
+registerEnumType(IsolationEnum, {
+  name: 'Isolation',
+  valuesMap: {
+    STANDARD: { description: "The container runtime's default (runc)." },
+    SANDBOXED: { description: 'A sandboxed runtime class: Kata Containers where the host has hardware virtualization, gVisor otherwise.' },
+  },
+});
 registerEnumType(DeploymentStatusEnum, {
   name: 'DeploymentStatus',
   valuesMap: {
