@@ -21,8 +21,6 @@ export const TEST_PORTS = {
   PAAS_TEMPORAL_PORT: port(17233),
   PAAS_REGISTRY_PORT: port(15000),
   PAAS_S3_PORT: port(19000),
-  // the embedded Kubernetes cluster (API and the seven ports after it), only with PAAS_TEST_KUBERNETES=embedded
-  PAAS_KUBERNETES_API_PORT: port(16443),
 };
 const GITEA_PORT = 13000 + offset;
 // the embedded Kubernetes cluster (one for the whole run): API port and the next nine are its own,
@@ -94,10 +92,6 @@ async function startTestStack(): Promise<{ stack: RunningStack; dataDir: string;
     PAAS_LOG_MAX_MB: '2',
     PAAS_MIN_REDEPLOY_INTERVAL_SEC: '5', // the schedule test fires every 5 s; the default is 60
     PAAS_GIT_FILE_ROOTS: `${tmpdir()},${root}`, // fixture repos and the sample app; the hostile-input test keeps a repo outside
-    // the whole-stack tests do not start the embedded cluster yet: PAAS_TEST_KUBERNETES=embedded opts in,
-    // on a pod subnet of this run's own (beside `npm start`'s 10.244.0.0/24)
-    PAAS_KUBERNETES: process.env.PAAS_TEST_KUBERNETES || 'off',
-    PAAS_KUBERNETES_POD_SUBNET: `10.244.${(Math.floor(offset / 100) % 200) + 1}.0/24`,
   };
   mkdirSync(env.PAAS_FAULT_PAUSE_DIR, { recursive: true });
   // KUBECONFIG would make the stack use that cluster instead of its own
