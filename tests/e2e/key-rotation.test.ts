@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
 import { idOfMasterKey, keyIdOfStored, newMasterKey, storedSecretsAt } from '../helpers/raw-storage.js';
+import { ownPlatformEnv } from '../helpers/own-platform-env.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'paas-rotate-'));
@@ -23,9 +24,7 @@ const ports = {
   PAAS_REGISTRY_PORT: '31700',
   PAAS_S3_PORT: '31950',
 };
-const baseEnv: NodeJS.ProcessEnv = { ...process.env, ...ports, PAAS_DATA_DIR: dataDir };
-for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS', 'PAAS_ADMIN_TOKEN', 'PAAS_MASTER_KEY', 'PAAS_PREVIOUS_MASTER_KEYS'])
-  delete baseEnv[k];
+const baseEnv = ownPlatformEnv(ports, { PAAS_DATA_DIR: dataDir }, ['PAAS_MASTER_KEY', 'PAAS_PREVIOUS_MASTER_KEYS']);
 const SECRET = `rotated-canary-${Date.now()}`;
 const started: ChildProcess[] = [];
 const repo = new FixtureRepo();

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FixtureRepo } from '../helpers/fixture-repo.js';
+import { ownPlatformEnv } from '../helpers/own-platform-env.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'paas-crash-'));
@@ -25,8 +26,7 @@ const ports = {
   PAAS_REGISTRY_PORT: '31700',
   PAAS_S3_PORT: '31950',
 };
-const env: NodeJS.ProcessEnv = { ...process.env, ...ports, PAAS_DATA_DIR: dataDir, PAAS_FAULT_PAUSE_DIR: faults };
-for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS', 'PAAS_ADMIN_TOKEN']) delete env[k];
+const env = ownPlatformEnv(ports, { PAAS_DATA_DIR: dataDir, PAAS_FAULT_PAUSE_DIR: faults });
 const gatewayUrl = `http://127.0.0.1:${ports.PAAS_PORT}`;
 const repo = new FixtureRepo();
 const runs: Run[] = [];

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ownPlatformEnv } from '../helpers/own-platform-env.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'paas-start-'));
@@ -18,8 +19,7 @@ const ports = {
   PAAS_REGISTRY_PORT: '31500',
   PAAS_S3_PORT: '31900',
 };
-const env: NodeJS.ProcessEnv = { ...process.env, ...ports, PAAS_DATA_DIR: dataDir };
-for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'S3_ENDPOINT', 'REGISTRY_ADDRESS', 'PAAS_ADMIN_TOKEN']) delete env[k];
+const env = ownPlatformEnv(ports, { PAAS_DATA_DIR: dataDir });
 
 function start(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
