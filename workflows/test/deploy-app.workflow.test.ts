@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordHistory } from '../../tests/helpers/histories.js';
 import { fakeActivities, plan, sitePlan, type Calls, type Faults } from './fake-activities.js';
 import { createTimeSkippingEnv } from './time-skipping-env.js';
-import { bundleWorkflows, waitUntil, withWorker, type TemporalTestEnv } from './workflow-harness.js';
+import { bundleWorkflows, runDeployment, waitUntil, withWorker, type TemporalTestEnv } from './workflow-harness.js';
 
 const previous = { deploymentId: 'd0', containerName: 'paas-web-d0', upstream: '127.0.0.1:20000' };
 const SERVICE_STEPS_SKIPPED = ['CLONE', 'BUILD', 'PUSH', 'RUN', 'VERIFY', 'ROUTE', 'RETIRE'].map((s) => `step ${s} SKIPPED`);
@@ -33,10 +33,7 @@ describe('deployAppWorkflow saga', () => {
 
   async function run(p: DeploymentPlan, faults: Faults = {}, recordAs?: string) {
     const calls: Calls = [];
-    const workflowId = `saga-${randomUUID()}`;
-    const result = await withWorker(env, bundle, fakeActivities(calls, p, faults), (taskQueue) =>
-      env.client.workflow.execute<typeof deployAppWorkflow>('deployAppWorkflow', { taskQueue, workflowId, args: [{ appId: 'a1', deploymentId: 'd1' }] }),
-    );
+    const { workflowId, result } = await runDeployment(env, bundle, fakeActivities(calls, p, faults), 'saga');
     if (recordAs) await recordHistory(workflowId, recordAs, env.client);
     return { calls, result };
   }

@@ -4,12 +4,10 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { DeploymentPlan } from '@paas/activities';
-import type { deployAppWorkflow } from '@paas/workflows';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeActivities, kubernetesPlan, plan, type Calls, type Faults } from './fake-activities.js';
 import { createTimeSkippingEnv } from './time-skipping-env.js';
-import { bundleWorkflows, withWorker, type TemporalTestEnv } from './workflow-harness.js';
+import { bundleWorkflows, runDeployment, type TemporalTestEnv } from './workflow-harness.js';
 
 const onKubernetes = { deploymentId: 'd0', containerName: 'k8s:paas-team-t1/web', upstream: '10.96.0.10:8080' };
 const onDocker = { deploymentId: 'd0', containerName: 'paas-web-d0', upstream: '127.0.0.1:20000' };
@@ -29,13 +27,7 @@ describe('Kubernetes pipeline', () => {
 
   async function run(p: DeploymentPlan, faults: Faults = {}) {
     const calls: Calls = [];
-    const result = await withWorker(env, bundle, fakeActivities(calls, p, faults), (taskQueue) =>
-      env.client.workflow.execute<typeof deployAppWorkflow>('deployAppWorkflow', {
-        taskQueue,
-        workflowId: `k8s-${randomUUID()}`,
-        args: [{ appId: 'a1', deploymentId: 'd1' }],
-      }),
-    );
+    const { result } = await runDeployment(env, bundle, fakeActivities(calls, p, faults), 'k8s');
     return { calls, result };
   }
 

@@ -5,6 +5,7 @@ import { DefaultLogger, Worker, bundleWorkflowCode, type NativeConnection, type 
 import type { PlatformActivities } from '@paas/activities';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import type { deployAppWorkflow } from '@paas/workflows';
 
 export interface TemporalTestEnv {
   client: Client;
@@ -36,4 +37,18 @@ export async function waitUntil(what: string, ok: () => boolean, detail: () => s
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${detail()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** One deployAppWorkflow run to its end with fake activities; its workflow id too, for recording its history. */
+export async function runDeployment(
+  env: TemporalTestEnv,
+  workflowBundle: WorkflowBundleWithSourceMap,
+  activities: Partial<PlatformActivities>,
+  idPrefix: string,
+) {
+  const workflowId = `${idPrefix}-${randomUUID()}`;
+  const result = await withWorker(env, workflowBundle, activities, (taskQueue) =>
+    env.client.workflow.execute<typeof deployAppWorkflow>('deployAppWorkflow', { taskQueue, workflowId, args: [{ appId: 'a1', deploymentId: 'd1' }] }),
+  );
+  return { workflowId, result };
 }
