@@ -25,7 +25,10 @@ export const TEST_PORTS = {
 const GITEA_PORT = 13000 + offset;
 // the embedded Kubernetes cluster (one for the whole run): API port and the next nine are its own,
 // and a pod subnet of its own beside `npm start`'s 10.244.0.0/24 and the medium tier's
-const KUBERNETES = {
+// PAAS_TEST_KUBERNETES=off (for a developer working on something else beside a run that has the
+// cluster: only one embedded cluster per host can serve apps) starts none and skips the Kubernetes
+// tests; CI never sets it.
+const KUBERNETES = process.env.PAAS_TEST_KUBERNETES === 'off' ? { PAAS_KUBERNETES: 'off' } : {
   PAAS_KUBERNETES: 'embedded',
   PAAS_KUBERNETES_API_PORT: port(16443),
   PAAS_KUBERNETES_POD_SUBNET: `10.244.${100 + (Math.floor(offset / 100) % 100)}.0/24`,
