@@ -17,7 +17,16 @@ export default defineConfig({
       { extends: true, test: { name: 'e2e', include: E2E, exclude: [...ALWAYS_EXCLUDED, ...ISOLATED_E2E, ...WITHOUT_CLUSTER], sequence: { groupOrder: 0 } } },
       // the crash tests SIGKILL the shared worker, gateway and Temporal server; the npm start
       // test brings up a second platform: both run alone, last, one file at a time
-      { extends: true, test: { name: 'isolated', include: ISOLATED_E2E, exclude: [...ALWAYS_EXCLUDED, ...WITHOUT_CLUSTER], sequence: { groupOrder: 1 }, fileParallelism: false } },
+      {
+        extends: true,
+        test: {
+          name: 'isolated',
+          include: ISOLATED_E2E,
+          exclude: [...ALWAYS_EXCLUDED, ...WITHOUT_CLUSTER],
+          sequence: { groupOrder: 1 },
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

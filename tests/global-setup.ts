@@ -28,12 +28,15 @@ const GITEA_PORT = 13000 + offset;
 // PAAS_TEST_KUBERNETES=off (for a developer working on something else beside a run that has the
 // cluster: only one embedded cluster per host can serve apps) starts none and skips the Kubernetes
 // tests; CI never sets it.
-const KUBERNETES = process.env.PAAS_TEST_KUBERNETES === 'off' ? { PAAS_KUBERNETES: 'off' } : {
-  PAAS_KUBERNETES: 'embedded',
-  PAAS_KUBERNETES_API_PORT: port(16443),
-  PAAS_KUBERNETES_POD_SUBNET: `10.244.${100 + (Math.floor(offset / 100) % 100)}.0/24`,
-  PAAS_KUBERNETES_SCALE_DOWN_SEC: '10', // the autoscaling test waits for the fall back; the default is 60
-};
+const KUBERNETES =
+  process.env.PAAS_TEST_KUBERNETES === 'off'
+    ? { PAAS_KUBERNETES: 'off' }
+    : {
+        PAAS_KUBERNETES: 'embedded',
+        PAAS_KUBERNETES_API_PORT: port(16443),
+        PAAS_KUBERNETES_POD_SUBNET: `10.244.${100 + (Math.floor(offset / 100) % 100)}.0/24`,
+        PAAS_KUBERNETES_SCALE_DOWN_SEC: '10', // the autoscaling test waits for the fall back; the default is 60
+      };
 
 interface SharedStack {
   refs: number;
