@@ -64,9 +64,12 @@ describe('scheduled redeploys on Kubernetes', () => {
     const { app, repo } = await kubernetesApp('kube-sched', 'scheduled v1\n');
     const created = await gql(`mutation($id: ID!) { createRedeploySchedule(appId: $id, cron: "@every 5s") { id } }`, { id: app.id });
     const firstScheduled = async () =>
-      ((await gql(`query($id: ID!) { app(id: $id) { deployments(limit: 50) { id trigger } } }`, { id: app.id })).app.deployments as { id: string; trigger: string }[]).find(
-        (d) => d.trigger === 'SCHEDULE',
-      );
+      (
+        (await gql(`query($id: ID!) { app(id: $id) { deployments(limit: 50) { id trigger } } }`, { id: app.id })).app.deployments as {
+          id: string;
+          trigger: string;
+        }[]
+      ).find((d) => d.trigger === 'SCHEDULE');
     await until('a scheduled deployment', async () => (await firstScheduled()) !== undefined, 30_000);
     const first = await waitForDeployment((await firstScheduled())!.id);
     expect({ status: first.status, trigger: first.trigger, error: first.error }).toEqual({ status: 'LIVE', trigger: 'SCHEDULE', error: null });
