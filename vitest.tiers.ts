@@ -16,12 +16,13 @@ export const MEDIUM = {
 
 export const E2E = ['tests/e2e/**/*.test.ts', 'tests/contract/**/*.test.ts'];
 
-// tests that kill shared processes, start a whole second platform or drive a browser run alone, after the rest
+// tests that kill shared processes, start a whole second platform (or control plane) or drive a browser run alone, after the rest
 export const ISOLATED_E2E = [
   'tests/e2e/console.test.ts',
   'tests/e2e/console-accounts.test.ts',
   'tests/e2e/crash-recovery.test.ts',
   'tests/e2e/kubernetes-crash.test.ts',
+  'tests/e2e/kubernetes-control-plane.test.ts',
   'tests/e2e/npm-start.test.ts',
   'tests/e2e/npm-start-crash.test.ts',
   'tests/e2e/key-rotation.test.ts',

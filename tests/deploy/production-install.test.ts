@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docker } from '../helpers/docker.js';
-import { ensureNodeBaseImage } from '../helpers/node-base-image.js';
+import { buildPlatformImages } from '../helpers/platform-images.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const secrets = { POSTGRES_PASSWORD: 'pw', MINIO_ROOT_PASSWORD: 'minio-password', PAAS_ADMIN_TOKEN: 'token' };
@@ -15,17 +15,6 @@ const secrets = { POSTGRES_PASSWORD: 'pw', MINIO_ROOT_PASSWORD: 'minio-password'
 function compose(args: string[], env: Record<string, string>) {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !(k in secrets)));
   return spawnSync('docker-compose', ['-f', 'docker-compose.yml', ...args], { cwd: root, env: { ...clean, ...env }, encoding: 'utf8' });
-}
-
-function build(dockerfile: string, tag: string, baseImage: string) {
-  // Debian's docker CLI with the classic builder: dockerode would need the context tarred by hand
-  const r = spawnSync('/usr/bin/docker', ['build', '-q', '-f', dockerfile, '--build-arg', `NODE_IMAGE=${baseImage}`, '-t', tag, '.'], {
-    cwd: root,
-    env: { ...process.env, DOCKER_BUILDKIT: '0' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  expect(r.status, r.stderr.slice(-3000)).toBe(0);
 }
 
 function run(image: string, cmd: string[]) {
@@ -62,9 +51,7 @@ describe('production install (docker-compose.yml)', () => {
   });
 
   it('builds the gateway and worker images from a local base image, and they run', async () => {
-    const base = await ensureNodeBaseImage();
-    build('services/gateway/Dockerfile', 'paas-test/gateway:ci', base);
-    build('services/worker/Dockerfile', 'paas-test/worker:ci', base);
+    await buildPlatformImages();
 
     const schema = run('paas-test/gateway:ci', ['node', 'services/gateway/dist/print-schema.js']);
     expect(schema.status, schema.stderr).toBe(0);

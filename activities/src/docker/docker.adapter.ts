@@ -74,6 +74,11 @@ export type DockerEventStream = NodeJS.ReadableStream & { destroy?: () => void }
 export class DockerAdapter {
   constructor(private readonly docker: Docker) {}
 
+  /** The engine answers `/_ping`. */
+  async ping(): Promise<void> {
+    await this.docker.ping();
+  }
+
   /** Classic builder, never pulling an image the engine already has; streams output lines. */
   async build(opts: BuildOptions): Promise<string> {
     const context = pack(opts.contextDir, { ignore: (name) => name.split('/').includes('.git') });

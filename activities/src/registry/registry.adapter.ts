@@ -1,4 +1,4 @@
-// The OCI registry's HTTP API (distribution v2): deleting a manifest by digest.
+// The OCI registry's HTTP API (distribution v2): deleting a manifest by digest, and a ping.
 export class RegistryAdapter {
   constructor(private readonly address: string) {}
 
@@ -11,5 +11,12 @@ export class RegistryAdapter {
     const res = await fetch(`http://${this.address}/v2/${name}/manifests/${digest}`, { method: 'DELETE', signal: AbortSignal.timeout(10_000) });
     await res.arrayBuffer();
     if (res.status !== 202 && res.status !== 404) throw new Error(`registry refused to delete ${imageRef}: HTTP ${res.status}`);
+  }
+
+  /** The API root answers 200 (no auth on the platform's registry). */
+  async ping(): Promise<void> {
+    const res = await fetch(`http://${this.address}/v2/`, { signal: AbortSignal.timeout(2000) });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`registry answered HTTP ${res.status}`);
   }
 }

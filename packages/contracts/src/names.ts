@@ -36,11 +36,16 @@ export function imageRepository(registry: string, appName: string): string {
   return `${registry}/paas/${appName}`;
 }
 
-/** PostgreSQL NOTIFY channels the projection publishes on and the gateway listens to. */
+/** PostgreSQL NOTIFY channels the projection (and the workers' health reports) publish on and the gateway listens to. */
 export const NOTIFY_CHANNELS = {
   deployment: 'paas_deployment',
   log: 'paas_log',
+  workerHealth: 'paas_worker_health',
 } as const;
+
+/** The dependencies a worker reports it can reach, for a gateway that cannot probe them itself. */
+export const WORKER_PROBED_DEPENDENCIES = ['docker', 'registry', 'edge', 'siteServer'] as const;
+export type WorkerProbedDependency = (typeof WORKER_PROBED_DEPENDENCIES)[number];
 
 export function scheduledRedeployWorkflowId(scheduleId: string): string {
   return `scheduled-redeploy-${scheduleId}`;

@@ -10,6 +10,7 @@ import { createActivities, createAdapters } from './activities.js';
 import { ReleaseMonitor } from './background/release-monitor.js';
 import { startRetention } from './background/retention.js';
 import { startReplicaWatcher } from './background/replica-watcher.js';
+import { startHealthReporter } from './background/health-reporter.js';
 import { exitWithParent } from '@paas/process-lifecycle';
 
 const env = process.env;
@@ -46,6 +47,8 @@ await monitor.start();
 const stopReplicaWatcher = adapters.kube ? startReplicaWatcher(adapters.kube, adapters.projection, console.warn) : undefined;
 // prunes old deployments and their logs beyond PAAS_KEEP_DEPLOYMENTS / PAAS_LOG_RETENTION_DAYS
 const stopRetention = startRetention(db, env, console.log);
+// what this worker reaches, for gateways that run apart from it (PAAS_HEALTH_FROM_WORKERS)
+const stopHealthReporter = startHealthReporter(db, adapters, env, console.warn);
 
 const worker = await Worker.create({
   connection,
@@ -68,6 +71,7 @@ await worker.run();
 monitor.stop();
 await stopReplicaWatcher?.();
 stopRetention();
+stopHealthReporter();
 await connection.close();
 await clientConnection.close();
 await db.destroy();

@@ -78,10 +78,20 @@ export function defaultNodeIp(): string {
   return preferred.address;
 }
 
-export function clusterLayout(options: ClusterOptions): ClusterLayout {
-  const dir = join(resolve(options.dataDir), 'kubernetes');
+/** Short and unique per data dir, and where the cluster's sockets are. */
+function clusterId(dataDir: string): { dir: string; id: string; runtimeState: string } {
+  const dir = join(resolve(dataDir), 'kubernetes');
   const id = createHash('sha256').update(dir).digest('hex').slice(0, 6);
-  const runtimeState = `/run/paas-k8s-${id}`;
+  return { dir, id, runtimeState: `/run/paas-k8s-${id}` };
+}
+
+/** The socket of the node's containerd of the cluster of a data dir (`ctr --address`). */
+export function embeddedContainerdSocket(dataDir: string): string {
+  return join(clusterId(dataDir).runtimeState, 'containerd.sock');
+}
+
+export function clusterLayout(options: ClusterOptions): ClusterLayout {
+  const { dir, id, runtimeState } = clusterId(options.dataDir);
   const cache = join(options.cacheDir, 'kubernetes', KUBERNETES_VERSION);
   return {
     dir,
@@ -92,7 +102,7 @@ export function clusterLayout(options: ClusterOptions): ClusterLayout {
     kubeletDir: join(dir, 'kubelet'),
     containerdRoot: join(dir, 'containerd'),
     runtimeState,
-    containerdSocket: join(runtimeState, 'containerd.sock'),
+    containerdSocket: embeddedContainerdSocket(options.dataDir),
     cniConfDir: join(dir, 'cni', 'net.d'),
     cniIpamDir: join(dir, 'cni', 'ipam'),
     logs: join(options.dataDir, 'logs'),

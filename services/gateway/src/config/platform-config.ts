@@ -1,5 +1,6 @@
 // The gateway's settings, read once from the environment `npm start` prepares.
 import { Injectable } from '@nestjs/common';
+import { WORKER_PROBED_DEPENDENCIES, type WorkerProbedDependency } from '@paas/contracts';
 
 @Injectable()
 export class PlatformConfig {
@@ -29,6 +30,11 @@ export class PlatformConfig {
   readonly temporalUiUrl = process.env.PAAS_TEMPORAL_UI_URL?.replace(/\/$/, '') || null;
   readonly dockerHost = process.env.DOCKER_HOST || 'unix:///var/run/docker.sock';
   readonly edgeAdminSocket = process.env.EDGE_ADMIN_SOCKET;
+  /**
+   * Dependencies whose state /healthz takes from the workers' reports instead of probing them:
+   * for a gateway that runs apart from the workers (deploy/kubernetes: no Docker or edge socket).
+   */
+  readonly healthFromWorkers = workerProbed(process.env.PAAS_HEALTH_FROM_WORKERS);
   /** Where browsers reach the gateway: forge sign-in's callback (registered at the provider) is under it. */
   readonly publicUrl = (process.env.PAAS_PUBLIC_URL || `http://${['0.0.0.0', '::'].includes(this.bind) ? '127.0.0.1' : this.bind}:${this.port}`).replace(
     /\/+$/,
@@ -44,4 +50,15 @@ function required(name: string): string {
   const v = process.env[name];
   if (!v) throw new Error(`${name} must be set (npm start sets it)`);
   return v;
+}
+
+function workerProbed(raw: string | undefined): WorkerProbedDependency[] {
+  const names = (raw ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  for (const n of names)
+    if (!(WORKER_PROBED_DEPENDENCIES as readonly string[]).includes(n))
+      throw new Error(`PAAS_HEALTH_FROM_WORKERS: "${n}" is not one of ${WORKER_PROBED_DEPENDENCIES.join(', ')}`);
+  return names as WorkerProbedDependency[];
 }

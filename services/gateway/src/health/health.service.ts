@@ -3,12 +3,15 @@
 // read-only probe here (a ping, no Docker or object-storage API calls).
 // /healthz answers without auth, so the report names states only: why a dependency is down
 // (addresses, socket paths, error texts) goes to the gateway log, once per change.
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Database } from '@paas/db';
+// With PAAS_HEALTH_FROM_WORKERS (a gateway apart from the workers, deploy/kubernetes), the
+// dependencies it names are taken from the workers' reports (worker-reports.ts) instead.
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Database, listenToWorkerHealth } from '@paas/db';
 import { Client } from '@temporalio/client';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { PlatformConfig } from '../config/platform-config.js';
+import { WorkerReports } from './worker-reports.js';
 
 export type DependencyName = 'database' | 'temporal' | 'docker' | 'registry' | 'objectStorage' | 'edge' | 'siteServer';
 export interface DependencyState {
@@ -22,15 +25,48 @@ export interface HealthReport {
 const TIMEOUT_MS = 2000;
 
 @Injectable()
-export class HealthService {
+export class HealthService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Health');
   private readonly lastProblem = new Map<string, string | null>();
+  private readonly workerReports = new WorkerReports();
+  private listener?: { close(): Promise<void> };
+  private stopped = false;
 
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(Client) private readonly temporal: Client,
     @Inject(PlatformConfig) private readonly config: PlatformConfig,
   ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (this.config.healthFromWorkers.length > 0) await this.listen();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    await this.listener?.close();
+  }
+
+  /** Listens again 5 s after the connection is lost; meanwhile reports age and turn down. */
+  private async listen(): Promise<void> {
+    const retry = () => {
+      if (!this.stopped) setTimeout(() => void this.listen(), 5000).unref();
+    };
+    try {
+      this.listener = await listenToWorkerHealth(
+        this.config.databaseUrl,
+        (report) => this.workerReports.record(report),
+        (err) => {
+          this.logger.warn(`worker health reports: connection lost (${err.message}); listening again in 5 s`);
+          void this.listener?.close();
+          retry();
+        },
+      );
+    } catch (err) {
+      this.logger.warn(`worker health reports: cannot listen (${(err as Error).message}); trying again in 5 s`);
+      retry();
+    }
+  }
 
   async check(): Promise<HealthReport> {
     const checks: Record<DependencyName, () => Promise<unknown>> = {
@@ -43,6 +79,10 @@ export class HealthService {
       siteServer: () => fetch(`http://${this.config.siteUpstream}/`, { signal: AbortSignal.timeout(TIMEOUT_MS) }).then((r) => r.arrayBuffer()),
       edge: () => (this.config.edgeAdminSocket ? socketOpen(this.config.edgeAdminSocket) : Promise.reject(new Error('EDGE_ADMIN_SOCKET not set'))),
     };
+    for (const name of this.config.healthFromWorkers)
+      checks[name] = async () => {
+        if (!this.workerReports.isUp(name)) throw new Error('no worker reported it reachable in the last 15 s');
+      };
     const entries = await Promise.all(
       Object.entries(checks).map(async ([name, check]) => {
         try {
