@@ -26,6 +26,7 @@ import { SchedulesModule } from './schedules/schedules.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
 import { UploadsModule } from './uploads/uploads.module.js';
 import { MercuriusDriver } from '@nestjs/mercurius';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 @Module({
   imports: [
@@ -53,6 +54,7 @@ import { MercuriusDriver } from '@nestjs/mercurius';
     PlansModule,
     ForgeSignInModule,
     PlatformModule,
+    WebhooksModule,
   ],
 })
 export class AppModule {}

@@ -18,6 +18,7 @@ import { PlanResolver, TeamPlanResolver } from './plans/plan.resolver.js';
 import { ForgeIdentityResolver } from './forge-sign-in/forge-identity.resolver.js';
 import { PlatformResolver } from './platform/platform.resolver.js';
 import { TeamApiTokensResolver } from './tokens/team-api-tokens.resolver.js';
+import { GitWebhookResolver } from './webhooks/git-webhook.resolver.js';
 
 const out = process.argv[2];
 const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
@@ -39,6 +40,7 @@ const schema = await app
     ForgeIdentityResolver,
     TeamApiTokensResolver,
     PlatformResolver,
+    GitWebhookResolver,
   ]);
 const text = `# Generated from the gateway's code-first resolvers by \`npm run schema:print\`. Do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
 if (out) writeFileSync(out, text);

@@ -19,7 +19,7 @@ export const sealUnderCurrentKey: Reseal = (stored) =>
 /** Back to clear (a migration's down). */
 export const openAll: Reseal = (stored) => (isSealed(stored) ? openStored(stored) : undefined);
 
-/** Applies `reseal` to env var values, git credentials and env snapshots; the count of values rewritten. Run it in a transaction. */
+/** Applies `reseal` to env var values, git credentials, webhook secrets and env snapshots; the count of values rewritten. Run it in a transaction. */
 export async function resealStoredSecrets(q: Query, reseal: Reseal): Promise<number> {
   let changed = 0;
   const envVars: { app_id: string; key: string; value: string }[] = await q.query(`SELECT app_id, key, value FROM env_vars FOR UPDATE`);
@@ -34,6 +34,15 @@ export async function resealStoredSecrets(q: Query, reseal: Reseal): Promise<num
     const next = reseal(row.git_token);
     if (next === undefined) continue;
     await q.query(`UPDATE apps SET git_token = $2 WHERE id = $1`, [row.id, next]);
+    changed++;
+  }
+  // the migration that first sealed secrets runs before this table exists
+  const [{ exists }]: { exists: boolean }[] = await q.query(`SELECT to_regclass('git_webhooks') IS NOT NULL AS exists`);
+  const hooks: { app_id: string; secret: string }[] = exists ? await q.query(`SELECT app_id, secret FROM git_webhooks FOR UPDATE`) : [];
+  for (const row of hooks) {
+    const next = reseal(row.secret);
+    if (next === undefined) continue;
+    await q.query(`UPDATE git_webhooks SET secret = $2 WHERE app_id = $1`, [row.app_id, next]);
     changed++;
   }
   const deployments: { id: string; env_snapshot: EnvSnapshotEntry[] }[] = await q.query(
