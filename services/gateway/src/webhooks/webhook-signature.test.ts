@@ -44,6 +44,8 @@ describe('webhook signatures', () => {
     expect(verifySignature('GITEA', secret, {}, body)).toBe(false);
     // a wrong GitHub-style header is not overruled by a right Gitea one: every header sent must hold
     expect(verifySignature('GITEA', secret, { 'x-hub-signature-256': 'sha256=00', 'x-gitea-signature': good }, body)).toBe(false);
+    expect(verifySignature('GITEA', secret, { 'x-hub-signature-256': `sha256=${good}`, 'x-gitea-signature': '00' }, body)).toBe(false);
+    expect(verifySignature('GITEA', secret, { 'x-gitea-signature': good, 'x-forgejo-signature': hex('other', body) }, body)).toBe(false);
   });
 
   it('GitLab: X-Gitlab-Token equal to the secret, whatever its length', () => {

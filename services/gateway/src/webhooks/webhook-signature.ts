@@ -37,12 +37,15 @@ export function verifySignature(forge: Forge, secret: string, headers: Headers, 
   }
   const expected = hmacHex(secret, body);
   const hub = header(headers, 'x-hub-signature-256');
-  if (hub !== undefined) return hub.startsWith('sha256=') && sameHex(hub.slice('sha256='.length), expected);
-  if (forge === 'GITEA') {
-    const gitea = header(headers, 'x-gitea-signature') ?? header(headers, 'x-forgejo-signature');
-    return gitea !== undefined && sameHex(gitea, expected);
-  }
-  return false;
+  // every signature header sent must hold: a right one does not excuse a wrong one
+  const checks = [hub === undefined ? undefined : hub.startsWith('sha256=') && sameHex(hub.slice('sha256='.length), expected)];
+  if (forge === 'GITEA')
+    for (const name of ['x-gitea-signature', 'x-forgejo-signature']) {
+      const sig = header(headers, name);
+      checks.push(sig === undefined ? undefined : sameHex(sig, expected));
+    }
+  const sent = checks.filter((c) => c !== undefined);
+  return sent.length > 0 && sent.every(Boolean);
 }
 
 /** The forge's id of the delivery (the same on a redelivery), and the event's name. */
