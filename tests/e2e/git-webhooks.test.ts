@@ -83,6 +83,34 @@ describe('push to deploy (forge webhooks, with Gitea)', () => {
     expect(q.errors).toBeUndefined();
   });
 
+  it("a VIEWER of the app's team may not enable, disable or read deliveries (FORBIDDEN); a DEVELOPER may", async () => {
+    const team = (await gql(`query($id: ID!) { app(id: $id) { team { id } } }`, { id: appId })).app.team.id;
+    const tokenOf = async (role: string) =>
+      (
+        await gql(`mutation($t: ID!, $r: TeamRole!, $n: String!) { createApiToken(teamId: $t, role: $r, name: $n) { token } }`, {
+          t: team,
+          r: role,
+          n: `hook-${role.toLowerCase()}-${Date.now()}`,
+        })
+      ).createApiToken.token as string;
+    const viewer = await tokenOf('VIEWER');
+    const enable = `mutation($id: ID!) { enableGitWebhook(appId: $id, forge: GITEA) { secret } }`;
+    expect((await gqlRaw(enable, { id: appId }, viewer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await gqlRaw(`mutation($id: ID!) { disableGitWebhook(appId: $id) }`, { id: appId }, viewer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const read = await gqlRaw<{ app: { webhook: { secret: null } } }>(
+      `query($id: ID!) { app(id: $id) { webhook { secret } webhookDeliveries { id } } }`,
+      { id: appId },
+      viewer,
+    );
+    expect(read.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const developer = await tokenOf('DEVELOPER');
+    expect((await gqlRaw(`query($id: ID!) { app(id: $id) { webhook { secret } webhookDeliveries { id } } }`, { id: appId }, developer)).errors).toBeUndefined();
+    // the webhook still holds the secret the tests use: neither token changed it
+    expect((await gqlRaw(`query($id: ID!) { app(id: $id) { webhook { forge } } }`, { id: appId }, viewer)).data).toEqual({
+      app: { webhook: { forge: 'GITEA' } },
+    });
+  });
+
   it('a push to the app branch deploys exactly the pushed commit (GIT_PUSH), and the edge serves it', async () => {
     await gitea.request(
       'POST',
