@@ -45,6 +45,12 @@ describe('push to deploy (forge webhooks, with Gitea)', () => {
     pushUrl = gitea.gitUrl(user.username, 'hooked', token);
     repo.commit(busyboxApp({ body: 'hello from v1\n' }));
     repo.git('push', '--quiet', pushUrl, 'main');
+    // Gitea handles a push in a queue, after the git push returned: a hook created before it got to
+    // this first push would be sent it too (the first deployment then superseded by the test's own)
+    await until('Gitea handled the first push', async () => {
+      const feeds = await gitea.request<{ op_type: string }[]>('GET', `/repos/${user.username}/hooked/activities/feeds`, { token });
+      return feeds.some((f) => f.op_type === 'commit_repo');
+    }, 30_000, 200);
     // a public repository: the platform clones it without credentials
     appId = (await createApp({ name: APP, gitUrl: created.cloneUrl, branch: 'main', healthCheckPath: '/cgi-bin/health' })).id;
   }, 120_000);
@@ -129,13 +135,23 @@ describe('push to deploy (forge webhooks, with Gitea)', () => {
     let pushed: { id: string } | undefined;
     await until('a GIT_PUSH deployment', async () => !!(pushed = (await deployments()).find((d) => d.trigger === 'GIT_PUSH')), 60_000, 500);
     const d = await waitForDeployment(pushed!.id, 240_000);
-    expect(d.error, JSON.stringify({ deployments: await deployments(), deliveries: await deliveries() })).toBeNull();
+    const seen = JSON.stringify({ deployments: await deployments(), deliveries: await deliveries() });
+    expect(d.error, seen).toBeNull();
+    // one push, one deployment: nothing else was delivered or deployed
+    expect((await deployments()).length, seen).toBe(1);
     expect(d.status).toBe('LIVE');
     expect(d.commitSha).toBe(sha);
     expect(await viaEdge(APP)).toEqual({ status: 200, body: 'hello from v2\n' });
     const recorded = (await deliveries()).find((x) => x.result === `deployed ${d.id}`);
     expect(recorded).toMatchObject({ event: 'push' });
     expect(recorded!.deliveryId).toMatch(/\S/);
+
+    // the same commit told again (a redelivery under a new id, another event): recorded, not deployed again
+    const again = JSON.stringify({ ref: 'refs/heads/main', before: '0'.repeat(40), after: sha, nonce: randomUUID() });
+    const dup = await post(again, signed(again));
+    expect(dup.status).toBe(200);
+    expect(await dup.json()).toEqual({ result: `ignored: ${sha} is already deployed by ${d.id}` });
+    expect((await deployments()).length).toBe(1);
 
     const team = (await gql(`query($id: ID!) { app(id: $id) { team { id } } }`, { id: appId })).app.team.id;
     const audit = (await gql(`query($t: ID!) { auditEvents(teamId: $t, limit: 200) { actor action result } }`, { t: team })).auditEvents;

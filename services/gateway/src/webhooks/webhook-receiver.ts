@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
 import { DeploymentService } from '../deployments/deployment.service.js';
+import { deploymentOfSameCommit } from './duplicate-push.js';
 import { actionFor, parseBody } from './webhook-payload.js';
 import { deliveryOf, header, verifySignature, type Headers } from './webhook-signature.js';
 
@@ -63,8 +64,11 @@ export class WebhookReceiver {
         return answer(200, `ignored: ${action.reason}`);
       case 'malformed':
         return answer(400, `refused: ${action.reason}`);
-      case 'deploy':
+      case 'deploy': {
+        const same = await deploymentOfSameCommit(this.db, appId, action.sha);
+        if (same) return answer(200, `ignored: ${action.sha} is already deployed by ${same}`);
         return this.deploy(appId, app.teamId, action.sha, recorded, `webhook:${hook.forge.toLowerCase()}`, address, answer);
+      }
     }
   }
 
