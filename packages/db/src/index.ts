@@ -26,6 +26,8 @@ export * from './entities/forge-identity.entity.js';
 export * from './repositories/forge-identity.repository.js';
 export * from './entities/git-webhook.entity.js';
 export * from './repositories/git-webhook.repository.js';
+export * from './entities/forge-connection.entity.js';
+export * from './repositories/forge-connection.repository.js';
 export * from './quota.js';
 export * from './retention.js';
 export { openStored, requireSecretKeyring, secretKeyring, useSecretKeyring } from './secrets/sealed-columns.js';

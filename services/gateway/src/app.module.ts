@@ -26,6 +26,7 @@ import { SchedulesModule } from './schedules/schedules.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
 import { UploadsModule } from './uploads/uploads.module.js';
 import { MercuriusDriver } from '@nestjs/mercurius';
+import { ForgesModule } from './forges/forges.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 @Module({
@@ -53,6 +54,7 @@ import { WebhooksModule } from './webhooks/webhooks.module.js';
     AuditModule,
     PlansModule,
     ForgeSignInModule,
+    ForgesModule,
     PlatformModule,
     WebhooksModule,
   ],

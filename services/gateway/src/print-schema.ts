@@ -16,6 +16,7 @@ import { ApiTokenResolver } from './tokens/api-token.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { PlanResolver, TeamPlanResolver } from './plans/plan.resolver.js';
 import { ForgeIdentityResolver } from './forge-sign-in/forge-identity.resolver.js';
+import { ForgeConnectionResolver, TeamForgeConnectionsResolver } from './forges/forge-connection.resolver.js';
 import { PlatformResolver } from './platform/platform.resolver.js';
 import { TeamApiTokensResolver } from './tokens/team-api-tokens.resolver.js';
 import { GitWebhookResolver } from './webhooks/git-webhook.resolver.js';
@@ -38,6 +39,8 @@ const schema = await app
     PlanResolver,
     TeamPlanResolver,
     ForgeIdentityResolver,
+    ForgeConnectionResolver,
+    TeamForgeConnectionsResolver,
     TeamApiTokensResolver,
     PlatformResolver,
     GitWebhookResolver,
