@@ -106,12 +106,16 @@ function checkedCredentials(input: ConnectForgeInput): ForgeCredentials {
   if (!APP_ID.test(app.appId)) throw bad("githubApp.appId must be the App's numeric id (or its client id).");
   if (!INSTALLATION_ID.test(app.installationId)) throw bad('githubApp.installationId must be a number.');
   if (app.privateKey.length > MAX_KEY) throw bad('githubApp.privateKey is too long for a private key.');
+  let privateKey: string;
   try {
-    if (createPrivateKey(app.privateKey).asymmetricKeyType !== 'rsa') throw new Error('not RSA');
+    const key = createPrivateKey(app.privateKey);
+    if (key.asymmetricKeyType !== 'rsa') throw new Error('not RSA');
+    // GitHub hands out PKCS#1 (BEGIN RSA PRIVATE KEY); the JWT library signs with PKCS#8
+    privateKey = key.export({ type: 'pkcs8', format: 'pem' }).toString();
   } catch {
-    throw bad("githubApp.privateKey is not an RSA private key in PEM form (the .pem file GitHub gave for the App).");
+    throw bad('githubApp.privateKey is not an RSA private key in PEM form (the .pem file GitHub gave for the App).');
   }
-  return { kind: 'githubApp', appId: app.appId, privateKey: app.privateKey, installationId: app.installationId };
+  return { kind: 'githubApp', appId: app.appId, privateKey, installationId: app.installationId };
 }
 
 /** The forge's refusals as errors a user can act on; nothing of the credentials in them. */
