@@ -29,22 +29,32 @@ describe('commit statuses (with Gitea)', () => {
 
   const pushDeployment = async (sha: string) => {
     let found: { id: string } | undefined;
-    await until(`a GIT_PUSH deployment of ${sha}`, async () => {
-      const list: { id: string; trigger: string; commitSha: string | null }[] = (
-        await gql(`query($id: ID!) { app(id: $id) { deployments(limit: 20) { id trigger commitSha } } }`, { id: appId })
-      ).app.deployments;
-      found = list.find((d) => d.trigger === 'GIT_PUSH' && d.commitSha === sha);
-      return !!found;
-    }, 60_000, 500);
+    await until(
+      `a GIT_PUSH deployment of ${sha}`,
+      async () => {
+        const list: { id: string; trigger: string; commitSha: string | null }[] = (
+          await gql(`query($id: ID!) { app(id: $id) { deployments(limit: 20) { id trigger commitSha } } }`, { id: appId })
+        ).app.deployments;
+        found = list.find((d) => d.trigger === 'GIT_PUSH' && d.commitSha === sha);
+        return !!found;
+      },
+      60_000,
+      500,
+    );
     return found!.id;
   };
   const statusesOf = (sha: string) => gitea.request<GiteaStatus[]>('GET', `/repos/${user.username}/statused/commits/${sha}/statuses`, { token });
   const finalStatus = async (sha: string, state: string) => {
     let mine: GiteaStatus[] = [];
-    await until(`a ${state} status on ${sha}`, async () => {
-      mine = (await statusesOf(sha)).filter((s) => s.context === 'paas/deploy');
-      return mine.some((s) => s.status === state);
-    }, 60_000, 500);
+    await until(
+      `a ${state} status on ${sha}`,
+      async () => {
+        mine = (await statusesOf(sha)).filter((s) => s.context === 'paas/deploy');
+        return mine.some((s) => s.status === state);
+      },
+      60_000,
+      500,
+    );
     return mine;
   };
 
@@ -56,10 +66,15 @@ describe('commit statuses (with Gitea)', () => {
     repo.commit(busyboxApp({ body: 'status v1\n' }));
     repo.git('push', '--quiet', pushUrl, 'main');
     // Gitea handles a push in a queue: the hook below must not be sent this one (see git-webhooks.test.ts)
-    await until('Gitea handled the first push', async () => {
-      const feeds = await gitea.request<{ op_type: string }[]>('GET', `/repos/${user.username}/statused/activities/feeds`, { token });
-      return feeds.some((f) => f.op_type === 'commit_repo');
-    }, 30_000, 200);
+    await until(
+      'Gitea handled the first push',
+      async () => {
+        const feeds = await gitea.request<{ op_type: string }[]>('GET', `/repos/${user.username}/statused/activities/feeds`, { token });
+        return feeds.some((f) => f.op_type === 'commit_repo');
+      },
+      30_000,
+      200,
+    );
     const teamId = (await gql(`mutation($n: String!) { createTeam(name: $n) { id } }`, { n: `status-team-${stamp}` })).createTeam.id;
     appId = (
       await gql(`mutation($input: CreateAppInput!) { createApp(input: $input) { id } }`, {

@@ -38,8 +38,13 @@ describe('forge connections (with Gitea)', () => {
     repo.git('push', '--quiet', push, 'main:refs/heads/feature-x');
     teamId = (await gql(`mutation($n: String!) { createTeam(name: $n) { id } }`, { n: `forge-team-${stamp}` })).createTeam.id;
     const tokenOf = async (role: string) =>
-      (await gql(`mutation($t: ID!, $r: TeamRole!, $n: String!) { createApiToken(teamId: $t, role: $r, name: $n) { token } }`, { t: teamId, r: role, n: `forge-${role}` }))
-        .createApiToken.token as string;
+      (
+        await gql(`mutation($t: ID!, $r: TeamRole!, $n: String!) { createApiToken(teamId: $t, role: $r, name: $n) { token } }`, {
+          t: teamId,
+          r: role,
+          n: `forge-${role}`,
+        })
+      ).createApiToken.token as string;
     viewer = await tokenOf('VIEWER');
     developer = await tokenOf('DEVELOPER');
   }, 120_000);
@@ -77,7 +82,11 @@ describe('forge connections (with Gitea)', () => {
       expect(r.errors?.[0]?.message, JSON.stringify(over)).toMatch(message);
       expect(r.errors?.[0]?.message).not.toContain(token);
     }
-    const app = await connect({ teamId, forge: 'GITHUB', githubApp: { appId: '1', installationId: '2', privateKey: '-----BEGIN RSA PRIVATE KEY-----\nnope\n-----END RSA PRIVATE KEY-----' } });
+    const app = await connect({
+      teamId,
+      forge: 'GITHUB',
+      githubApp: { appId: '1', installationId: '2', privateKey: '-----BEGIN RSA PRIVATE KEY-----\nnope\n-----END RSA PRIVATE KEY-----' },
+    });
     expect(app.errors?.[0]?.message).toMatch(/not an RSA private key/);
     const stranger = await connect({ teamId: randomUUID(), forge: 'GITEA', baseUrl: giteaUrl, token });
     expect(stranger.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

@@ -47,10 +47,15 @@ describe('push to deploy (forge webhooks, with Gitea)', () => {
     repo.git('push', '--quiet', pushUrl, 'main');
     // Gitea handles a push in a queue, after the git push returned: a hook created before it got to
     // this first push would be sent it too (the first deployment then superseded by the test's own)
-    await until('Gitea handled the first push', async () => {
-      const feeds = await gitea.request<{ op_type: string }[]>('GET', `/repos/${user.username}/hooked/activities/feeds`, { token });
-      return feeds.some((f) => f.op_type === 'commit_repo');
-    }, 30_000, 200);
+    await until(
+      'Gitea handled the first push',
+      async () => {
+        const feeds = await gitea.request<{ op_type: string }[]>('GET', `/repos/${user.username}/hooked/activities/feeds`, { token });
+        return feeds.some((f) => f.op_type === 'commit_repo');
+      },
+      30_000,
+      200,
+    );
     // a public repository: the platform clones it without credentials
     appId = (await createApp({ name: APP, gitUrl: created.cloneUrl, branch: 'main', healthCheckPath: '/cgi-bin/health' })).id;
   }, 120_000);

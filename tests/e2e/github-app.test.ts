@@ -17,8 +17,16 @@ const PUSHED = '0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c'; // push.json's after
 describe('GitHub App mode (a local stand-in for the GitHub API)', () => {
   const stamp = Date.now().toString(36);
   // GitHub gives an App's private key as PKCS#1 PEM
-  const keys = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-  const other = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const keys = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  const other = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   let github: FakeGitHub;
   let teamId: string;
   let connectionId: string;
@@ -128,7 +136,9 @@ describe('GitHub App mode (a local stand-in for the GitHub API)', () => {
     // one of its own (each process caches its tokens) and used it for both posts
     expect(github.exchanges).toBe(2);
     expect(github.statuses[0].token).toBe(github.statuses[1].token);
-    const logs = (await gql(`query($id: ID!) { deploymentLogs(deploymentId: $id) { line } }`, { id: deploymentId })).deploymentLogs.map((l: { line: string }) => l.line);
+    const logs = (await gql(`query($id: ID!) { deploymentLogs(deploymentId: $id) { line } }`, { id: deploymentId })).deploymentLogs.map(
+      (l: { line: string }) => l.line,
+    );
     expect(logs).toContainEqual(expect.stringMatching(/^Commit status: failure posted to http:\/\/127\.0\.0\.1:\d+\/acme\/widget@0d1a26e67d8f$/));
   }, 240_000);
 });

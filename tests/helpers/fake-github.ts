@@ -87,7 +87,12 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
       }
       const branches = /^\/api\/v3\/repos\/([^/]+\/[^/]+)\/branches$/.exec(path);
       const repo = branches && o.repositories.find((r) => r.full_name === branches[1]);
-      if (req.method === 'GET' && repo) return send(res, 200, repo.branches.map((name) => ({ name, protected: false })));
+      if (req.method === 'GET' && repo)
+        return send(
+          res,
+          200,
+          repo.branches.map((name) => ({ name, protected: false })),
+        );
       const status = /^\/api\/v3\/repos\/([^/]+\/[^/]+)\/statuses\/([0-9a-f]{40})$/.exec(path);
       if (req.method === 'POST' && status && o.repositories.some((r) => r.full_name === status[1])) {
         const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, string>;

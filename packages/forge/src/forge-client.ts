@@ -26,7 +26,10 @@ export interface ForgeConnectionParams {
 
 let sharedFetch: OutboundFetch | undefined;
 
-export function createForgeClient({ forge, baseUrl, credentials }: ForgeConnectionParams, fetch: OutboundFetch = (sharedFetch ??= createOutboundFetch())): ForgeClient {
+export function createForgeClient(
+  { forge, baseUrl, credentials }: ForgeConnectionParams,
+  fetch: OutboundFetch = (sharedFetch ??= createOutboundFetch()),
+): ForgeClient {
   const api = apiRoot(forge, baseUrl);
   if (credentials.kind === 'githubApp' && forge !== 'GITHUB') throw new Error('GitHub App credentials are for GitHub connections only');
   switch (forge) {

@@ -2,9 +2,7 @@
 export type ForgeKind = 'GITHUB' | 'GITLAB' | 'GITEA';
 
 /** How a connection authenticates: a personal (or project) access token, or a GitHub App installation. */
-export type ForgeCredentials =
-  | { kind: 'token'; token: string }
-  | { kind: 'githubApp'; appId: string; privateKey: string; installationId: string };
+export type ForgeCredentials = { kind: 'token'; token: string } | { kind: 'githubApp'; appId: string; privateKey: string; installationId: string };
 
 export interface ForgeRepository {
   /** owner/name (GitLab: the full namespace path). */

@@ -65,7 +65,11 @@ export function repositoryOf(gitUrl: string): { host: string; fullName: string; 
     host = url.protocol === 'ssh:' ? url.hostname.toLowerCase() : url.host.toLowerCase();
     path = decodeURIComponent(url.pathname);
   }
-  const parts = path.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '').split('/').filter(Boolean);
+  const parts = path
+    .replace(/^\/+|\/+$/g, '')
+    .replace(/\.git$/, '')
+    .split('/')
+    .filter(Boolean);
   if (parts.length < 2) return null;
   return { host, fullName: parts.join('/'), owner: parts[0] };
 }

@@ -5,7 +5,9 @@ import { ForgeEnum } from '../webhooks/git-webhook.model.js';
 export const ForgeAuthEnum = { TOKEN: 'TOKEN', GITHUB_APP: 'GITHUB_APP' } as const satisfies { [K in ForgeAuth]: K };
 registerEnumType(ForgeAuthEnum, { name: 'ForgeAuth', description: 'How a forge connection authenticates: an access token, or a GitHub App installation.' });
 
-@ObjectType('ForgeConnection', { description: "A team's connection to a forge's API: lists its repositories and receives commit statuses. Its credentials are never returned." })
+@ObjectType('ForgeConnection', {
+  description: "A team's connection to a forge's API: lists its repositories and receives commit statuses. Its credentials are never returned.",
+})
 export class ForgeConnectionModel {
   @Field(() => ID)
   id!: string;
@@ -63,7 +65,10 @@ export class ConnectForgeInput {
   @Field(() => ForgeEnum)
   forge!: Forge;
 
-  @Field(() => String, { nullable: true, description: 'Defaults to https://github.com or https://gitlab.com; required for Gitea. https, or http only for hosts PAAS_OUTBOUND_ALLOW lists.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Defaults to https://github.com or https://gitlab.com; required for Gitea. https, or http only for hosts PAAS_OUTBOUND_ALLOW lists.',
+  })
   baseUrl?: string | null;
 
   @Field(() => String, { nullable: true, description: 'An access token (exactly one of token and githubApp). Stored encrypted, never shown again.' })

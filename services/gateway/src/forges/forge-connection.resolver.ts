@@ -13,7 +13,9 @@ export class ForgeConnectionResolver {
     @Inject(PolicyService) private readonly policy: PolicyService,
   ) {}
 
-  @Mutation(() => ForgeConnectionModel, { description: 'Checks the credentials against the forge (one API call), then stores them encrypted (team ADMIN and OWNER).' })
+  @Mutation(() => ForgeConnectionModel, {
+    description: 'Checks the credentials against the forge (one API call), then stores them encrypted (team ADMIN and OWNER).',
+  })
   async connectForge(@Args('input') input: ConnectForgeInput, @Context() ctx: GateContext): Promise<ForgeConnectionModel> {
     await this.policy.team(ctx.principal, input.teamId, 'manageForges');
     return this.forges.connect(input);
@@ -25,7 +27,9 @@ export class ForgeConnectionResolver {
     return this.forges.disconnect(id);
   }
 
-  @ResolveField(() => [ForgeRepositoryModel], { description: 'Repositories the credentials can see (one page, up to 100), for the repository picker (DEVELOPER and above).' })
+  @ResolveField(() => [ForgeRepositoryModel], {
+    description: 'Repositories the credentials can see (one page, up to 100), for the repository picker (DEVELOPER and above).',
+  })
   async repositories(
     @Parent() c: ForgeConnectionModel,
     @Args('search', { type: () => String, nullable: true }) search: string | null,

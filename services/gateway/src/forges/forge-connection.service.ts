@@ -126,7 +126,8 @@ async function forgeCall<T>(baseUrl: string, call: () => Promise<T>): Promise<T>
     if (err instanceof OutboundRefusedError) throw bad(`The platform does not connect to ${baseUrl}: ${err.message}.`);
     if (err instanceof ForgeApiError) {
       if (err.status === 401 || err.status === 403) throw bad(`${baseUrl} refused the credentials (${err.status}): ${err.message}.`);
-      if (err.status === 404) throw bad(`${baseUrl} does not know that (404): ${err.message}. Is the base URL the forge's address, and does the repository exist?`);
+      if (err.status === 404)
+        throw bad(`${baseUrl} does not know that (404): ${err.message}. Is the base URL the forge's address, and does the repository exist?`);
       throw new DomainError('UNAVAILABLE', `${baseUrl} answered with an error: ${err.message}.`);
     }
     throw new DomainError('UNAVAILABLE', `Could not reach ${baseUrl}: ${(err as Error).message}.`);
