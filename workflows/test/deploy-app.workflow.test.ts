@@ -128,7 +128,7 @@ describe('deployAppWorkflow saga', () => {
   describe('commit statuses', () => {
     it('posts pending at the start and success once LIVE', async () => {
       const statuses: string[] = [];
-      const { calls, result } = await run(plan(previous), { statuses });
+      const { calls, result } = await run(plan(previous), { statuses }, 'deploy-app-commit-statuses');
       expect(result.status).toBe('LIVE');
       expect(statuses).toEqual(['pending: Deploying…', 'success: Deployed: the release is live.']);
       expect(calls).toContain('retire');
@@ -145,7 +145,7 @@ describe('deployAppWorkflow saga', () => {
 
     it('a forge that never answers changes nothing: the deployment goes LIVE, each failure is recorded after the bounded retries', async () => {
       const statuses: string[] = [];
-      const { calls, result } = await run(plan(previous), { statusFails: true, statuses });
+      const { calls, result } = await run(plan(previous), { statusFails: true, statuses }, 'deploy-app-commit-status-unposted');
       expect(result.status).toBe('LIVE');
       expect(calls).toContain('markLive');
       expect(statuses).toHaveLength(2);
