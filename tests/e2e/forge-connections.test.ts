@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
 import { giteaApi } from '../helpers/gitea-api.js';
 import { gql, gqlRaw } from '../helpers/graphql.js';
+import { until } from '../helpers/wait.js';
 
 const CONNECTION = `id forge baseUrl auth account createdAt`;
 
@@ -120,6 +121,13 @@ describe('forge connections (with Gitea)', () => {
     const searched = (await gql(list, { t: teamId, s: 'PICK' })).team.forgeConnections[0].repositories;
     expect(searched.map((x: { fullName: string }) => x.fullName)).toEqual([`${user.username}/picked`]);
     const branches = `query($t: ID!, $r: String!) { team(id: $t) { forgeConnections { branches(repository: $r) } } }`;
+    // Gitea records a pushed branch in its push queue, after the push returned: wait until its own API lists both
+    await until(
+      'Gitea lists both branches',
+      async () => (await gitea.request<{ name: string }[] | null>('GET', `/repos/${user.username}/picked/branches`, { token }))?.length === 2,
+      30_000,
+      200,
+    );
     const names = (await gql(branches, { t: teamId, r: `${user.username}/picked` })).team.forgeConnections[0].branches;
     expect([...names].sort()).toEqual(['feature-x', 'main']);
     for (const r of ['../../admin', 'a/../../b', 'no-slash', `${user.username}/picked?x=1`]) {
@@ -135,6 +143,15 @@ describe('forge connections (with Gitea)', () => {
     const disconnect = `mutation($id: ID!) { disconnectForge(id: $id) }`;
     expect((await gqlRaw(disconnect, { id: connectionId }, viewer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     for (const id of [randomUUID(), 'nope']) expect((await gqlRaw(disconnect, { id })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // a member of another team neither disconnects it nor learns its team
+    const otherTeam = (await gql(`mutation($n: String!) { createTeam(name: $n) { id } }`, { n: `forge-other-${stamp}` })).createTeam.id;
+    const stranger = (
+      await gql(`mutation($t: ID!, $n: String!) { createApiToken(teamId: $t, role: OWNER, name: $n) { token } }`, { t: otherTeam, n: 'forge-stranger' })
+    ).createApiToken.token as string;
+    const refused = await gqlRaw(disconnect, { id: connectionId }, stranger);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(refused.errors?.[0]?.message).not.toContain(teamId);
+    expect((await gqlRaw(`query($t: ID!) { team(id: $t) { forgeConnections { id } } }`, { t: teamId }, stranger)).data?.team ?? null).toBeNull();
     expect((await gql(disconnect, { id: connectionId })).disconnectForge).toBe(true);
     expect(await connections()).toEqual([]);
     const audit = (await gql(`query($t: ID!) { auditEvents(teamId: $t, limit: 100) { action result targetId } }`, { t: teamId })).auditEvents;

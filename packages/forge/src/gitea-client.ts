@@ -27,7 +27,8 @@ export class GiteaClient implements ForgeClient {
   }
 
   async repositories(search?: string): Promise<ForgeRepository[]> {
-    const repos = await this.get<GiteaRepo[]>('/user/repos?limit=50', 'listing repositories');
+    // Gitea answers null rather than [] when there is nothing (e.g. before its push queue recorded a new branch)
+    const repos = (await this.get<GiteaRepo[] | null>('/user/repos?limit=50', 'listing repositories')) ?? [];
     return matching(
       repos.map((r) => ({ fullName: r.full_name, cloneUrl: r.clone_url, defaultBranch: r.default_branch, private: r.private === true })),
       search,
@@ -35,7 +36,7 @@ export class GiteaClient implements ForgeClient {
   }
 
   async branches(fullName: string): Promise<string[]> {
-    const branches = await this.get<{ name: string }[]>(`/repos/${repoPath(fullName)}/branches?limit=50`, 'listing branches');
+    const branches = (await this.get<{ name: string }[] | null>(`/repos/${repoPath(fullName)}/branches?limit=50`, 'listing branches')) ?? [];
     return branches.map((b) => b.name);
   }
 

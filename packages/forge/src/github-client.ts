@@ -50,16 +50,16 @@ export class GitHubClient implements ForgeClient {
   async repositories(search?: string): Promise<ForgeRepository[]> {
     const repos =
       this.credentials.kind === 'token'
-        ? await this.call<GitHubRepo[]>('/user/repos?per_page=100&sort=updated', 'listing repositories')
-        : (await this.call<{ repositories: GitHubRepo[] }>('/installation/repositories?per_page=100', 'listing repositories')).repositories;
+        ? await this.call<GitHubRepo[] | null>('/user/repos?per_page=100&sort=updated', 'listing repositories')
+        : (await this.call<{ repositories?: GitHubRepo[] } | null>('/installation/repositories?per_page=100', 'listing repositories'))?.repositories;
     return matching(
-      repos.map((r) => ({ fullName: r.full_name, cloneUrl: r.clone_url, defaultBranch: r.default_branch, private: r.private === true })),
+      (repos ?? []).map((r) => ({ fullName: r.full_name, cloneUrl: r.clone_url, defaultBranch: r.default_branch, private: r.private === true })),
       search,
     );
   }
 
   async branches(fullName: string): Promise<string[]> {
-    return (await this.call<{ name: string }[]>(`/repos/${repoPath(fullName)}/branches?per_page=100`, 'listing branches')).map((b) => b.name);
+    return ((await this.call<{ name: string }[] | null>(`/repos/${repoPath(fullName)}/branches?per_page=100`, 'listing branches')) ?? []).map((b) => b.name);
   }
 
   async postStatus(fullName: string, sha: string, s: CommitStatus): Promise<void> {

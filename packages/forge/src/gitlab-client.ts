@@ -32,7 +32,7 @@ export class GitLabClient implements ForgeClient {
   async repositories(search?: string): Promise<ForgeRepository[]> {
     const q = new URLSearchParams({ membership: 'true', simple: 'true', per_page: '100', order_by: 'last_activity_at' });
     if (search?.trim()) q.set('search', search.trim());
-    const projects = await this.get<GitLabProject[]>(`/projects?${q}`, 'listing repositories');
+    const projects = (await this.get<GitLabProject[] | null>(`/projects?${q}`, 'listing repositories')) ?? [];
     return projects.map((p) => ({
       fullName: p.path_with_namespace,
       cloneUrl: p.http_url_to_repo,
@@ -42,7 +42,7 @@ export class GitLabClient implements ForgeClient {
   }
 
   async branches(fullName: string): Promise<string[]> {
-    const branches = await this.get<{ name: string }[]>(`/projects/${projectId(fullName)}/repository/branches?per_page=100`, 'listing branches');
+    const branches = (await this.get<{ name: string }[] | null>(`/projects/${projectId(fullName)}/repository/branches?per_page=100`, 'listing branches')) ?? [];
     return branches.map((b) => b.name);
   }
 

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GateContext } from '../auth/graphql-gate.js';
+import { DomainError, notFound } from '../common/domain-error.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { TeamModel } from '../teams/team.model.js';
 import { ConnectForgeInput, ForgeConnectionModel, ForgeRepositoryModel } from './forge-connection.model.js';
@@ -23,7 +24,10 @@ export class ForgeConnectionResolver {
 
   @Mutation(() => Boolean, { description: 'Removes the connection and its credentials (team ADMIN and OWNER).' })
   async disconnectForge(@Args('id', { type: () => ID }) id: string, @Context() ctx: GateContext): Promise<boolean> {
-    await this.policy.team(ctx.principal, await this.forges.teamOf(id), 'manageForges');
+    // a stranger learns nothing, not even the connection's team: NOT_FOUND names the connection
+    await this.policy.team(ctx.principal, await this.forges.teamOf(id), 'manageForges').catch((err: unknown) => {
+      throw err instanceof DomainError && err.code === 'NOT_FOUND' ? notFound('ForgeConnection', id) : err;
+    });
     return this.forges.disconnect(id);
   }
 
