@@ -11,6 +11,7 @@ const ELEMENTS = [
   part('crypto', 'packages/crypto', '@paas/crypto'),
   part('db', 'packages/db', '@paas/db'),
   part('outbound', 'packages/outbound', '@paas/outbound'),
+  part('forge', 'packages/forge', '@paas/forge'),
   part('storage', 'packages/storage', '@paas/storage'),
   part('process-lifecycle', 'packages/process-lifecycle', '@paas/process-lifecycle'),
   part('supervisor', 'packages/supervisor', '@paas/supervisor'),
@@ -32,18 +33,19 @@ const BOUNDARIES = {
   contracts: [],
   crypto: [],
   outbound: [],
+  forge: ['outbound'],
   db: ['contracts', 'crypto'],
   storage: ['contracts'],
   'process-lifecycle': [],
   supervisor: ['contracts', 'db', 'crypto'],
-  activities: ['contracts', 'db', 'storage', 'outbound'],
+  activities: ['contracts', 'db', 'storage', 'outbound', 'forge'],
   workflows: ['contracts', 'activities'],
-  gateway: ['contracts', 'db', 'storage', 'process-lifecycle', 'crypto', 'outbound'],
-  worker: ['contracts', 'db', 'storage', 'activities', 'workflows', 'process-lifecycle', 'crypto', 'outbound'],
+  gateway: ['contracts', 'db', 'storage', 'process-lifecycle', 'crypto', 'outbound', 'forge'],
+  worker: ['contracts', 'db', 'storage', 'activities', 'workflows', 'process-lifecycle', 'crypto', 'outbound', 'forge'],
   console: ['contracts'],
   // end-to-end tests drive the platform through its public contract: test support, not its code
   e2e: ['contracts', 'test-support'],
-  'test-support': ['contracts', 'crypto', 'outbound', 'db', 'storage', 'supervisor', 'activities', 'workflows', 'gateway', 'worker'],
+  'test-support': ['contracts', 'crypto', 'outbound', 'forge', 'db', 'storage', 'supervisor', 'activities', 'workflows', 'gateway', 'worker'],
 };
 
 const TYPED_PROJECTS = [

@@ -23,6 +23,8 @@ export const TEST_PORTS = {
   PAAS_S3_PORT: port(19000),
 };
 const GITEA_PORT = 13000 + offset;
+/** A stand-in for the GitHub API that tests/e2e/github-app.test.ts starts; the platform may call it. */
+const FAKE_GITHUB_PORT = 13050 + offset;
 // the embedded Kubernetes cluster (one for the whole run): API port and the next nine are its own,
 // and a pod subnet of its own beside `npm start`'s 10.244.0.0/24 and the medium tier's
 // PAAS_TEST_KUBERNETES=off (for a developer working on something else beside a run that has the
@@ -59,6 +61,7 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('s3', { endpoint: stack.env.S3_ENDPOINT!, accessKey: stack.env.S3_ACCESS_KEY!, secretKey: stack.env.S3_SECRET_KEY!, bucket: 'paas' });
   project.provide('databaseUrl', stack.env.DATABASE_URL!);
   project.provide('gitea', { url: gitea.url, admin: gitea.admin });
+  project.provide('fakeGithubPort', FAKE_GITHUB_PORT);
   project.provide('kubeconfig', stack.env.KUBECONFIG ?? '');
 }
 
@@ -130,7 +133,7 @@ async function startForge(dataDir: string): Promise<{ server: RunningGitea; env:
       PAAS_AUTH_GITEA_CLIENT_ID: app.clientId,
       PAAS_AUTH_GITEA_CLIENT_SECRET: app.clientSecret,
       // the gateway's outbound calls (token exchange, userinfo) may reach this one loopback address
-      PAAS_OUTBOUND_ALLOW: `127.0.0.1:${GITEA_PORT}`,
+      PAAS_OUTBOUND_ALLOW: `127.0.0.1:${GITEA_PORT},127.0.0.1:${FAKE_GITHUB_PORT}`,
     };
     return { server, env };
   } catch (err) {

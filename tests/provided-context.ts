@@ -17,6 +17,8 @@ declare module 'vitest' {
     databaseUrl: string;
     /** The test forge (tests/helpers/gitea.ts): its URL and an admin with an access token of every scope. */
     gitea: { url: string; admin: { username: string; password: string; token: string } };
+    /** The port a test may serve a stand-in for the GitHub API on: PAAS_OUTBOUND_ALLOW lists 127.0.0.1 on it. */
+    fakeGithubPort: number;
     /** The e2e stack's embedded Kubernetes cluster: its cluster-admin kubeconfig (tests look, never change). */
     kubeconfig: string;
     /** The embedded Kubernetes cluster (tests/setup/kubernetes.global.ts), after a first start, a stop and a second start. */

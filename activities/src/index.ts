@@ -32,4 +32,6 @@ export * from './static/zip-archive.js';
 export * from './kubernetes/kubernetes.adapter.js';
 export * from './kubernetes/kubernetes.activities.js';
 export * from './kubernetes/names.js';
+export * from './forge/commit-status.adapter.js';
+export * from './forge/commit-status.activities.js';
 export * from './types.js';

@@ -22,7 +22,8 @@ const hash = () => randomUUID().replace(/-/g, '') + randomUUID().replace(/-/g, '
 describe('migration: accounts', () => {
   it('moves every app that existed before teams to the operator team, losing nothing', async () => {
     // the schema as it was before the migration, with apps in it
-    for (const t of ['forge_identities', 'api_tokens', 'refresh_tokens', 'team_invitations', 'team_members']) await source.query(`DROP TABLE ${t}`);
+    for (const t of ['forge_connections', 'forge_identities', 'api_tokens', 'refresh_tokens', 'team_invitations', 'team_members'])
+      await source.query(`DROP TABLE ${t}`);
     await source.query(`ALTER TABLE apps DROP COLUMN team_id`);
     await source.query(`DROP TABLE teams`);
     await source.query(`DROP TABLE users`);

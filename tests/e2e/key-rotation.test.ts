@@ -107,8 +107,10 @@ describe('master key rotation', () => {
     });
     expect(await deployed(createApp.id)).toEqual({ status: 'LIVE', error: null });
     expect(await viaEdge('/env.txt')).toBe(`${SECRET}\n`);
+    // a webhook secret is a stored secret too
+    await gql(`mutation($id: ID!) { enableGitWebhook(appId: $id, forge: GITEA) { url } }`, { id: createApp.id });
     const before = await storedSecrets();
-    expect(before.length).toBeGreaterThanOrEqual(2);
+    expect(before.length).toBeGreaterThanOrEqual(3);
     for (const v of before) expect(keyIdOfStored(v)).toBe(idOfMasterKey(oldKey));
 
     // the platform's PostgreSQL runs under npm start: rotate between deployments, then restart at once

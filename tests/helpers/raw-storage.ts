@@ -48,7 +48,10 @@ export async function storedSecretsAt(url: string): Promise<string[]> {
   try {
     const rows: { v: string }[] = await source.query(
       `SELECT value AS v FROM env_vars UNION ALL SELECT git_token FROM apps WHERE git_token IS NOT NULL
-       UNION ALL SELECT s->>'value' FROM deployments, jsonb_array_elements(COALESCE(env_snapshot, '[]'::jsonb)) s`,
+       UNION ALL SELECT s->>'value' FROM deployments, jsonb_array_elements(COALESCE(env_snapshot, '[]'::jsonb)) s
+       UNION ALL SELECT secret FROM git_webhooks
+       UNION ALL SELECT token FROM forge_connections WHERE token IS NOT NULL
+       UNION ALL SELECT github_private_key FROM forge_connections WHERE github_private_key IS NOT NULL`,
     );
     return rows.map((r) => r.v);
   } finally {

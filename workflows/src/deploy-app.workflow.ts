@@ -5,6 +5,7 @@
 import { setHandler } from '@temporalio/workflow';
 import { deploymentStateQuery, supersedeSignal, type DeployAppInput, type DeploymentState } from '@paas/contracts';
 import { projection } from './activity-proxies.js';
+import { CommitStatusReporter } from './commit-status.js';
 import { DeploymentRun } from './deployment-run.js';
 import { pipelineFor, type DeployPipeline } from './pipelines/index.js';
 import { failDeployment } from './saga/fail-deployment.js';
@@ -14,6 +15,7 @@ export async function deployAppWorkflow(input: DeployAppInput): Promise<Deployme
   setHandler(deploymentStateQuery, () => run.machine.state);
   setHandler(supersedeSignal, ({ byDeploymentId }) => run.supersede(byDeploymentId));
 
+  const statuses = CommitStatusReporter.start(run.deploymentId);
   let pipeline: DeployPipeline | undefined;
   try {
     await run.work.run(async () => {
@@ -24,9 +26,12 @@ export async function deployAppWorkflow(input: DeployAppInput): Promise<Deployme
     });
   } catch (err) {
     await failDeployment(run, err, pipeline?.cleanupAfterFailure);
+    await statuses?.finish(run.machine.state);
     await run.cleanupWorkspace();
     return run.machine.state;
   }
+  // LIVE: the forge hears it now, not after the old releases' grace period
+  await statuses?.finish(run.machine.state);
   await pipeline!.retire(run);
   await run.cleanupWorkspace();
   return run.machine.state;

@@ -125,6 +125,35 @@ describe('deployAppWorkflow saga', () => {
     expect(result.error).toBe('BUILD failed: build broke');
   });
 
+  describe('commit statuses', () => {
+    it('posts pending at the start and success once LIVE', async () => {
+      const statuses: string[] = [];
+      const { calls, result } = await run(plan(previous), { statuses }, 'deploy-app-commit-statuses');
+      expect(result.status).toBe('LIVE');
+      expect(statuses).toEqual(['pending: Deploying…', 'success: Deployed: the release is live.']);
+      expect(calls).toContain('retire');
+    });
+
+    it('a failed deployment posts failure with its error', async () => {
+      const statuses: string[] = [];
+      const { result } = await run(plan(previous), { failAt: 'verify', statuses });
+      expect(result.status).toBe('FAILED');
+      expect(statuses[0]).toBe('pending: Deploying…');
+      expect(statuses[1]).toMatch(/^failure: Deployment failed: VERIFY failed: verify broke/);
+      expect(statuses).toHaveLength(2);
+    });
+
+    it('a forge that never answers changes nothing: the deployment goes LIVE, each failure is recorded after the bounded retries', async () => {
+      const statuses: string[] = [];
+      const { calls, result } = await run(plan(previous), { statusFails: true, statuses }, 'deploy-app-commit-status-unposted');
+      expect(result.status).toBe('LIVE');
+      expect(calls).toContain('markLive');
+      expect(statuses).toHaveLength(2);
+      expect(statuses[0]).toMatch(/^recorded: could not post pending: /);
+      expect(statuses[1]).toMatch(/^recorded: could not post success: /);
+    });
+  });
+
   describe('STATIC apps', () => {
     it('builds, uploads, verifies, publishes, cleans up before LIVE, then retires old releases', async () => {
       const { calls, result } = await run(sitePlan());

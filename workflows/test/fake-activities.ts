@@ -18,6 +18,10 @@ export interface Faults {
   planFails?: string;
   /** acquireBuildSlot finds no free slot this many times (the team's other builds hold them). */
   busySlots?: number;
+  /** Where the commit statuses the workflow posts are written ("<state>: <description>"), kept apart from the step calls. */
+  statuses?: string[];
+  /** postCommitStatus fails (retryable) every time. */
+  statusFails?: boolean;
 }
 
 export function fakeActivities(calls: Calls, p: DeploymentPlan, faults: Faults = {}): Partial<PlatformActivities> {
@@ -45,6 +49,12 @@ export function fakeActivities(calls: Calls, p: DeploymentPlan, faults: Faults =
     recordStep: async (_id, stepName, status) => void calls.push(`step ${stepName} ${status}`),
     recordSkippedSteps: async (_id, steps) => void calls.push(`skipped ${steps.join(',')}`),
     markLive: async () => void calls.push('markLive'),
+    postCommitStatus: async ({ state, description }) => {
+      if (faults.statusFails) throw ApplicationFailure.retryable('the forge is down', 'CommitStatusFailed');
+      faults.statuses?.push(`${state}: ${description}`);
+      return { posted: true, detail: 'fake' };
+    },
+    recordCommitStatusFailure: async (_id, message) => void faults.statuses?.push(`recorded: ${message}`),
     markFinished: async (_id, status, error) => void calls.push(`finished ${status}: ${error}`),
     finishIfUnfinished: async (id, status, error) => {
       calls.push(`finishIfUnfinished ${id} ${status}: ${error}`);

@@ -28,6 +28,10 @@ import { ForgeIdentities1764800000000 } from './migrations/1764800000000-forge-i
 import { BuildSlots1764810000000 } from './migrations/1764810000000-build-slots.js';
 import { KubernetesApps1764900000000 } from './migrations/1764900000000-kubernetes-apps.js';
 import { ForgeIdentityEntity } from './entities/forge-identity.entity.js';
+import { GitWebhookEntity, WebhookDeliveryEntity } from './entities/git-webhook.entity.js';
+import { GitWebhooks1765000000000 } from './migrations/1765000000000-git-webhooks.js';
+import { ForgeConnectionEntity } from './entities/forge-connection.entity.js';
+import { ForgeConnections1765020000000 } from './migrations/1765020000000-forge-connections.js';
 
 export const ENTITIES = [
   AppEntity,
@@ -45,6 +49,9 @@ export const ENTITIES = [
   AuditEventEntity,
   PlanEntity,
   ForgeIdentityEntity,
+  GitWebhookEntity,
+  WebhookDeliveryEntity,
+  ForgeConnectionEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -62,6 +69,8 @@ export const MIGRATIONS = [
   ForgeIdentities1764800000000,
   BuildSlots1764810000000,
   KubernetesApps1764900000000,
+  GitWebhooks1765000000000,
+  ForgeConnections1765020000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

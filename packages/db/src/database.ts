@@ -13,6 +13,8 @@ import { TeamRepository } from './repositories/team.repository.js';
 import { PlanRepository } from './repositories/plan.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { ForgeIdentityRepository } from './repositories/forge-identity.repository.js';
+import { GitWebhookRepository } from './repositories/git-webhook.repository.js';
+import { ForgeConnectionRepository } from './repositories/forge-connection.repository.js';
 import { applyRetention, type RetentionPolicy, type RetentionResult } from './retention.js';
 
 export class Repositories {
@@ -27,6 +29,8 @@ export class Repositories {
   readonly auditEvents: AuditEventRepository;
   readonly plans: PlanRepository;
   readonly forgeIdentities: ForgeIdentityRepository;
+  readonly gitWebhooks: GitWebhookRepository;
+  readonly forgeConnections: ForgeConnectionRepository;
 
   constructor(manager: EntityManager) {
     this.apps = new AppRepository(manager);
@@ -40,6 +44,8 @@ export class Repositories {
     this.auditEvents = new AuditEventRepository(manager);
     this.plans = new PlanRepository(manager);
     this.forgeIdentities = new ForgeIdentityRepository(manager);
+    this.gitWebhooks = new GitWebhookRepository(manager);
+    this.forgeConnections = new ForgeConnectionRepository(manager);
   }
 }
 

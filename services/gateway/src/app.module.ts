@@ -26,6 +26,8 @@ import { SchedulesModule } from './schedules/schedules.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
 import { UploadsModule } from './uploads/uploads.module.js';
 import { MercuriusDriver } from '@nestjs/mercurius';
+import { ForgesModule } from './forges/forges.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 @Module({
   imports: [
@@ -52,7 +54,9 @@ import { MercuriusDriver } from '@nestjs/mercurius';
     AuditModule,
     PlansModule,
     ForgeSignInModule,
+    ForgesModule,
     PlatformModule,
+    WebhooksModule,
   ],
 })
 export class AppModule {}

@@ -13,6 +13,8 @@ import { PlatformConfig } from './config/platform-config.js';
 import { exitWithParent } from '@paas/process-lifecycle';
 import { MasterKeyError } from '@paas/crypto';
 import { requireSecretKeyring } from '@paas/db';
+import { WebhookReceiver } from './webhooks/webhook-receiver.js';
+import { webhookRoutes } from './webhooks/webhook-route.js';
 
 try {
   requireSecretKeyring();
@@ -31,6 +33,8 @@ refuseNonGetUpgrades(adapter.getInstance());
 await adapter.getInstance().register(fastifyCookie);
 const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger: ['error', 'warn', 'log'] });
 app.enableShutdownHooks();
+// forge webhooks: raw bodies, signature instead of a bearer token (webhooks/webhook-route.ts)
+await app.register(webhookRoutes(app.get(WebhookReceiver)) as never);
 await serveConsole(app, { objectStorageOrigin: new URL(config.s3.publicEndpoint).origin });
 // started by the stack: a stack that died without stopping us leaves no orphan gateway behind
 exitWithParent(() => void app.close().then(() => process.exit(0)));

@@ -16,8 +16,10 @@ import { ApiTokenResolver } from './tokens/api-token.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { PlanResolver, TeamPlanResolver } from './plans/plan.resolver.js';
 import { ForgeIdentityResolver } from './forge-sign-in/forge-identity.resolver.js';
+import { ForgeConnectionResolver, TeamForgeConnectionsResolver } from './forges/forge-connection.resolver.js';
 import { PlatformResolver } from './platform/platform.resolver.js';
 import { TeamApiTokensResolver } from './tokens/team-api-tokens.resolver.js';
+import { GitWebhookResolver } from './webhooks/git-webhook.resolver.js';
 
 const out = process.argv[2];
 const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
@@ -37,8 +39,11 @@ const schema = await app
     PlanResolver,
     TeamPlanResolver,
     ForgeIdentityResolver,
+    ForgeConnectionResolver,
+    TeamForgeConnectionsResolver,
     TeamApiTokensResolver,
     PlatformResolver,
+    GitWebhookResolver,
   ]);
 const text = `# Generated from the gateway's code-first resolvers by \`npm run schema:print\`. Do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
 if (out) writeFileSync(out, text);

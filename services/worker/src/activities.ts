@@ -20,6 +20,8 @@ import {
   createStaticSiteActivities,
   createTeardownActivities,
   createKubernetesActivities,
+  createCommitStatusActivities,
+  publicUrlFromEnv,
   KubernetesAdapter,
   dockerFromEnv,
   type ActivitySettings,
@@ -81,5 +83,6 @@ export function createActivities(
     ...createStaticSiteActivities({ builder, git, store, publisher, edge, projection, sandbox }, settings),
     ...createScheduleActivities(db, temporal),
     ...createBuildQueueActivities(db, projection),
+    ...createCommitStatusActivities(db, projection, publicUrlFromEnv()),
   };
 }

@@ -19,7 +19,7 @@ export const sealUnderCurrentKey: Reseal = (stored) =>
 /** Back to clear (a migration's down). */
 export const openAll: Reseal = (stored) => (isSealed(stored) ? openStored(stored) : undefined);
 
-/** Applies `reseal` to env var values, git credentials and env snapshots; the count of values rewritten. Run it in a transaction. */
+/** Applies `reseal` to env var values, git credentials, webhook secrets, forge connections' credentials and env snapshots; the count of values rewritten. Run it in a transaction. */
 export async function resealStoredSecrets(q: Query, reseal: Reseal): Promise<number> {
   let changed = 0;
   const envVars: { app_id: string; key: string; value: string }[] = await q.query(`SELECT app_id, key, value FROM env_vars FOR UPDATE`);
@@ -35,6 +35,29 @@ export async function resealStoredSecrets(q: Query, reseal: Reseal): Promise<num
     if (next === undefined) continue;
     await q.query(`UPDATE apps SET git_token = $2 WHERE id = $1`, [row.id, next]);
     changed++;
+  }
+  // the migration that first sealed secrets runs before this table exists
+  const [{ exists }]: { exists: boolean }[] = await q.query(`SELECT to_regclass('git_webhooks') IS NOT NULL AS exists`);
+  const hooks: { app_id: string; secret: string }[] = exists ? await q.query(`SELECT app_id, secret FROM git_webhooks FOR UPDATE`) : [];
+  for (const row of hooks) {
+    const next = reseal(row.secret);
+    if (next === undefined) continue;
+    await q.query(`UPDATE git_webhooks SET secret = $2 WHERE app_id = $1`, [row.app_id, next]);
+    changed++;
+  }
+  // forge connections' tokens and GitHub App keys (the table is newer than the first sealing migration too)
+  const [{ forges }]: { forges: boolean }[] = await q.query(`SELECT to_regclass('forge_connections') IS NOT NULL AS forges`);
+  const connections: { id: string; token: string | null; github_private_key: string | null }[] = forges
+    ? await q.query(`SELECT id, token, github_private_key FROM forge_connections FOR UPDATE`)
+    : [];
+  for (const row of connections) {
+    for (const column of ['token', 'github_private_key'] as const) {
+      const stored = row[column];
+      const next = stored === null ? undefined : reseal(stored);
+      if (next === undefined) continue;
+      await q.query(`UPDATE forge_connections SET ${column} = $2 WHERE id = $1`, [row.id, next]);
+      changed++;
+    }
   }
   const deployments: { id: string; env_snapshot: EnvSnapshotEntry[] }[] = await q.query(
     `SELECT id, env_snapshot FROM deployments WHERE jsonb_typeof(env_snapshot) = 'array' AND jsonb_array_length(env_snapshot) > 0 FOR UPDATE`,

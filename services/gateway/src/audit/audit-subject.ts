@@ -10,7 +10,7 @@ export interface AuditSubject {
 }
 
 type Args = Record<string, unknown>;
-type Kind = 'app' | 'deployment' | 'schedule' | 'apiToken';
+type Kind = 'app' | 'deployment' | 'schedule' | 'apiToken' | 'forgeConnection';
 
 /** What the `id` argument names, for the mutations that take one. */
 const ID_NAMES: Record<string, Kind> = {
@@ -21,6 +21,7 @@ const ID_NAMES: Record<string, Kind> = {
   pauseRedeploySchedule: 'schedule',
   resumeRedeploySchedule: 'schedule',
   revokeApiToken: 'apiToken',
+  disconnectForge: 'forgeConnection',
 };
 
 /** Before the mutation runs: its target and team from its id arguments. */
@@ -61,5 +62,7 @@ async function teamOf(db: Database, kind: Kind, id: string): Promise<string | nu
     }
     case 'apiToken':
       return (await db.apiTokens.findById(id))?.teamId ?? null;
+    case 'forgeConnection':
+      return (await db.forgeConnections.find(id))?.teamId ?? null;
   }
 }

@@ -136,6 +136,7 @@ function forbidden(role: TeamRole, action: Action): DomainError {
     manageMembers: 'manage members',
     manageTokens: 'manage API tokens',
     readAudit: "read the team's audit log",
+    manageForges: "connect or disconnect the team's forges",
     own: 'do what only an owner may',
   };
   return new DomainError('FORBIDDEN', `Your role ${role} may not ${what[action]} in this team.`);

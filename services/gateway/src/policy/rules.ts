@@ -13,6 +13,8 @@ export type Action =
   | 'manageTokens'
   /** Read the team's audit log. */
   | 'readAudit'
+  /** Connect and disconnect the team's forges (their tokens act for the whole team). */
+  | 'manageForges'
   /** Delete the team, change owners. */
   | 'own';
 
@@ -24,6 +26,7 @@ const LEAST_ROLE: Record<Action, TeamRole> = {
   manageMembers: 'ADMIN',
   manageTokens: 'ADMIN',
   readAudit: 'ADMIN',
+  manageForges: 'ADMIN',
   own: 'OWNER',
 };
 

@@ -1,0 +1,3 @@
+export * from './forge-types.js';
+export * from './forge-url.js';
+export * from './forge-client.js';
