@@ -19,7 +19,7 @@ export function WebhookDeliveries({ appId }: { appId: string }) {
   }, [refetch]);
   const deliveries = data?.app?.webhookDeliveries ?? [];
   return (
-    <div className="deliveries">
+    <div className="webhook-deliveries">
       <div className="detail-head">
         <h3 id="deliveries-title">Recent deliveries</h3>
         <button type="button" className="small ghost" onClick={() => refetch({ requestPolicy: 'network-only' })} disabled={fetching}>

@@ -4,6 +4,7 @@ import { deliveryOutcome, FORGES, previewTags } from './push-to-deploy';
 describe('push to deploy: how a delivery reads', () => {
   it('names the outcome by the result’s first word, whatever follows', () => {
     expect(deliveryOutcome('deployed 0b6f3c2e-7d1a-4a7e-9d7e-0f9f5c6a1b2c')).toEqual({ status: 'SUCCEEDED', label: 'deployed' });
+    expect(deliveryOutcome('pong')).toEqual({ status: 'SUCCEEDED', label: 'pong' });
     expect(deliveryOutcome('ignored: branch dev')).toEqual({ status: 'SKIPPED', label: 'ignored' });
     expect(deliveryOutcome('refused: bad signature')).toEqual({ status: 'FAILED', label: 'refused' });
     expect(deliveryOutcome('Refused: replayed delivery')).toEqual({ status: 'FAILED', label: 'refused' });

@@ -1,10 +1,10 @@
 // Pure parts of the push-to-deploy and previews cards: how a delivery's result reads, and which
 // deployments are a pull request's preview.
 
-/** A delivery's result ("deployed <id>", "ignored: …", "refused: …") as a badge tone and word. */
+/** A delivery's result ("deployed <id>", "pong", "ignored: …", "refused: …") as a badge tone and word. */
 export function deliveryOutcome(result: string): { status: string; label: string } {
   const word = /^\s*(\w+)/.exec(result)?.[1]?.toLowerCase();
-  if (word === 'deployed' || word === 'previewed') return { status: 'SUCCEEDED', label: word };
+  if (word === 'deployed' || word === 'previewed' || word === 'pong') return { status: 'SUCCEEDED', label: word };
   if (word === 'refused' || word === 'failed') return { status: 'FAILED', label: word };
   if (word === 'ignored') return { status: 'SKIPPED', label: 'ignored' };
   return { status: 'PENDING', label: word ?? 'unknown' };
