@@ -81,7 +81,7 @@ export function RepoPicker({ teamId, picked, onPick }: Props) {
                 <li key={r.fullName}>
                   <button
                     type="button"
-                    className={`small ghost${picked?.cloneUrl === r.cloneUrl ? ' selected' : ''}`}
+                    className="small ghost"
                     aria-pressed={picked?.cloneUrl === r.cloneUrl}
                     onClick={() => onPick({ connectionId: connection.id, fullName: r.fullName, cloneUrl: r.cloneUrl, defaultBranch: r.defaultBranch })}
                   >
