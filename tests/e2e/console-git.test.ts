@@ -132,8 +132,8 @@ describe('console push to deploy in a real browser', () => {
 
     await card().getByRole('button', { name: 'Refresh' }).click();
     const row = card().locator(`tr[data-delivery="${deliveryId}"]`);
-    await row.waitFor();
-    expect(await row.textContent()).toMatch(/ping.*pong/);
+    // an earlier fetch may still show it as "received" (recorded, not yet answered): the refresh settles it
+    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toMatch(/ping.*pong/);
     await expect.poll(() => card().locator('tbody tr').allTextContents(), { timeout: 30_000 }).toContainEqual(expect.stringMatching(/refused: bad signature/));
     await shotOf(card(), '17-webhook-deliveries');
   });
@@ -199,7 +199,8 @@ describe('console push to deploy in a real browser', () => {
     await expect.poll(async () => (await gql(`query($id: ID!) { app(id: $id) { previewsEnabled } }`, { id: previewed })).app.previewsEnabled).toBe(false);
   });
 
-  // enabled at merge: needs Team.forgeConnections, connectForge, disconnectForge (the forge connections branch)
+  // enabled at merge: needs Team.forgeConnections, connectForge, disconnectForge (the forge connections
+  // branch). Passed unskipped on a trial merge with the webhooks branch at 9a0697d.
   it.skip('connects Gitea in team settings (the token never shown back), then New app picks a repository and a branch from it', async () => {
     const picker = { username: `uipick${tag}`, password: 'console-pick-pass-1234', email: `uipick${tag}@example.invalid` };
     await gitea.createUser(picker);
@@ -212,12 +213,12 @@ describe('console push to deploy in a real browser', () => {
     await page.goto(`${inject('gatewayUrl')}/#/`);
     await chooseTeam(TEAM);
     await page.getByRole('link', { name: 'Team settings' }).click();
-    const forges = page.locator('section', { has: page.getByRole('heading', { name: 'Forge connections' }) });
+    const forges = page.getByRole('region', { name: 'Forge connections' });
     await forges.getByText('No forge connected yet.').waitFor();
     await forges.getByLabel('Forge', { exact: true }).selectOption('GITEA');
     // hostile first: a javascript: base URL is named before anything is sent
     await forges.getByLabel('Base URL').fill('javascript:alert(1)');
-    await forges.getByLabel('Access token').fill(token);
+    await forges.locator('#forge-token').fill(token);
     await forges.getByRole('button', { name: 'Connect' }).click();
     await forges.getByText('The base URL must be an https:// (or http://) address.').waitFor();
     await forges.getByLabel('Base URL').fill(inject('gitea').url);
@@ -226,7 +227,7 @@ describe('console push to deploy in a real browser', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain(picker.username);
     expect(await page.content()).not.toContain(token);
-    expect(await forges.getByLabel('Access token').inputValue()).toBe('');
+    expect(await forges.locator('#forge-token').inputValue()).toBe('');
     await shotOf(forges, '19-forge-connections');
 
     await page.getByRole('link', { name: 'New app' }).click();
