@@ -9,6 +9,7 @@ import type { AppPreviewsQuery } from '../gql/graphql';
 import { relativeTime, shortSha } from '../lib/format';
 import { ErrorBox, Loading } from '../ui/Feedback';
 import { StatusBadge } from '../ui/StatusBadge';
+import { linkableUrl } from './push-to-deploy';
 
 interface Props {
   appId: string;
@@ -56,9 +57,13 @@ export function Previews({ appId, app, error, mayDeploy, hasWebhook, onChange }:
                 <li key={p.id} data-pull-request={p.pullRequest}>
                   <span className="tag">PR #{p.pullRequest}</span> <code>{p.branch}</code>{' '}
                   {p.liveDeployment ? <StatusBadge status={p.liveDeployment.status} /> : <StatusBadge status="QUEUED" label="not live yet" />}{' '}
-                  <a className="url" href={p.url} target="_blank" rel="noreferrer">
-                    {p.url}
-                  </a>{' '}
+                  {linkableUrl(p.url) ? (
+                    <a className="url" href={linkableUrl(p.url)!} target="_blank" rel="noreferrer">
+                      {p.url}
+                    </a>
+                  ) : (
+                    <code>{p.url}</code>
+                  )}{' '}
                   <span className="muted">
                     {p.liveDeployment?.commitSha && (
                       <>

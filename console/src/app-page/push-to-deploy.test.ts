@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryOutcome, FORGES, previewTags } from './push-to-deploy';
+import { deliveryOutcome, FORGES, linkableUrl, previewTags } from './push-to-deploy';
 
 describe('push to deploy: how a delivery reads', () => {
   it('names the outcome by the result’s first word, whatever follows', () => {
@@ -37,5 +37,14 @@ describe('previews: the PR tag of a deployment', () => {
   it('is empty without data (the previews query failed or is loading)', () => {
     expect(previewTags(undefined).size).toBe(0);
     expect(previewTags(null).size).toBe(0);
+  });
+});
+
+describe('previews: which URLs become links', () => {
+  it('links http and https only; anything else stays text', () => {
+    expect(linkableUrl('http://site-pr-7.apps.test:8080/')).toBe('http://site-pr-7.apps.test:8080/');
+    expect(linkableUrl('https://site-pr-7.example.com/')).toBe('https://site-pr-7.example.com/');
+    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>1</script>', 'vbscript:x', '//evil.example', 'not a url', '', null, undefined])
+      expect([bad, linkableUrl(bad)]).toEqual([bad, null]);
   });
 });

@@ -25,6 +25,17 @@ export function previewTags(deployments: readonly PreviewDeployment[] | null | u
   return tags;
 }
 
+/** A URL the page may link to: http(s) only, so a hostile value (javascript:, data:) is shown as text, never followed. */
+export function linkableUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The forges' names as their users know them. */
 export const FORGE_LABELS = { GITHUB: 'GitHub', GITLAB: 'GitLab', GITEA: 'Gitea / Forgejo' } as const;
 export type ForgeName = keyof typeof FORGE_LABELS;
