@@ -20,6 +20,7 @@ export const E2E = ['tests/e2e/**/*.test.ts', 'tests/contract/**/*.test.ts'];
 export const ISOLATED_E2E = [
   'tests/e2e/console.test.ts',
   'tests/e2e/console-accounts.test.ts',
+  'tests/e2e/console-git.test.ts',
   'tests/e2e/crash-recovery.test.ts',
   'tests/e2e/kubernetes-crash.test.ts',
   'tests/e2e/kubernetes-control-plane.test.ts',

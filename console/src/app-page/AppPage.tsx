@@ -1,9 +1,10 @@
 // One app: its live URL and release, deploy, the deployment history with each deployment's
-// steps and log, rollback and cancel, env vars, schedules, deletion. Live through the
+// steps and log, rollback and cancel, push to deploy and previews, env vars, schedules, deletion. Live through the
 // deploymentUpdated subscription; refetched after the connection comes back.
 import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { errorMessage } from '../api/errors';
+import { AppPreviewsQuery, AppWebhookQuery } from '../api/git-operations';
 import { AppQuery, CancelMutation, DeploymentUpdatedSubscription, DeployMutation, RollbackMutation } from '../api/operations';
 import { useOnReconnect } from '../app/reconnect';
 import { href, navigate } from '../app/router';
@@ -15,6 +16,9 @@ import { StatusBadge } from '../ui/StatusBadge';
 import { DeleteApp } from './DeleteApp';
 import { EnvEditor } from './EnvEditor';
 import { LogViewer } from './LogViewer';
+import { Previews } from './Previews';
+import { previewTags } from './push-to-deploy';
+import { PushToDeploy } from './PushToDeploy';
 import { Schedules } from './Schedules';
 import { UploadSite } from './UploadSite';
 import { StepTimeline } from './StepTimeline';
@@ -23,7 +27,13 @@ const RUNNING = ['QUEUED', 'BUILDING', 'DEPLOYING', 'VERIFYING'];
 
 export function AppPage({ appId, deploymentId }: { appId: string; deploymentId?: string }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: AppQuery, variables: { id: appId } });
-  const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  // previews and the PR tags of the history: a query of their own, so the page works without them
+  const [previewsResult, refetchPreviews] = useQuery({ query: AppPreviewsQuery, variables: { id: appId } });
+  const [webhookResult] = useQuery({ query: AppWebhookQuery, variables: { id: appId } });
+  const refresh = useCallback(() => {
+    refetch({ requestPolicy: 'network-only' });
+    refetchPreviews({ requestPolicy: 'network-only' });
+  }, [refetch, refetchPreviews]);
   useOnReconnect(refresh);
   useSubscription({ query: DeploymentUpdatedSubscription, variables: { appId } }, (_prev, event) => {
     refresh();
@@ -47,6 +57,7 @@ export function AppPage({ appId, deploymentId }: { appId: string; deploymentId?:
       </div>
     );
   }
+  const prTags = previewTags(previewsResult.data?.app?.deployments);
   const selected = app.deployments.find((d) => d.id === deploymentId) ?? app.deployments[0];
 
   const submitDeploy = async (e: FormEvent) => {
@@ -142,7 +153,10 @@ export function AppPage({ appId, deploymentId }: { appId: string; deploymentId?:
                           <StatusBadge status={d.status} />
                         </a>
                       </td>
-                      <td>{d.trigger.toLowerCase()}</td>
+                      <td>
+                        {d.trigger.toLowerCase()}
+                        {prTags.has(d.id) && <span className="tag">{prTags.get(d.id)}</span>}
+                      </td>
                       <td>
                         <code>{shortSha(d.commitSha)}</code>
                       </td>
@@ -198,7 +212,8 @@ export function AppPage({ appId, deploymentId }: { appId: string; deploymentId?:
               )}
             </div>
             <p className="muted">
-              {selected.trigger.toLowerCase()} · {relativeTime(selected.createdAt)}
+              {selected.trigger.toLowerCase()}
+              {prTags.has(selected.id) && <> ({prTags.get(selected.id)})</>} · {relativeTime(selected.createdAt)}
               {selected.sourceDeployment && <> · restores {selected.sourceDeployment.id.slice(0, 8)}</>}
             </p>
             {selected.error && (
@@ -212,6 +227,20 @@ export function AppPage({ appId, deploymentId }: { appId: string; deploymentId?:
           </section>
         )}
       </div>
+
+      {app.gitUrl && (
+        <div className="columns">
+          <PushToDeploy appId={appId} branch={app.branch} mayDeploy={mayDeploy} />
+          <Previews
+            appId={appId}
+            app={previewsResult.data?.app}
+            error={previewsResult.error}
+            mayDeploy={mayDeploy}
+            hasWebhook={!!webhookResult.data?.app?.webhook}
+            onChange={refresh}
+          />
+        </div>
+      )}
 
       <div className="columns">
         <EnvEditor appId={appId} env={app.env} readOnly={!mayDeploy} />

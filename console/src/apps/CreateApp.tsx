@@ -6,6 +6,9 @@ import { navigate } from '../app/router';
 import { useTeam } from '../app/teams';
 import { ErrorBox } from '../ui/Feedback';
 import { Field } from '../ui/Field';
+import { BranchSelect } from './BranchSelect';
+import { applyRepository, stillPicked } from './repo-picker';
+import { RepoPicker, type PickedFrom } from './RepoPicker';
 import { emptyForm, toInput, validateForm, type CreateAppForm, type FormErrors } from './create-app-form';
 
 export function CreateApp() {
@@ -13,6 +16,9 @@ export function CreateApp() {
   const [errors, setErrors] = useState<FormErrors>({});
   const [result, createApp] = useMutation(CreateAppMutation);
   const { team } = useTeam();
+  // the repository picked from a forge connection, while the git URL is still its clone URL
+  const [pickedRepo, setPickedRepo] = useState<PickedFrom | null>(null);
+  const picked = stillPicked(pickedRepo, form.gitUrl);
   const set = <K extends keyof CreateAppForm>(key: K, value: CreateAppForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const text = (key: keyof CreateAppForm) => ({
     value: form[key] as string,
@@ -51,6 +57,16 @@ export function CreateApp() {
         <Field id="name" label="Name" error={errors.name} hint="Lowercase letters, digits and '-'; the app's address is <name>.<base domain>.">
           {(a) => <input {...a} {...text('name')} autoComplete="off" required />}
         </Field>
+        {team && (
+          <RepoPicker
+            teamId={team.id}
+            picked={picked}
+            onPick={(repo) => {
+              setPickedRepo(repo);
+              setForm((f) => applyRepository(f, repo));
+            }}
+          />
+        )}
         <Field
           id="gitUrl"
           label="Git repository URL"
@@ -64,7 +80,9 @@ export function CreateApp() {
         </Field>
         <div className="row">
           <Field id="branch" label="Branch" error={errors.branch}>
-            {(a) => <input {...a} {...text('branch')} />}
+            {(a) =>
+              team ? <BranchSelect teamId={team.id} picked={picked} a11y={a} value={form.branch} onChange={(b) => set('branch', b)} /> : <input {...a} {...text('branch')} />
+            }
           </Field>
           <Field id="rootDirectory" label="Root directory" error={errors.rootDirectory}>
             {(a) => <input {...a} {...text('rootDirectory')} />}

@@ -4,14 +4,17 @@
 import type { TeamRole } from '../gql/graphql';
 
 export type Capability =
-  /** Create, change, deploy, roll back, cancel, delete apps; env vars, schedules, uploads. */
+  /** Create, change, deploy, roll back, cancel, delete apps; env vars, schedules, uploads; the
+   *  app's webhook (enable, disable, deliveries) and previews; browse a forge's repositories. */
   | 'deploy'
   /** Add and remove members, invite, see invitations. */
   | 'manageMembers'
   /** Create, list and revoke API tokens. */
   | 'manageTokens'
   /** Read the team's audit log. */
-  | 'readAudit';
+  | 'readAudit'
+  /** Connect and disconnect the team's forges (their credentials act for the whole team). */
+  | 'manageForges';
 
 const RANK: Record<TeamRole, number> = { VIEWER: 0, DEVELOPER: 1, ADMIN: 2, OWNER: 3 };
 
@@ -20,6 +23,7 @@ const LEAST_ROLE: Record<Capability, TeamRole> = {
   manageMembers: 'ADMIN',
   manageTokens: 'ADMIN',
   readAudit: 'ADMIN',
+  manageForges: 'ADMIN',
 };
 
 export const TEAM_ROLES: TeamRole[] = ['OWNER', 'ADMIN', 'DEVELOPER', 'VIEWER'];

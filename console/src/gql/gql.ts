@@ -32,6 +32,17 @@ type Documents = {
     "\n  query ForgeIdentities {\n    forgeIdentities {\n      provider\n      username\n      linkedAt\n      lastSignInAt\n    }\n  }\n": typeof types.ForgeIdentitiesDocument,
     "\n  mutation UnlinkForgeIdentity($provider: String!) {\n    unlinkForgeIdentity(provider: $provider)\n  }\n": typeof types.UnlinkForgeIdentityDocument,
     "\n  mutation SetPlatformAdmin($userId: ID!, $platformAdmin: Boolean!) {\n    setPlatformAdmin(userId: $userId, platformAdmin: $platformAdmin) {\n      id\n      platformAdmin\n    }\n  }\n": typeof types.SetPlatformAdminDocument,
+    "\n  query AppWebhook($id: ID!) {\n    app(id: $id) {\n      id\n      webhook {\n        forge\n        url\n      }\n    }\n  }\n": typeof types.AppWebhookDocument,
+    "\n  query WebhookDeliveries($id: ID!, $limit: Int!) {\n    app(id: $id) {\n      id\n      webhookDeliveries(limit: $limit) {\n        id\n        event\n        deliveryId\n        result\n        receivedAt\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation EnableGitWebhook($appId: ID!, $forge: Forge!) {\n    enableGitWebhook(appId: $appId, forge: $forge) {\n      forge\n      url\n      secret\n    }\n  }\n": typeof types.EnableGitWebhookDocument,
+    "\n  mutation DisableGitWebhook($appId: ID!) {\n    disableGitWebhook(appId: $appId)\n  }\n": typeof types.DisableGitWebhookDocument,
+    "\n  query AppPreviews($id: ID!) {\n    app(id: $id) {\n      id\n      previewsEnabled\n      previews {\n        id\n        pullRequest\n        branch\n        url\n        createdAt\n        liveDeployment {\n          id\n          status\n          commitSha\n        }\n      }\n      deployments(limit: 50) {\n        id\n        trigger\n        preview {\n          id\n          pullRequest\n        }\n      }\n    }\n  }\n": typeof types.AppPreviewsDocument,
+    "\n  mutation SetPreviewsEnabled($appId: ID!, $enabled: Boolean!) {\n    setPreviewsEnabled(appId: $appId, enabled: $enabled) {\n      id\n      previewsEnabled\n    }\n  }\n": typeof types.SetPreviewsEnabledDocument,
+    "\n  query ForgeConnections($teamId: ID!) {\n    team(id: $teamId) {\n      id\n      forgeConnections {\n        id\n        forge\n        baseUrl\n        auth\n        account\n        createdAt\n      }\n    }\n  }\n": typeof types.ForgeConnectionsDocument,
+    "\n  mutation ConnectForge($input: ConnectForgeInput!) {\n    connectForge(input: $input) {\n      id\n      forge\n      baseUrl\n      auth\n      account\n      createdAt\n    }\n  }\n": typeof types.ConnectForgeDocument,
+    "\n  mutation DisconnectForge($id: ID!) {\n    disconnectForge(id: $id)\n  }\n": typeof types.DisconnectForgeDocument,
+    "\n  query ForgeRepositories($teamId: ID!, $search: String) {\n    team(id: $teamId) {\n      id\n      forgeConnections {\n        id\n        repositories(search: $search) {\n          fullName\n          cloneUrl\n          defaultBranch\n          private\n        }\n      }\n    }\n  }\n": typeof types.ForgeRepositoriesDocument,
+    "\n  query ForgeBranches($teamId: ID!, $repository: String!) {\n    team(id: $teamId) {\n      id\n      forgeConnections {\n        id\n        branches(repository: $repository)\n      }\n    }\n  }\n": typeof types.ForgeBranchesDocument,
     "\n  query Apps {\n    apps {\n      id\n      name\n      kind\n      team {\n        id\n      }\n      url\n      releaseState\n      liveDeployment {\n        id\n        status\n        commitSha\n        createdAt\n      }\n      deployments(limit: 1) {\n        id\n        status\n        trigger\n        commitSha\n        createdAt\n        finishedAt\n      }\n    }\n  }\n": typeof types.AppsDocument,
     "\n  mutation CreateApp($input: CreateAppInput!) {\n    createApp(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateAppDocument,
     "\n  query App($id: ID!) {\n    app(id: $id) {\n      id\n      name\n      kind\n      team {\n        id\n        name\n        role\n      }\n      url\n      gitUrl\n      branch\n      rootDirectory\n      dockerfilePath\n      buildImage\n      buildCommand\n      outputDirectory\n      spaFallback\n      port\n      healthCheckPath\n      hasGitToken\n      releaseState\n      createdAt\n      env {\n        key\n        value\n        secret\n      }\n      redeploySchedules {\n        id\n        cron\n        paused\n        nextRunAt\n      }\n      liveDeployment {\n        id\n        commitSha\n        imageRef\n        sitePrefix\n        createdAt\n      }\n      deployments(limit: 50) {\n        id\n        status\n        trigger\n        commitSha\n        imageRef\n        sitePrefix\n        error\n        createdAt\n        finishedAt\n        workflowId\n        temporalUiUrl\n        sourceDeployment {\n          id\n        }\n        steps {\n          name\n          status\n          attempt\n          startedAt\n          finishedAt\n          message\n        }\n      }\n    }\n  }\n": typeof types.AppDocument,
@@ -70,6 +81,17 @@ const documents: Documents = {
     "\n  query ForgeIdentities {\n    forgeIdentities {\n      provider\n      username\n      linkedAt\n      lastSignInAt\n    }\n  }\n": types.ForgeIdentitiesDocument,
     "\n  mutation UnlinkForgeIdentity($provider: String!) {\n    unlinkForgeIdentity(provider: $provider)\n  }\n": types.UnlinkForgeIdentityDocument,
     "\n  mutation SetPlatformAdmin($userId: ID!, $platformAdmin: Boolean!) {\n    setPlatformAdmin(userId: $userId, platformAdmin: $platformAdmin) {\n      id\n      platformAdmin\n    }\n  }\n": types.SetPlatformAdminDocument,
+    "\n  query AppWebhook($id: ID!) {\n    app(id: $id) {\n      id\n      webhook {\n        forge\n        url\n      }\n    }\n  }\n": types.AppWebhookDocument,
+    "\n  query WebhookDeliveries($id: ID!, $limit: Int!) {\n    app(id: $id) {\n      id\n      webhookDeliveries(limit: $limit) {\n        id\n        event\n        deliveryId\n        result\n        receivedAt\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation EnableGitWebhook($appId: ID!, $forge: Forge!) {\n    enableGitWebhook(appId: $appId, forge: $forge) {\n      forge\n      url\n      secret\n    }\n  }\n": types.EnableGitWebhookDocument,
+    "\n  mutation DisableGitWebhook($appId: ID!) {\n    disableGitWebhook(appId: $appId)\n  }\n": types.DisableGitWebhookDocument,
+    "\n  query AppPreviews($id: ID!) {\n    app(id: $id) {\n      id\n      previewsEnabled\n      previews {\n        id\n        pullRequest\n        branch\n        url\n        createdAt\n        liveDeployment {\n          id\n          status\n          commitSha\n        }\n      }\n      deployments(limit: 50) {\n        id\n        trigger\n        preview {\n          id\n          pullRequest\n        }\n      }\n    }\n  }\n": types.AppPreviewsDocument,
+    "\n  mutation SetPreviewsEnabled($appId: ID!, $enabled: Boolean!) {\n    setPreviewsEnabled(appId: $appId, enabled: $enabled) {\n      id\n      previewsEnabled\n    }\n  }\n": types.SetPreviewsEnabledDocument,
+    "\n  query ForgeConnections($teamId: ID!) {\n    team(id: $teamId) {\n      id\n      forgeConnections {\n        id\n        forge\n        baseUrl\n        auth\n        account\n        createdAt\n      }\n    }\n  }\n": types.ForgeConnectionsDocument,
+    "\n  mutation ConnectForge($input: ConnectForgeInput!) {\n    connectForge(input: $input) {\n      id\n      forge\n      baseUrl\n      auth\n      account\n      createdAt\n    }\n  }\n": types.ConnectForgeDocument,
+    "\n  mutation DisconnectForge($id: ID!) {\n    disconnectForge(id: $id)\n  }\n": types.DisconnectForgeDocument,
+    "\n  query ForgeRepositories($teamId: ID!, $search: String) {\n    team(id: $teamId) {\n      id\n      forgeConnections {\n        id\n        repositories(search: $search) {\n          fullName\n          cloneUrl\n          defaultBranch\n          private\n        }\n      }\n    }\n  }\n": types.ForgeRepositoriesDocument,
+    "\n  query ForgeBranches($teamId: ID!, $repository: String!) {\n    team(id: $teamId) {\n      id\n      forgeConnections {\n        id\n        branches(repository: $repository)\n      }\n    }\n  }\n": types.ForgeBranchesDocument,
     "\n  query Apps {\n    apps {\n      id\n      name\n      kind\n      team {\n        id\n      }\n      url\n      releaseState\n      liveDeployment {\n        id\n        status\n        commitSha\n        createdAt\n      }\n      deployments(limit: 1) {\n        id\n        status\n        trigger\n        commitSha\n        createdAt\n        finishedAt\n      }\n    }\n  }\n": types.AppsDocument,
     "\n  mutation CreateApp($input: CreateAppInput!) {\n    createApp(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateAppDocument,
     "\n  query App($id: ID!) {\n    app(id: $id) {\n      id\n      name\n      kind\n      team {\n        id\n        name\n        role\n      }\n      url\n      gitUrl\n      branch\n      rootDirectory\n      dockerfilePath\n      buildImage\n      buildCommand\n      outputDirectory\n      spaFallback\n      port\n      healthCheckPath\n      hasGitToken\n      releaseState\n      createdAt\n      env {\n        key\n        value\n        secret\n      }\n      redeploySchedules {\n        id\n        cron\n        paused\n        nextRunAt\n      }\n      liveDeployment {\n        id\n        commitSha\n        imageRef\n        sitePrefix\n        createdAt\n      }\n      deployments(limit: 50) {\n        id\n        status\n        trigger\n        commitSha\n        imageRef\n        sitePrefix\n        error\n        createdAt\n        finishedAt\n        workflowId\n        temporalUiUrl\n        sourceDeployment {\n          id\n        }\n        steps {\n          name\n          status\n          attempt\n          startedAt\n          finishedAt\n          message\n        }\n      }\n    }\n  }\n": types.AppDocument,
@@ -176,6 +198,50 @@ export function graphql(source: "\n  mutation UnlinkForgeIdentity($provider: Str
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetPlatformAdmin($userId: ID!, $platformAdmin: Boolean!) {\n    setPlatformAdmin(userId: $userId, platformAdmin: $platformAdmin) {\n      id\n      platformAdmin\n    }\n  }\n"): (typeof documents)["\n  mutation SetPlatformAdmin($userId: ID!, $platformAdmin: Boolean!) {\n    setPlatformAdmin(userId: $userId, platformAdmin: $platformAdmin) {\n      id\n      platformAdmin\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppWebhook($id: ID!) {\n    app(id: $id) {\n      id\n      webhook {\n        forge\n        url\n      }\n    }\n  }\n"): (typeof documents)["\n  query AppWebhook($id: ID!) {\n    app(id: $id) {\n      id\n      webhook {\n        forge\n        url\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($id: ID!, $limit: Int!) {\n    app(id: $id) {\n      id\n      webhookDeliveries(limit: $limit) {\n        id\n        event\n        deliveryId\n        result\n        receivedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($id: ID!, $limit: Int!) {\n    app(id: $id) {\n      id\n      webhookDeliveries(limit: $limit) {\n        id\n        event\n        deliveryId\n        result\n        receivedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableGitWebhook($appId: ID!, $forge: Forge!) {\n    enableGitWebhook(appId: $appId, forge: $forge) {\n      forge\n      url\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation EnableGitWebhook($appId: ID!, $forge: Forge!) {\n    enableGitWebhook(appId: $appId, forge: $forge) {\n      forge\n      url\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableGitWebhook($appId: ID!) {\n    disableGitWebhook(appId: $appId)\n  }\n"): (typeof documents)["\n  mutation DisableGitWebhook($appId: ID!) {\n    disableGitWebhook(appId: $appId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppPreviews($id: ID!) {\n    app(id: $id) {\n      id\n      previewsEnabled\n      previews {\n        id\n        pullRequest\n        branch\n        url\n        createdAt\n        liveDeployment {\n          id\n          status\n          commitSha\n        }\n      }\n      deployments(limit: 50) {\n        id\n        trigger\n        preview {\n          id\n          pullRequest\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AppPreviews($id: ID!) {\n    app(id: $id) {\n      id\n      previewsEnabled\n      previews {\n        id\n        pullRequest\n        branch\n        url\n        createdAt\n        liveDeployment {\n          id\n          status\n          commitSha\n        }\n      }\n      deployments(limit: 50) {\n        id\n        trigger\n        preview {\n          id\n          pullRequest\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPreviewsEnabled($appId: ID!, $enabled: Boolean!) {\n    setPreviewsEnabled(appId: $appId, enabled: $enabled) {\n      id\n      previewsEnabled\n    }\n  }\n"): (typeof documents)["\n  mutation SetPreviewsEnabled($appId: ID!, $enabled: Boolean!) {\n    setPreviewsEnabled(appId: $appId, enabled: $enabled) {\n      id\n      previewsEnabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ForgeConnections($teamId: ID!) {\n    team(id: $teamId) {\n      id\n      forgeConnections {\n        id\n        forge\n        baseUrl\n        auth\n        account\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query ForgeConnections($teamId: ID!) {\n    team(id: $teamId) {\n      id\n      forgeConnections {\n        id\n        forge\n        baseUrl\n        auth\n        account\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConnectForge($input: ConnectForgeInput!) {\n    connectForge(input: $input) {\n      id\n      forge\n      baseUrl\n      auth\n      account\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation ConnectForge($input: ConnectForgeInput!) {\n    connectForge(input: $input) {\n      id\n      forge\n      baseUrl\n      auth\n      account\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisconnectForge($id: ID!) {\n    disconnectForge(id: $id)\n  }\n"): (typeof documents)["\n  mutation DisconnectForge($id: ID!) {\n    disconnectForge(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ForgeRepositories($teamId: ID!, $search: String) {\n    team(id: $teamId) {\n      id\n      forgeConnections {\n        id\n        repositories(search: $search) {\n          fullName\n          cloneUrl\n          defaultBranch\n          private\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ForgeRepositories($teamId: ID!, $search: String) {\n    team(id: $teamId) {\n      id\n      forgeConnections {\n        id\n        repositories(search: $search) {\n          fullName\n          cloneUrl\n          defaultBranch\n          private\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ForgeBranches($teamId: ID!, $repository: String!) {\n    team(id: $teamId) {\n      id\n      forgeConnections {\n        id\n        branches(repository: $repository)\n      }\n    }\n  }\n"): (typeof documents)["\n  query ForgeBranches($teamId: ID!, $repository: String!) {\n    team(id: $teamId) {\n      id\n      forgeConnections {\n        id\n        branches(repository: $repository)\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

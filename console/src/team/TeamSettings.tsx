@@ -1,9 +1,10 @@
 // The selected team's settings: usage against the plan for everyone in it; members for everyone
-// (editing for OWNER and ADMIN); API tokens and the audit log only for OWNER and ADMIN.
+// (editing for OWNER and ADMIN); forge connections for everyone (connecting for OWNER and ADMIN); API tokens and the audit log only for OWNER and ADMIN.
 import { useTeam } from '../app/teams';
 import { can } from '../auth/capabilities';
 import { ApiTokens } from './ApiTokens';
 import { AuditLog } from './AuditLog';
+import { ForgeConnections } from './ForgeConnections';
 import { Members } from './Members';
 import { Usage } from './Usage';
 
@@ -26,6 +27,7 @@ export function TeamSettings() {
       </div>
       <Usage teamId={team.id} />
       <Members teamId={team.id} role={team.role} />
+      <ForgeConnections teamId={team.id} role={team.role} />
       {can(team.role, 'manageTokens') && <ApiTokens teamId={team.id} role={team.role} />}
       {can(team.role, 'readAudit') && <AuditLog teamId={team.id} />}
     </section>
