@@ -32,4 +32,6 @@ export * from './static/zip-archive.js';
 export * from './kubernetes/kubernetes.adapter.js';
 export * from './kubernetes/kubernetes.activities.js';
 export * from './kubernetes/names.js';
+export * from './previews/preview-store.js';
+export * from './previews/preview.activities.js';
 export * from './types.js';

@@ -10,6 +10,7 @@ import type { createScheduleActivities } from './schedule/schedule.activities.js
 import type { createStaticSiteActivities } from './static/static-site.activities.js';
 import type { createBuildQueueActivities } from './quota/build-queue.activities.js';
 import type { createKubernetesActivities } from './kubernetes/kubernetes.activities.js';
+import type { createPreviewActivities } from './previews/preview.activities.js';
 
 export type GitActivities = ReturnType<typeof createGitActivities>;
 export type DockerActivities = ReturnType<typeof createDockerActivities>;
@@ -22,6 +23,7 @@ export type ScheduleActivities = ReturnType<typeof createScheduleActivities>;
 export type StaticSiteActivities = ReturnType<typeof createStaticSiteActivities>;
 export type BuildQueueActivities = ReturnType<typeof createBuildQueueActivities>;
 export type KubernetesActivities = ReturnType<typeof createKubernetesActivities>;
+export type PreviewActivities = ReturnType<typeof createPreviewActivities>;
 export type PlatformActivities = GitActivities &
   DockerActivities &
   HealthActivities &
@@ -32,4 +34,5 @@ export type PlatformActivities = GitActivities &
   ScheduleActivities &
   StaticSiteActivities &
   BuildQueueActivities &
-  KubernetesActivities;
+  KubernetesActivities &
+  PreviewActivities;

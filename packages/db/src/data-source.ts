@@ -30,6 +30,8 @@ import { KubernetesApps1764900000000 } from './migrations/1764900000000-kubernet
 import { ForgeIdentityEntity } from './entities/forge-identity.entity.js';
 import { GitWebhookEntity, WebhookDeliveryEntity } from './entities/git-webhook.entity.js';
 import { GitWebhooks1765000000000 } from './migrations/1765000000000-git-webhooks.js';
+import { PreviewEntity } from './entities/preview.entity.js';
+import { Previews1765300000000 } from './migrations/1765300000000-previews.js';
 
 export const ENTITIES = [
   AppEntity,
@@ -49,6 +51,7 @@ export const ENTITIES = [
   ForgeIdentityEntity,
   GitWebhookEntity,
   WebhookDeliveryEntity,
+  PreviewEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -67,6 +70,7 @@ export const MIGRATIONS = [
   BuildSlots1764810000000,
   KubernetesApps1764900000000,
   GitWebhooks1765000000000,
+  Previews1765300000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -14,6 +14,7 @@ import { PlanRepository } from './repositories/plan.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { ForgeIdentityRepository } from './repositories/forge-identity.repository.js';
 import { GitWebhookRepository } from './repositories/git-webhook.repository.js';
+import { PreviewRepository } from './repositories/preview.repository.js';
 import { applyRetention, type RetentionPolicy, type RetentionResult } from './retention.js';
 
 export class Repositories {
@@ -29,6 +30,7 @@ export class Repositories {
   readonly plans: PlanRepository;
   readonly forgeIdentities: ForgeIdentityRepository;
   readonly gitWebhooks: GitWebhookRepository;
+  readonly previews: PreviewRepository;
 
   constructor(manager: EntityManager) {
     this.apps = new AppRepository(manager);
@@ -43,6 +45,7 @@ export class Repositories {
     this.plans = new PlanRepository(manager);
     this.forgeIdentities = new ForgeIdentityRepository(manager);
     this.gitWebhooks = new GitWebhookRepository(manager);
+    this.previews = new PreviewRepository(manager);
   }
 }
 

@@ -20,7 +20,9 @@ import {
   createStaticSiteActivities,
   createTeardownActivities,
   createKubernetesActivities,
+  createPreviewActivities,
   KubernetesAdapter,
+  PreviewStore,
   dockerFromEnv,
   type ActivitySettings,
   type PlatformActivities,
@@ -81,5 +83,6 @@ export function createActivities(
     ...createStaticSiteActivities({ builder, git, store, publisher, edge, projection, sandbox }, settings),
     ...createScheduleActivities(db, temporal),
     ...createBuildQueueActivities(db, projection),
+    ...createPreviewActivities({ docker, edge, store, publisher, registry, previews: new PreviewStore(db) }, settings),
   };
 }
