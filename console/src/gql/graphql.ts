@@ -67,6 +67,7 @@ export type DeploymentStatus =
 export type DeploymentTrigger =
   | 'GIT_PUSH'
   | 'MANUAL'
+  | 'PREVIEW'
   | 'ROLLBACK'
   | 'SCHEDULE'
   | 'UPLOAD';

@@ -27,6 +27,7 @@ import { TemporalModule } from './temporal/temporal.module.js';
 import { UploadsModule } from './uploads/uploads.module.js';
 import { MercuriusDriver } from '@nestjs/mercurius';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
+import { PreviewsModule } from './previews/previews.module.js';
 
 @Module({
   imports: [
@@ -55,6 +56,7 @@ import { WebhooksModule } from './webhooks/webhooks.module.js';
     ForgeSignInModule,
     PlatformModule,
     WebhooksModule,
+    PreviewsModule,
   ],
 })
 export class AppModule {}

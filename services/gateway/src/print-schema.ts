@@ -19,6 +19,7 @@ import { ForgeIdentityResolver } from './forge-sign-in/forge-identity.resolver.j
 import { PlatformResolver } from './platform/platform.resolver.js';
 import { TeamApiTokensResolver } from './tokens/team-api-tokens.resolver.js';
 import { GitWebhookResolver } from './webhooks/git-webhook.resolver.js';
+import { AppPreviewsResolver, DeploymentPreviewResolver, PreviewResolver } from './previews/preview.resolver.js';
 
 const out = process.argv[2];
 const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
@@ -41,6 +42,9 @@ const schema = await app
     TeamApiTokensResolver,
     PlatformResolver,
     GitWebhookResolver,
+    AppPreviewsResolver,
+    DeploymentPreviewResolver,
+    PreviewResolver,
   ]);
 const text = `# Generated from the gateway's code-first resolvers by \`npm run schema:print\`. Do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
 if (out) writeFileSync(out, text);
