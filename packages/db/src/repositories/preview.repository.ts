@@ -42,11 +42,7 @@ export class PreviewRepository {
 
   /** Open pull requests' previews, newest pull request first. */
   listOpen(appId: string): Promise<PreviewEntity[]> {
-    return this.previews
-      .createQueryBuilder('p')
-      .where('p.app_id = :appId AND p.closed_at IS NULL', { appId })
-      .orderBy('p.pull_request', 'DESC')
-      .getMany();
+    return this.previews.createQueryBuilder('p').where('p.app_id = :appId AND p.closed_at IS NULL', { appId }).orderBy('p.pull_request', 'DESC').getMany();
   }
 
   /** Opens the preview (a new pull request, or a closed one reopened) or moves it to a new head; returns it open. */

@@ -87,7 +87,12 @@ export class DeploymentService {
    * push to the pull request supersedes it, the app's own deployments do not. `open` records the
    * preview in the same transaction (and checks what a new preview adds to the team's quota).
    */
-  async deployPreview(appId: string, pullRequest: number, sha: string, open: (tx: Repositories, teamId: string) => Promise<PreviewDeployment>): Promise<DeploymentModel> {
+  async deployPreview(
+    appId: string,
+    pullRequest: number,
+    sha: string,
+    open: (tx: Repositories, teamId: string) => Promise<PreviewDeployment>,
+  ): Promise<DeploymentModel> {
     const id = randomUUID();
     const requestedSha = validateCommitSha(sha);
     await this.db.transaction(async (tx) => {
@@ -138,7 +143,8 @@ export class DeploymentService {
         if (!isUuid(toDeploymentId)) throw notFound('Deployment', toDeploymentId);
         target = await tx.deployments.findForAppWithEnv(appId, toDeploymentId);
         if (!target) throw notFound('Deployment', toDeploymentId);
-        if (target.previewId) throw new DomainError('BAD_USER_INPUT', `Deployment ${toDeploymentId} is a pull-request preview; the app cannot roll back to it.`);
+        if (target.previewId)
+          throw new DomainError('BAD_USER_INPUT', `Deployment ${toDeploymentId} is a pull-request preview; the app cannot roll back to it.`);
         if (target.status === 'LIVE') throw new DomainError('CONFLICT', `Deployment ${toDeploymentId} is already live.`);
         if (target.status !== 'SUPERSEDED' || !(target.imageRef || target.sitePrefix)) {
           throw new DomainError(

@@ -18,7 +18,9 @@ export class AppPreviewsResolver {
     @Inject(PolicyService) private readonly policy: PolicyService,
   ) {}
 
-  @Mutation(() => AppModel, { description: 'Pull requests against the app\'s branch get previews (needs the webhook); turning it off removes the open previews.' })
+  @Mutation(() => AppModel, {
+    description: "Pull requests against the app's branch get previews (needs the webhook); turning it off removes the open previews.",
+  })
   async setPreviewsEnabled(
     @Args('appId', { type: () => ID }) appId: string,
     @Args('enabled') enabled: boolean,
