@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { isPullRequestEvent, pullRequestAction } from './pull-request-event.js';
 
 const head = 'a1'.repeat(20);
-const repo = (id: number, fullName: string, cloneUrl: string) => ({ id, name: fullName.split('/')[1], full_name: fullName, clone_url: cloneUrl, private: false });
+const repo = (id: number, fullName: string, cloneUrl: string) => ({
+  id,
+  name: fullName.split('/')[1],
+  full_name: fullName,
+  clone_url: cloneUrl,
+  private: false,
+});
 
 /** GitHub (and Gitea, which mirrors it): action, number, pull_request.{head,base}.{ref,sha,repo}. */
 function githubLike(action: string, o: { base?: string; fork?: boolean; merged?: boolean } = {}) {
@@ -120,14 +126,20 @@ describe('pull-request events', () => {
         cloneUrl: 'https://gitlab.example.com/acme/shop.git',
         fromFork: false,
       });
-    expect(pullRequestAction('GITLAB', gitlab('open', { fork: true }), 'main')).toMatchObject({ fromFork: true, cloneUrl: 'https://gitlab.example.com/mallory/shop.git' });
+    expect(pullRequestAction('GITLAB', gitlab('open', { fork: true }), 'main')).toMatchObject({
+      fromFork: true,
+      cloneUrl: 'https://gitlab.example.com/mallory/shop.git',
+    });
     expect(pullRequestAction('GITLAB', gitlab('merge'), 'main')).toEqual({ kind: 'close', pullRequest: 4 });
     expect(pullRequestAction('GITLAB', gitlab('close'), 'main')).toEqual({ kind: 'close', pullRequest: 4 });
     expect(pullRequestAction('GITLAB', gitlab('approved'), 'main')).toEqual({ kind: 'ignore', reason: 'merge request !4 approved' });
   });
 
   it("pull requests against another branch than the app's are ignored", () => {
-    expect(pullRequestAction('GITHUB', githubLike('opened', { base: 'develop' }), 'main')).toEqual({ kind: 'ignore', reason: 'pull request #7 against develop' });
+    expect(pullRequestAction('GITHUB', githubLike('opened', { base: 'develop' }), 'main')).toEqual({
+      kind: 'ignore',
+      reason: 'pull request #7 against develop',
+    });
     expect(pullRequestAction('GITEA', gitea('synchronized', { base: 'release' }), 'main')).toMatchObject({ kind: 'ignore' });
     expect(pullRequestAction('GITLAB', gitlab('open', { target: 'develop' }), 'main')).toEqual({ kind: 'ignore', reason: 'merge request !4 against develop' });
   });
