@@ -92,6 +92,10 @@ describe('previews in PostgreSQL', () => {
     });
     expect((await db.deployments.envSnapshot(fromFork)).map((e) => e.key)).toEqual(['PLAIN']);
     expect((await db.deployments.envSnapshot(await queued(p.id, true))).map((e) => e.key).sort()).toEqual(['PLAIN', 'TOKEN']);
+    // a preview in flight does not hold the app's scheduled redeploys back
+    expect(await db.deployments.countUnfinished(appId)).toBe(0);
+    await queued(null);
+    expect(await db.deployments.countUnfinished(appId)).toBe(1);
   });
 
   it("the app's live release and each preview's are apart: live, markLive, pruning and rollback sources", async () => {

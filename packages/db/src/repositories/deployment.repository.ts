@@ -122,8 +122,12 @@ export class DeploymentRepository {
     return this.deployments.createQueryBuilder('d').where('d.app_id = :appId AND d.status NOT IN (:...final)', { appId, final: FINAL_STATUSES }).getMany();
   }
 
+  /** The app's own deployments in flight (a pull request's preview building does not count). */
   async countUnfinished(appId: string): Promise<number> {
-    return this.deployments.createQueryBuilder('d').where('d.app_id = :appId AND d.status NOT IN (:...final)', { appId, final: FINAL_STATUSES }).getCount();
+    return this.deployments
+      .createQueryBuilder('d')
+      .where('d.app_id = :appId AND d.preview_id IS NULL AND d.status NOT IN (:...final)', { appId, final: FINAL_STATUSES })
+      .getCount();
   }
 
   /** The env vars the deployment runs with, secrets included: for the worker and for copying into a rollback only. */

@@ -65,6 +65,11 @@ export class PreviewRepository {
     return rows.length === 0 ? null : this.findById(rows[0].id);
   }
 
+  /** Undoes `close` when the preview's removal could not be started (the forge's retry closes it again). */
+  async reopen(id: string): Promise<void> {
+    await this.db.query(`UPDATE previews SET closed_at = NULL WHERE id = $1`, [id]);
+  }
+
   /** Inside a transaction: the team's row is locked by the quota check; the open previews count against its memory. */
   async openCountOfTeam(teamId: string): Promise<number> {
     const [r]: { n: string }[] = await this.db.query(

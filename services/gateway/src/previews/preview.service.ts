@@ -64,7 +64,13 @@ export class PreviewService {
       case 'malformed':
         return { status: 400, result: `refused: ${action.reason}` };
       case 'close': {
-        const closed = await this.close(app.id, action.pullRequest);
+        let closed: PreviewEntity | null;
+        try {
+          closed = await this.close(app.id, action.pullRequest);
+        } catch (err) {
+          if (err instanceof DomainError && err.code === 'UNAVAILABLE') return { status: 503, result: `failed: ${err.message}`, retry: true };
+          throw err;
+        }
         if (!closed) return { status: 200, result: `ignored: pull request #${action.pullRequest} has no preview` };
         await this.audit(`webhook:${forge.toLowerCase()}`, 'closePreview', app, 'ok', address);
         return { status: 202, result: `preview #${action.pullRequest} closing` };
@@ -110,9 +116,17 @@ export class PreviewService {
     return deployments.some((d) => d.requestedSha === sha && d.status !== 'FAILED' && d.status !== 'CANCELLED');
   }
 
+  /** Marks the preview closed and starts its removal; when that cannot start, it stays open (nothing half-done). */
   private async close(appId: string, pullRequest: number): Promise<PreviewEntity | null> {
     const closed = await this.db.previews.close(appId, pullRequest);
-    if (closed) await this.deployments.tearDownPreview({ appId, previewId: closed.id, pullRequest });
+    if (!closed) return null;
+    try {
+      await this.deployments.tearDownPreview({ appId, previewId: closed.id, pullRequest });
+    } catch (err) {
+      this.logger.error(`could not start the removal of preview #${pullRequest} of app ${appId}: ${(err as Error).message}`);
+      await this.db.previews.reopen(closed.id);
+      throw new DomainError('UNAVAILABLE', 'The workflow service (Temporal) is unavailable; the preview was not removed. Try again.');
+    }
     return closed;
   }
 
