@@ -309,7 +309,13 @@ describe('pull-request previews (with Gitea)', () => {
     }
     const ofPull = (await deployments(apps[APP])).filter((d) => d.preview?.pullRequest === pull);
     expect(ofPull.length).toBeGreaterThanOrEqual(2);
-    expect(ofPull.some((d) => d.status === 'LIVE')).toBe(false);
+    // the teardown's last step: none of the preview's deployments stays LIVE
+    await until(
+      'no LIVE preview deployment',
+      async () => !(await deployments(apps[APP])).some((d) => d.preview?.pullRequest === pull && d.status === 'LIVE'),
+      60_000,
+      500,
+    );
     expect((await deliveries(apps[APP])).some((d) => d.result === `preview #${pull} closing`)).toBe(true);
   }, 300_000);
 
