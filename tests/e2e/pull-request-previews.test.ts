@@ -329,4 +329,57 @@ describe('pull-request previews (with Gitea)', () => {
     expect(networks.filter((n) => n === `paas-app-${APP}` || n.startsWith(`paas-app-${APP}-pr-`))).toEqual([]);
     expect([404, 503]).toContain((await viaEdge(`${APP}-pr-${forkPull}`)).status);
   }, 300_000);
+
+  it("an open preview counts one instance of its app against the team's memory; one that would exceed the plan is refused", async () => {
+    // a team of its own on the Free plan (1024 MiB); the operator's team has no limits
+    const team = (await gql(`mutation($n: String!) { createTeam(name: $n) { id } }`, { n: `previews ${stamp}` })).createTeam.id as string;
+    const created = await gitea.createRepo({ username: owner.username, token: ownerToken }, 'quota-shop');
+    const quotaPush = gitea.gitUrl(owner.username, 'quota-shop', ownerToken);
+    repo.git('checkout', '--quiet', 'main');
+    repo.git('push', '--quiet', quotaPush, 'main');
+    const app = (
+      await gql(`mutation($i: CreateAppInput!) { createApp(input: $i) { id } }`, {
+        i: { name: 'prquota', teamId: team, gitUrl: created.cloneUrl, branch: 'main', healthCheckPath: '/cgi-bin/health', memoryMb: 600 },
+      })
+    ).createApp.id as string;
+    apps.prquota = app;
+    await gql(`mutation($id: ID!) { setPreviewsEnabled(appId: $id, enabled: true) { id } }`, { id: app });
+    const hook = (await gql(`mutation($id: ID!) { enableGitWebhook(appId: $id, forge: GITEA) { url secret } }`, { id: app })).enableGitWebhook;
+    await gitea.request(
+      'POST',
+      `/repos/${owner.username}/quota-shop/hooks`,
+      { token: ownerToken },
+      { type: 'gitea', active: true, events: ['pull_request', 'pull_request_sync'], config: { url: hook.url, content_type: 'json', secret: hook.secret } },
+    );
+    const usage = async () => (await gql(`query($t: ID!) { team(id: $t) { usage { memoryMb } } }`, { t: team })).team.usage.memoryMb as number;
+    expect(await usage()).toBe(600);
+    repo.git('checkout', '--quiet', '-b', 'big', 'main');
+    repo.commit({ 'www/index.html': 'big\n' }, 'big');
+    repo.git('push', '--quiet', quotaPush, 'big');
+    // a fresh repository's first push is registered by Gitea asynchronously: until then the pull request is a 404
+    let n = 0;
+    await until(
+      'the pull request opened',
+      async () => {
+        n = await gitea
+          .request<{ number: number }>('POST', `/repos/${owner.username}/quota-shop/pulls`, { token: ownerToken }, { head: 'big', base: 'main', title: 'Big' })
+          .then((pr) => pr.number)
+          .catch(() => 0);
+        return n > 0;
+      },
+      30_000,
+      1000,
+    );
+    // 600 + 600 MiB > 1024 MiB: refused, recorded, nothing deployed or listed
+    await until('the refused delivery', async () => (await deliveries(app)).some((d) => d.result.startsWith('refused: Quota exceeded')), 60_000, 500);
+    expect((await deployments(app)).length).toBe(0);
+    expect((await previews(app)).previews).toEqual([]);
+    expect(await usage()).toBe(600);
+    // a smaller app fits with its preview: the next push deploys it, and the usage counts both
+    await gql(`mutation($id: ID!) { updateApp(id: $id, input: { memoryMb: 400 }) { id } }`, { id: app });
+    const sha = repo.commit({ 'www/index.html': 'big, smaller\n' }, 'smaller');
+    repo.git('push', '--quiet', quotaPush, 'big');
+    await previewOf(app, n, sha);
+    expect(await usage()).toBe(800);
+  }, 600_000);
 });
