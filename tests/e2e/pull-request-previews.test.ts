@@ -317,6 +317,23 @@ describe('pull-request previews (with Gitea)', () => {
       500,
     );
     expect((await deliveries(apps[APP])).some((d) => d.result === `preview #${pull} closing`)).toBe(true);
+    // the preview's images are gone, locally and from the registry; the app's own image stays
+    const images = (
+      await gql(`query($id: ID!) { app(id: $id) { liveDeployment { imageRef } deployments(limit: 100) { imageRef preview { pullRequest } } } }`, {
+        id: apps[APP],
+      })
+    ).app as { liveDeployment: { imageRef: string }; deployments: { imageRef: string | null; preview: { pullRequest: number } | null }[] };
+    const refs = images.deployments.filter((d) => d.preview?.pullRequest === pull && d.imageRef).map((d) => d.imageRef!);
+    expect(refs.length).toBeGreaterThanOrEqual(2);
+    for (const ref of refs) {
+      await expect(docker.getImage(ref).inspect()).rejects.toMatchObject({ statusCode: 404 });
+      const [name, digest] = ref.replace(/^[^/]+\//, '').split('@');
+      const manifest = await fetch(`http://${inject('registry')}/v2/${name}/manifests/${digest}`, {
+        headers: { accept: 'application/vnd.docker.distribution.manifest.v2+json' },
+      });
+      expect(manifest.status, ref).toBe(404);
+    }
+    await docker.getImage(images.liveDeployment.imageRef).inspect();
   }, 300_000);
 
   it('deleting the app removes its open previews too: containers, network, route', async () => {
