@@ -336,6 +336,20 @@ describe('pull-request previews (with Gitea)', () => {
     await docker.getImage(images.liveDeployment.imageRef).inspect();
   }, 300_000);
 
+  it('a reopened pull request is previewed again at its head; closing it again removes it', async () => {
+    const ofPull = async () => (await deployments(apps[APP])).filter((d) => d.preview?.pullRequest === pull);
+    const before = (await ofPull()).length;
+    await gitea.request('PATCH', `/repos/${owner.username}/shop/pulls/${pull}`, { token: ownerToken }, { state: 'open' });
+    await until('a new preview deployment', async () => (await ofPull()).length > before, 60_000, 500);
+    const again = await waitForDeployment((await ofPull())[0].id, 240_000);
+    expect(again.status, again.error ?? '').toBe('LIVE');
+    expect(await viaEdge(`${APP}-pr-${pull}`)).toEqual({ status: 200, body: 'feature v2\n' });
+    expect((await previews(apps[APP])).previews.map((p) => p.pullRequest).sort()).toEqual([pull, forkPull].sort());
+    await closePull(pull);
+    await until('the preview unlisted again', async () => !(await previews(apps[APP])).previews.some((p) => p.pullRequest === pull), 60_000, 500);
+    await until(`${APP}-pr-${pull} no longer served`, async () => [404, 503].includes((await viaEdge(`${APP}-pr-${pull}`)).status), 60_000, 500);
+  }, 300_000);
+
   it('deleting the app removes its open previews too: containers, network, route', async () => {
     expect((await previews(apps[APP])).previews.map((p) => p.pullRequest)).toEqual([forkPull]);
     const appId = apps[APP];
