@@ -34,4 +34,6 @@ export * from './kubernetes/kubernetes.activities.js';
 export * from './kubernetes/names.js';
 export * from './forge/commit-status.adapter.js';
 export * from './forge/commit-status.activities.js';
+export * from './previews/preview-store.js';
+export * from './previews/preview.activities.js';
 export * from './types.js';

@@ -43,6 +43,14 @@ export interface KubernetesPlan {
 export interface DeploymentPlan {
   deploymentId: string;
   appId: string;
+  /**
+   * Set for a pull request's preview: appName is then `<app>-pr-<n>` (host, containers, network and
+   * image repository follow) and only that preview's releases are replaced or pruned. Absent in plans
+   * made before previews existed.
+   */
+  previewId?: string | null;
+  /** A preview's URL (where its commit statuses link); null otherwise. */
+  previewUrl?: string | null;
   appName: string;
   host: string;
   gitUrl: string;

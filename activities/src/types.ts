@@ -11,6 +11,7 @@ import type { createStaticSiteActivities } from './static/static-site.activities
 import type { createBuildQueueActivities } from './quota/build-queue.activities.js';
 import type { createKubernetesActivities } from './kubernetes/kubernetes.activities.js';
 import type { createCommitStatusActivities } from './forge/commit-status.activities.js';
+import type { createPreviewActivities } from './previews/preview.activities.js';
 
 export type GitActivities = ReturnType<typeof createGitActivities>;
 export type DockerActivities = ReturnType<typeof createDockerActivities>;
@@ -24,6 +25,7 @@ export type StaticSiteActivities = ReturnType<typeof createStaticSiteActivities>
 export type BuildQueueActivities = ReturnType<typeof createBuildQueueActivities>;
 export type KubernetesActivities = ReturnType<typeof createKubernetesActivities>;
 export type CommitStatusActivities = ReturnType<typeof createCommitStatusActivities>;
+export type PreviewActivities = ReturnType<typeof createPreviewActivities>;
 export type PlatformActivities = GitActivities &
   DockerActivities &
   HealthActivities &
@@ -35,4 +37,5 @@ export type PlatformActivities = GitActivities &
   StaticSiteActivities &
   BuildQueueActivities &
   KubernetesActivities &
-  CommitStatusActivities;
+  CommitStatusActivities &
+  PreviewActivities;

@@ -20,6 +20,8 @@ export async function deployAppWorkflow(input: DeployAppInput): Promise<Deployme
   try {
     await run.work.run(async () => {
       const plan = await projection.planDeployment(run.deploymentId);
+      // a preview's statuses link to the preview (not a command: histories replay unchanged)
+      if (plan.previewUrl) statuses?.useTargetUrl(plan.previewUrl);
       pipeline = pipelineFor(plan);
       run.machine.useSteps(pipeline.steps);
       await pipeline.deploy(run);

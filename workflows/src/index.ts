@@ -4,3 +4,4 @@ export { deployAppWorkflow } from './deploy-app.workflow.js';
 export { appDeployerWorkflow } from './app-deployer.workflow.js';
 export { teardownAppWorkflow } from './teardown-app.workflow.js';
 export { scheduledRedeployWorkflow } from './scheduled-redeploy.workflow.js';
+export { teardownPreviewWorkflow } from './teardown-preview.workflow.js';

@@ -14,6 +14,7 @@ import { reportedStep } from '../shared/reported-step.js';
 import { BuildError, ContainerExitedError, type DockerAdapter } from './docker.adapter.js';
 import type { RegistryAdapter } from '../registry/registry.adapter.js';
 import { BuildCgroup } from '../build/build-cgroup.js';
+import { ownRelease } from '../previews/release-names.js';
 import type { BuildSandbox } from '../build/build-sandbox.js';
 
 export function createDockerActivities(
@@ -65,7 +66,7 @@ export function createDockerActivities(
         async (signal) => {
           // a retry on another worker (or after the checkout was cleaned) clones again
           await git.checkout(
-            { url: plan.gitUrl, token: await projection.getGitToken(plan.appId) },
+            { url: plan.gitUrl, token: await projection.getGitToken(plan.appId, plan.deploymentId) },
             commitSha,
             workspaceDir(settings, plan.deploymentId),
             signal,
@@ -193,12 +194,12 @@ export function createDockerActivities(
     await withHeartbeat(async () => {
       for (const c of await docker.listManagedContainers(plan.appId)) {
         const name = c.Names[0]?.replace(/^\//, '');
-        if (name === plan.containerName) continue;
+        if (name === plan.containerName || !ownRelease(plan.appName, name, Boolean(plan.previewId))) continue;
         await docker.removeContainer(c.Id, plan.timing.stopTimeoutSec);
         await projection.appendLogs(plan.deploymentId, [{ stream: 'system', line: `Retired old release ${name}` }]);
       }
       const repo = plan.imageTag.slice(0, plan.imageTag.lastIndexOf(':'));
-      for (const { imageRef, deploymentIds } of await projection.prunableImages(plan.appId, settings.keepReleases)) {
+      for (const { imageRef, deploymentIds } of await projection.prunableImages(plan.appId, settings.keepReleases, plan.previewId ?? null)) {
         if (!imageRef.startsWith(`${repo}@`)) continue;
         for (const id of deploymentIds) await docker.removeImage(`${repo}:${id}`);
         await docker.removeImage(imageRef);

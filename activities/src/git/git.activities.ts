@@ -24,7 +24,7 @@ export function createGitActivities(git: GitAdapter, projection: ProjectionAdapt
   /** Resolves the commit (branch head, once) and checks it out shallowly; returns the sha. */
   async function cloneRepository(input: CloneInput): Promise<string> {
     // the adapter checks the URL itself (scheme, credentials, PAAS_GIT_FILE_ROOTS): a workflow may carry an old value
-    const source = { url: input.gitUrl, token: await projection.getGitToken(input.appId) };
+    const source = { url: input.gitUrl, token: await projection.getGitToken(input.appId, input.deploymentId) };
     // the branch head is resolved once: a retry after a crash reuses the sha the first attempt found
     const resolved = Context.current().info.heartbeatDetails as string | undefined;
     let sha = input.requestedSha ? validateCommitSha(input.requestedSha) : resolved;

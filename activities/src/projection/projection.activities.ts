@@ -33,13 +33,16 @@ export function createProjectionActivities(projection: ProjectionAdapter, settin
       if (!d.config.gitUrl && !(kind === 'STATIC' && (d.uploadId || d.sitePrefix))) {
         throw ApplicationFailure.nonRetryable('The app has no git repository to deploy from; deploy an uploaded archive instead.', 'InvalidApp');
       }
-      const previous = await projection.getLiveDeployment(d.appId, d.id);
+      const previous = await projection.getLiveDeployment(d.appId, d.id, d.previewId);
       const appName = d.config.appName;
       const rollback = kind === 'SERVICE' && d.sourceDeploymentId && d.imageRef ? { sourceDeploymentId: d.sourceDeploymentId, imageRef: d.imageRef } : null;
       return {
         deploymentId,
         site: kind === 'STATIC' ? sitePlan(d, previous) : null,
         appId: d.appId,
+        previewId: d.previewId,
+        // appName is `<app>-pr-<n>` here: the URL previewUrl() of @paas/contracts gives
+        previewUrl: d.previewId ? `http://${appName}.${settings.baseDomain}:${settings.edgePort}/` : null,
         appName,
         host: `${appName}.${settings.baseDomain}`,
         gitUrl: d.config.gitUrl ?? '',

@@ -12,6 +12,8 @@ export type { DeploymentPatch } from '@paas/db';
 export interface DeploymentRecord {
   id: string;
   appId: string;
+  /** Trigger PREVIEW: the pull request's preview (its releases are apart from the app's). */
+  previewId: string | null;
   status: DeploymentStatus;
   requestedSha: string | null;
   commitSha: string | null;
@@ -67,12 +69,18 @@ export class ProjectionAdapter {
     await this.db.apps.update(appId, { servingReplicas: replicas });
   }
 
-  async getLiveDeployment(appId: string, exceptId: string): Promise<DeploymentRecord | undefined> {
-    const d = await this.db.deployments.live(appId, exceptId);
+  async getLiveDeployment(appId: string, exceptId: string, previewId: string | null = null): Promise<DeploymentRecord | undefined> {
+    const d = await this.db.deployments.live(appId, exceptId, previewId);
     return d ? toRecord(d) : undefined;
   }
 
-  getGitToken(appId: string): Promise<string | null> {
+  /**
+   * The app's git credential. A pull-request preview of a fork (cloned from another URL than the
+   * app's) gets none: the credential is for the app's own repository only.
+   */
+  async getGitToken(appId: string, deploymentId?: string): Promise<string | null> {
+    const d = deploymentId ? await this.db.deployments.find(deploymentId) : null;
+    if (d?.previewId && (await this.db.apps.findById(appId))?.gitUrl !== d.config.gitUrl) return null;
     return this.db.apps.gitToken(appId);
   }
 
@@ -89,13 +97,13 @@ export class ProjectionAdapter {
    * Image digests of the app that may go: those of releases that served traffic, are not live,
    * and are older than the `keep` newest such releases (a digest used by a kept one stays).
    */
-  async prunableImages(appId: string, keep: number): Promise<{ imageRef: string; deploymentIds: string[] }[]> {
-    return (await this.db.deployments.prunableReleases(appId, keep, 'imageRef')).map(({ ref, deploymentIds }) => ({ imageRef: ref, deploymentIds }));
+  async prunableImages(appId: string, keep: number, previewId: string | null = null): Promise<{ imageRef: string; deploymentIds: string[] }[]> {
+    return (await this.db.deployments.prunableReleases(appId, keep, 'imageRef', previewId)).map(({ ref, deploymentIds }) => ({ imageRef: ref, deploymentIds }));
   }
 
   /** STATIC releases whose files may go: the same rule, by object-storage prefix (a rollback shares its source's). */
-  async prunableSiteReleases(appId: string, keep: number): Promise<{ prefix: string; deploymentIds: string[] }[]> {
-    return (await this.db.deployments.prunableReleases(appId, keep, 'sitePrefix')).map(({ ref, deploymentIds }) => ({ prefix: ref, deploymentIds }));
+  async prunableSiteReleases(appId: string, keep: number, previewId: string | null = null): Promise<{ prefix: string; deploymentIds: string[] }[]> {
+    return (await this.db.deployments.prunableReleases(appId, keep, 'sitePrefix', previewId)).map(({ ref, deploymentIds }) => ({ prefix: ref, deploymentIds }));
   }
 
   markImagePruned(deploymentIds: string[]): Promise<void> {
@@ -198,6 +206,7 @@ function toRecord(d: DeploymentEntity): DeploymentRecord {
   return {
     id: d.id,
     appId: d.appId,
+    previewId: d.previewId ?? null,
     status: d.status,
     requestedSha: d.requestedSha,
     commitSha: d.commitSha,

@@ -71,7 +71,7 @@ export function createStaticSiteActivities(deps: StaticSiteDeps, settings: Activ
       return await withHeartbeat(
         async (signal) => {
           const checkout = workspaceDir(settings, plan.deploymentId);
-          await git.checkout({ url: plan.gitUrl, token: await projection.getGitToken(plan.appId) }, commitSha, checkout, signal);
+          await git.checkout({ url: plan.gitUrl, token: await projection.getGitToken(plan.appId, plan.deploymentId) }, commitSha, checkout, signal);
           const root = validateRelativePath(plan.rootDirectory, 'rootDirectory');
           const outputDirectory = validateRelativePath(site.outputDirectory, 'outputDirectory');
           await rm(staging, { recursive: true, force: true });
@@ -298,7 +298,7 @@ export function createStaticSiteActivities(deps: StaticSiteDeps, settings: Activ
   /** RETIRE: releases beyond those kept for rollback leave storage and the site server's disk. */
   async function retireSiteReleases(plan: DeploymentPlan): Promise<void> {
     await withHeartbeat(async () => {
-      for (const { prefix, deploymentIds } of await projection.prunableSiteReleases(plan.appId, settings.keepReleases)) {
+      for (const { prefix, deploymentIds } of await projection.prunableSiteReleases(plan.appId, settings.keepReleases, plan.previewId ?? null)) {
         if (!prefix.startsWith(`sites/${plan.appId}/`)) continue;
         const removed = await store.removePrefix(prefix);
         await publisher.removeRelease(plan.appId, releaseIdOf(prefix), [plan.host]);

@@ -37,7 +37,7 @@ export function isFinal(status: DeploymentStatus | string): boolean {
   return (FINAL_STATUSES as readonly string[]).includes(status);
 }
 
-export const DEPLOYMENT_TRIGGERS = ['MANUAL', 'GIT_PUSH', 'SCHEDULE', 'ROLLBACK', 'UPLOAD'] as const;
+export const DEPLOYMENT_TRIGGERS = ['MANUAL', 'GIT_PUSH', 'SCHEDULE', 'ROLLBACK', 'UPLOAD', 'PREVIEW'] as const;
 export type DeploymentTrigger = (typeof DEPLOYMENT_TRIGGERS)[number];
 
 export const STEP_NAMES = ['CLONE', 'BUILD', 'PUSH', 'UPLOAD', 'RUN', 'VERIFY', 'ROUTE', 'RETIRE'] as const;

@@ -3,3 +3,4 @@ export * from './names.js';
 export * from './validation.js';
 export * from './workflow-io.js';
 export * from './content-types.js';
+export * from './previews.js';

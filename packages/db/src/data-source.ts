@@ -32,6 +32,8 @@ import { GitWebhookEntity, WebhookDeliveryEntity } from './entities/git-webhook.
 import { GitWebhooks1765000000000 } from './migrations/1765000000000-git-webhooks.js';
 import { ForgeConnectionEntity } from './entities/forge-connection.entity.js';
 import { ForgeConnections1765020000000 } from './migrations/1765020000000-forge-connections.js';
+import { PreviewEntity } from './entities/preview.entity.js';
+import { Previews1765300000000 } from './migrations/1765300000000-previews.js';
 
 export const ENTITIES = [
   AppEntity,
@@ -52,6 +54,7 @@ export const ENTITIES = [
   GitWebhookEntity,
   WebhookDeliveryEntity,
   ForgeConnectionEntity,
+  PreviewEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -71,6 +74,7 @@ export const MIGRATIONS = [
   KubernetesApps1764900000000,
   GitWebhooks1765000000000,
   ForgeConnections1765020000000,
+  Previews1765300000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -15,6 +15,7 @@ import { UserRepository } from './repositories/user.repository.js';
 import { ForgeIdentityRepository } from './repositories/forge-identity.repository.js';
 import { GitWebhookRepository } from './repositories/git-webhook.repository.js';
 import { ForgeConnectionRepository } from './repositories/forge-connection.repository.js';
+import { PreviewRepository } from './repositories/preview.repository.js';
 import { applyRetention, type RetentionPolicy, type RetentionResult } from './retention.js';
 
 export class Repositories {
@@ -31,6 +32,7 @@ export class Repositories {
   readonly forgeIdentities: ForgeIdentityRepository;
   readonly gitWebhooks: GitWebhookRepository;
   readonly forgeConnections: ForgeConnectionRepository;
+  readonly previews: PreviewRepository;
 
   constructor(manager: EntityManager) {
     this.apps = new AppRepository(manager);
@@ -46,6 +48,7 @@ export class Repositories {
     this.forgeIdentities = new ForgeIdentityRepository(manager);
     this.gitWebhooks = new GitWebhookRepository(manager);
     this.forgeConnections = new ForgeConnectionRepository(manager);
+    this.previews = new PreviewRepository(manager);
   }
 }
 

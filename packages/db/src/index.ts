@@ -32,3 +32,5 @@ export * from './quota.js';
 export * from './retention.js';
 export { openStored, requireSecretKeyring, secretKeyring, useSecretKeyring } from './secrets/sealed-columns.js';
 export { resealStoredSecrets, sealUnderCurrentKey } from './secrets/reseal.js';
+export * from './entities/preview.entity.js';
+export * from './repositories/preview.repository.js';

@@ -28,6 +28,7 @@ import { UploadsModule } from './uploads/uploads.module.js';
 import { MercuriusDriver } from '@nestjs/mercurius';
 import { ForgesModule } from './forges/forges.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
+import { PreviewsModule } from './previews/previews.module.js';
 
 @Module({
   imports: [
@@ -57,6 +58,7 @@ import { WebhooksModule } from './webhooks/webhooks.module.js';
     ForgesModule,
     PlatformModule,
     WebhooksModule,
+    PreviewsModule,
   ],
 })
 export class AppModule {}

@@ -20,6 +20,7 @@ import { ForgeConnectionResolver, TeamForgeConnectionsResolver } from './forges/
 import { PlatformResolver } from './platform/platform.resolver.js';
 import { TeamApiTokensResolver } from './tokens/team-api-tokens.resolver.js';
 import { GitWebhookResolver } from './webhooks/git-webhook.resolver.js';
+import { AppPreviewsResolver, DeploymentPreviewResolver, PreviewResolver } from './previews/preview.resolver.js';
 
 const out = process.argv[2];
 const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
@@ -44,6 +45,9 @@ const schema = await app
     TeamApiTokensResolver,
     PlatformResolver,
     GitWebhookResolver,
+    AppPreviewsResolver,
+    DeploymentPreviewResolver,
+    PreviewResolver,
   ]);
 const text = `# Generated from the gateway's code-first resolvers by \`npm run schema:print\`. Do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
 if (out) writeFileSync(out, text);

@@ -22,7 +22,9 @@ import {
   createKubernetesActivities,
   createCommitStatusActivities,
   publicUrlFromEnv,
+  createPreviewActivities,
   KubernetesAdapter,
+  PreviewStore,
   dockerFromEnv,
   type ActivitySettings,
   type PlatformActivities,
@@ -84,5 +86,6 @@ export function createActivities(
     ...createScheduleActivities(db, temporal),
     ...createBuildQueueActivities(db, projection),
     ...createCommitStatusActivities(db, projection, publicUrlFromEnv()),
+    ...createPreviewActivities({ docker, edge, store, publisher, registry, previews: new PreviewStore(db) }, settings),
   };
 }

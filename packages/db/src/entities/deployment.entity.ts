@@ -42,6 +42,10 @@ export class DeploymentEntity {
   @Column({ name: 'app_id', type: 'uuid' })
   appId!: string;
 
+  /** Trigger PREVIEW: the pull request's preview it deploys (its own releases, beside the app's). Null for the app's own. */
+  @Column({ name: 'preview_id', type: 'uuid', nullable: true })
+  previewId!: string | null;
+
   @Column({ type: 'text' })
   status!: DeploymentStatus;
 

@@ -2,7 +2,7 @@
 // projection moves them through their statuses. A deployment in a final status
 // (FINAL_STATUSES) keeps it: a retried or late write never undoes LIVE, FAILED or CANCELLED.
 import { FINAL_STATUSES, SERVED_STATUSES, deploymentWorkflowId, type DeploymentStatus, type DeploymentTrigger, type ReleaseState } from '@paas/contracts';
-import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
+import { IsNull, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import { AppEntity } from '../entities/app.entity.js';
 import { DeploymentEntity, type DeploymentConfig, type EnvSnapshotEntry } from '../entities/deployment.entity.js';
 import { EnvVarEntity } from '../entities/env-var.entity.js';
@@ -28,6 +28,8 @@ export interface QueuedDeployment {
   trigger: DeploymentTrigger;
   requestedSha: string | null;
   uploadId?: string | null;
+  /** Trigger PREVIEW: the preview's name, the head to clone, and whether secret env vars go with it (never for a fork). */
+  preview?: { id: string; appName: string; gitUrl: string; branch: string; withSecrets: boolean } | null;
 }
 
 /** A ROLLBACK of `source`: its image or files, settings and env vars, with no rebuild. */
@@ -46,6 +48,7 @@ export interface PrunableRelease {
 const WITHOUT_ENV = {
   id: true,
   appId: true,
+  previewId: true,
   status: true,
   trigger: true,
   requestedSha: true,
@@ -87,9 +90,14 @@ export class DeploymentRepository {
     return this.deployments.find({ where: { appId }, order: { createdAt: 'DESC' }, take });
   }
 
-  /** The app's live deployment (the newest, should there ever be two), optionally other than `exceptId`. */
-  live(appId: string, exceptId?: string): Promise<DeploymentEntity | null> {
+  /**
+   * The app's live deployment (the newest, should there ever be two), optionally other than `exceptId`;
+   * with `previewId`, that preview's instead (a preview's releases never count as the app's).
+   */
+  live(appId: string, exceptId?: string, previewId: string | null = null): Promise<DeploymentEntity | null> {
     const q = this.deployments.createQueryBuilder('d').where('d.app_id = :appId AND d.status = :live', { appId, live: 'LIVE' satisfies DeploymentStatus });
+    if (previewId) q.andWhere('d.preview_id = :previewId', { previewId });
+    else q.andWhere('d.preview_id IS NULL');
     if (exceptId) q.andWhere('d.id <> :exceptId', { exceptId });
     return q.orderBy('d.createdAt', 'DESC').limit(1).getOne();
   }
@@ -114,8 +122,12 @@ export class DeploymentRepository {
     return this.deployments.createQueryBuilder('d').where('d.app_id = :appId AND d.status NOT IN (:...final)', { appId, final: FINAL_STATUSES }).getMany();
   }
 
+  /** The app's own deployments in flight (a pull request's preview building does not count). */
   async countUnfinished(appId: string): Promise<number> {
-    return this.deployments.createQueryBuilder('d').where('d.app_id = :appId AND d.status NOT IN (:...final)', { appId, final: FINAL_STATUSES }).getCount();
+    return this.deployments
+      .createQueryBuilder('d')
+      .where('d.app_id = :appId AND d.preview_id IS NULL AND d.status NOT IN (:...final)', { appId, final: FINAL_STATUSES })
+      .getCount();
   }
 
   /** The env vars the deployment runs with, secrets included: for the worker and for copying into a rollback only. */
@@ -134,7 +146,10 @@ export class DeploymentRepository {
     return this.deployments
       .createQueryBuilder('d')
       .addSelect('d.envSnapshot')
-      .where('d.app_id = :appId AND d.status = :superseded AND d.image_pruned_at IS NULL', { appId, superseded: 'SUPERSEDED' satisfies DeploymentStatus })
+      .where('d.app_id = :appId AND d.status = :superseded AND d.image_pruned_at IS NULL AND d.preview_id IS NULL', {
+        appId,
+        superseded: 'SUPERSEDED' satisfies DeploymentStatus,
+      })
       .orderBy('d.finishedAt', 'DESC')
       .limit(1)
       .getOne();
@@ -145,16 +160,22 @@ export class DeploymentRepository {
     const app = await this.db.getRepository(AppEntity).findOne({ where: { id: input.appId } });
     if (!app) return false;
     const env = await this.db.getRepository(EnvVarEntity).find({ where: { appId: input.appId } });
+    const preview = input.preview ?? null;
+    // a preview runs under its own name, from the pull request's head; always on Docker, one instance
+    const config: DeploymentConfig = preview
+      ? { ...configOf(app), appName: preview.appName, gitUrl: preview.gitUrl, branch: preview.branch, runtime: 'DOCKER', replicas: 1, autoscale: null }
+      : configOf(app);
     await this.deployments.insert({
       id: input.id,
       appId: input.appId,
+      previewId: preview?.id ?? null,
       status: 'QUEUED',
       trigger: input.trigger,
       requestedSha: input.requestedSha,
       uploadId: input.uploadId ?? null,
       workflowId: deploymentWorkflowId(input.id),
-      config: configOf(app),
-      envSnapshot: env.map((e) => ({ key: e.key, value: e.value, secret: e.secret })),
+      config,
+      envSnapshot: env.filter((e) => !preview || preview.withSecrets || !e.secret).map((e) => ({ key: e.key, value: e.value, secret: e.secret })),
     });
     return true;
   }
@@ -206,11 +227,18 @@ export class DeploymentRepository {
       .execute();
   }
 
-  /** This deployment becomes LIVE and the one live before it SUPERSEDED, in one transaction; both are announced. */
+  /**
+   * This deployment becomes LIVE and the one live before it SUPERSEDED, in one transaction; both are
+   * announced. "Before it" is within the same preview, or among the app's own deployments.
+   */
   async markLive(id: string, appId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       const q = tx.getRepository(DeploymentEntity).createQueryBuilder().update();
-      await q.set({ status: 'SUPERSEDED' }).where('app_id = :appId AND status = :live AND id <> :id', { appId, id, live: 'LIVE' }).execute();
+      await q
+        .set({ status: 'SUPERSEDED' })
+        .where('app_id = :appId AND status = :live AND id <> :id', { appId, id, live: 'LIVE' })
+        .andWhere('preview_id IS NOT DISTINCT FROM (SELECT preview_id FROM deployments WHERE id = :id)')
+        .execute();
       await tx
         .getRepository(DeploymentEntity)
         .createQueryBuilder()
@@ -219,8 +247,9 @@ export class DeploymentRepository {
         .where('id = :id', { id })
         .execute();
     });
+    const own = await this.deployments.findOne({ where: { id }, select: { id: true, previewId: true } });
     const served = await this.deployments.find({
-      where: SERVED_STATUSES.map((status) => ({ appId, status })),
+      where: SERVED_STATUSES.map((status) => ({ appId, status, previewId: own?.previewId ?? IsNull() })),
       order: { createdAt: 'DESC' },
       take: 2,
       select: { id: true },
@@ -233,12 +262,14 @@ export class DeploymentRepository {
    * traffic, are not live, and are older than the `keep` newest such releases; a ref that a kept
    * or live release also uses stays (a rollback shares its source's).
    */
-  async prunableReleases(appId: string, keep: number, by: 'imageRef' | 'sitePrefix'): Promise<PrunableRelease[]> {
+  async prunableReleases(appId: string, keep: number, by: 'imageRef' | 'sitePrefix', previewId: string | null = null): Promise<PrunableRelease[]> {
     const column = by === 'imageRef' ? 'image_ref' : 'site_prefix';
     const rows = await this.deployments
       .createQueryBuilder('d')
       .select(['d.id', `d.${by}`, 'd.status'])
       .where(`d.app_id = :appId AND d.${column} IS NOT NULL AND d.image_pruned_at IS NULL AND d.status IN (:...served)`, { appId, served: SERVED_STATUSES })
+      // the app's releases and each preview's are kept (and pruned) apart
+      .andWhere(previewId ? 'd.preview_id = :previewId' : 'd.preview_id IS NULL', { previewId })
       .orderBy('d.finishedAt', 'DESC')
       .getMany();
     const nonLive = rows.filter((r) => r.status !== 'LIVE');
@@ -246,6 +277,23 @@ export class DeploymentRepository {
     const byRef = new Map<string, string[]>();
     for (const r of nonLive.slice(keep)) if (!kept.has(r[by])) byRef.set(r[by]!, [...(byRef.get(r[by]!) ?? []), r.id]);
     return [...byRef].map(([ref, deploymentIds]) => ({ ref, deploymentIds }));
+  }
+
+  /** A preview's deployments (newest first): what its teardown removes. */
+  ofPreview(previewId: string): Promise<DeploymentEntity[]> {
+    return this.deployments.find({ where: { previewId }, order: { createdAt: 'DESC' } });
+  }
+
+  /** After a preview's teardown: its live release no longer serves (SUPERSEDED) and its releases are gone (pruned). */
+  async retirePreview(previewId: string): Promise<void> {
+    // (the driver answers an UPDATE … RETURNING with [rows, count])
+    const [ids]: [{ id: string }[], number] = await this.db.query(
+      `UPDATE deployments SET status = CASE WHEN status = 'LIVE' THEN 'SUPERSEDED' ELSE status END,
+              image_pruned_at = CASE WHEN image_ref IS NOT NULL OR site_prefix IS NOT NULL THEN coalesce(image_pruned_at, now()) ELSE image_pruned_at END
+        WHERE preview_id = $1 RETURNING id`,
+      [previewId],
+    );
+    for (const { id } of ids) await notifyDeploymentChanged(this.db, id);
   }
 
   async markPruned(ids: string[]): Promise<void> {

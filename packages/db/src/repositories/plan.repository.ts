@@ -61,9 +61,10 @@ export class PlanRepository {
 
   /** Build minutes: the BUILD steps of the team's deployments started in this calendar month (UTC); a running build counts until now. */
   async usageOf(teamId: string, now = new Date()): Promise<TeamUsageRow> {
-    // an app may run as many instances as it may scale to: memoryMb x (autoscale's max, or replicas)
+    // an app may run as many instances as it may scale to: memoryMb x (autoscale's max, or replicas);
+    // each open pull-request preview runs one more instance of its app
     const [apps]: { count: string; memory_mb: string }[] = await this.db.query(
-      `SELECT count(*) AS count, coalesce(sum(memory_mb * ${INSTANCES_SQL}), 0) AS memory_mb FROM apps WHERE team_id = $1`,
+      `SELECT count(*) AS count, coalesce(sum(memory_mb * ${INSTANCES_SQL}), 0) + (${PREVIEWS_MEMORY_SQL}) AS memory_mb FROM apps WHERE team_id = $1`,
       [teamId],
     );
     const [minutes]: { minutes: string | null }[] = await this.db.query(
@@ -78,3 +79,6 @@ export class PlanRepository {
 
 /** The most instances an app may run at once, as SQL over an apps row (Docker apps have replicas = 1). */
 const INSTANCES_SQL = 'coalesce(autoscale_max_replicas, replicas)';
+
+/** The memory of the team's ($1) open pull-request previews: one instance of their app each. */
+const PREVIEWS_MEMORY_SQL = `SELECT coalesce(sum(pa.memory_mb), 0) FROM previews p JOIN apps pa ON pa.id = p.app_id WHERE pa.team_id = $1 AND p.closed_at IS NULL`;

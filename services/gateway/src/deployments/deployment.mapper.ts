@@ -6,6 +6,7 @@ export function toDeploymentModel(e: DeploymentEntity): DeploymentModel {
   return {
     id: e.id,
     appId: e.appId,
+    previewId: e.previewId ?? null,
     status: e.status,
     trigger: e.trigger,
     commitSha: e.commitSha,

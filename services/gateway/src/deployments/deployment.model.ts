@@ -31,6 +31,9 @@ export class DeploymentModel {
   /** Resolved by DeploymentResolver.app. */
   appId!: string;
 
+  /** Resolved by PreviewResolver.preview (trigger PREVIEW). */
+  previewId!: string | null;
+
   @Field(() => DeploymentStatusEnum)
   status!: DeploymentStatus;
 

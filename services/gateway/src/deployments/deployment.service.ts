@@ -4,19 +4,25 @@ import {
   appDeployerWorkflowId,
   appTeardownWorkflowId,
   isFinal,
+  previewDeployerWorkflowId,
+  previewTeardownWorkflowId,
+  type PreviewTeardownInput,
   requestDeploymentSignal,
   cancelDeploymentSignal,
   validateCommitSha,
   type DeploymentTrigger,
 } from '@paas/contracts';
-import { Database, type DeploymentEntity } from '@paas/db';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { Database, type DeploymentEntity, type QueuedDeployment, type Repositories } from '@paas/db';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { isUuid } from '../common/ids.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { assertMayDeploy } from '../plans/quota.js';
 import { toDeploymentModel, toLogLineModel, toStepModels } from './deployment.mapper.js';
 import type { DeploymentModel, DeploymentStepModel, LogLineModel } from './deployment.model.js';
+
+/** What a preview deployment runs: the preview's row, its name, the head to clone, and whether secrets go with it. */
+export type PreviewDeployment = NonNullable<QueuedDeployment['preview']>;
 
 @Injectable()
 export class DeploymentService {
@@ -76,6 +82,43 @@ export class DeploymentService {
     return this.enqueue(appId, id);
   }
 
+  /**
+   * A pull request's preview of `sha` (trigger PREVIEW), run by the preview's own deployer: a newer
+   * push to the pull request supersedes it, the app's own deployments do not. `open` records the
+   * preview in the same transaction (and checks what a new preview adds to the team's quota).
+   */
+  async deployPreview(
+    appId: string,
+    pullRequest: number,
+    sha: string,
+    open: (tx: Repositories, teamId: string) => Promise<PreviewDeployment>,
+  ): Promise<DeploymentModel> {
+    const id = randomUUID();
+    const requestedSha = validateCommitSha(sha);
+    await this.db.transaction(async (tx) => {
+      const teamId = await tx.teams.teamOfApp(appId);
+      if (!teamId) throw notFound('App', appId);
+      await assertMayDeploy(tx, teamId, appId);
+      const preview = await open(tx, teamId);
+      if (!(await tx.deployments.insertQueued({ id, appId, trigger: 'PREVIEW', requestedSha, preview }))) throw notFound('App', appId);
+    });
+    return this.enqueue(appId, id, previewDeployerWorkflowId(appId, pullRequest));
+  }
+
+  /** Starts (or restarts) the removal of a closed pull request's preview; it runs in the background. */
+  async tearDownPreview(input: PreviewTeardownInput): Promise<void> {
+    try {
+      await this.temporal.workflow.start('teardownPreviewWorkflow', {
+        workflowId: previewTeardownWorkflowId(input.appId, input.pullRequest),
+        taskQueue: TASK_QUEUE,
+        args: [input],
+        workflowExecutionTimeout: '10 minutes',
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+  }
+
   /** A deployment of a ZIP the client PUT to a pre-signed URL (trigger UPLOAD); the upload service checked it exists. */
   async deployUpload(appId: string, uploadId: string): Promise<DeploymentModel> {
     const id = randomUUID();
@@ -100,6 +143,8 @@ export class DeploymentService {
         if (!isUuid(toDeploymentId)) throw notFound('Deployment', toDeploymentId);
         target = await tx.deployments.findForAppWithEnv(appId, toDeploymentId);
         if (!target) throw notFound('Deployment', toDeploymentId);
+        if (target.previewId)
+          throw new DomainError('BAD_USER_INPUT', `Deployment ${toDeploymentId} is a pull-request preview; the app cannot roll back to it.`);
         if (target.status === 'LIVE') throw new DomainError('CONFLICT', `Deployment ${toDeploymentId} is already live.`);
         if (target.status !== 'SUPERSEDED' || !(target.imageRef || target.sitePrefix)) {
           throw new DomainError(
@@ -137,7 +182,9 @@ export class DeploymentService {
         `Deployment ${id} already ended ${d.status}; there is nothing to cancel${d.status === 'LIVE' ? ' (roll back instead)' : ''}.`,
       );
     try {
-      await this.temporal.workflow.getHandle(appDeployerWorkflowId(d.appId)).signal(cancelDeploymentSignal, { deploymentId: id });
+      const preview = d.previewId ? await this.db.previews.findById(d.previewId) : null;
+      const deployer = preview ? previewDeployerWorkflowId(d.appId, preview.pullRequest) : appDeployerWorkflowId(d.appId);
+      await this.temporal.workflow.getHandle(deployer).signal(cancelDeploymentSignal, { deploymentId: id });
     } catch (err) {
       if (!(err instanceof WorkflowNotFoundError)) throw err;
       // no deployer holds it (its start failed): nothing ran, so it simply ends
@@ -152,10 +199,10 @@ export class DeploymentService {
     }
   }
 
-  private async enqueue(appId: string, id: string): Promise<DeploymentModel> {
+  private async enqueue(appId: string, id: string, deployerId = appDeployerWorkflowId(appId)): Promise<DeploymentModel> {
     try {
       await this.temporal.workflow.signalWithStart('appDeployerWorkflow', {
-        workflowId: appDeployerWorkflowId(appId),
+        workflowId: deployerId,
         taskQueue: TASK_QUEUE,
         args: [{ appId }],
         signal: requestDeploymentSignal,
@@ -174,6 +221,22 @@ export class DeploymentService {
    * compensations finish), remove its route, containers, network and images, then its rows.
    */
   async deleteApp(appId: string, appName: string): Promise<void> {
+    // the previews first: their deployers stop and their networks and images go (the rest is the app's)
+    for (const p of await this.db.previews.listOpen(appId)) {
+      await this.db.previews.close(appId, p.pullRequest);
+      const workflowId = previewTeardownWorkflowId(appId, p.pullRequest);
+      try {
+        await this.temporal.workflow.execute('teardownPreviewWorkflow', {
+          workflowId,
+          taskQueue: TASK_QUEUE,
+          args: [{ appId, previewId: p.id, pullRequest: p.pullRequest } satisfies PreviewTeardownInput],
+          workflowExecutionTimeout: '5 minutes',
+        });
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        await this.waitForClose(workflowId);
+      }
+    }
     await this.cancelIfRunning(appDeployerWorkflowId(appId));
     const active = await this.db.deployments.unfinished(appId);
     for (const d of active) await this.waitForClose(d.workflowId);

@@ -8,6 +8,8 @@ import { DomainError } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
 import { DeploymentService } from '../deployments/deployment.service.js';
 import { deploymentOfSameCommit } from './duplicate-push.js';
+import { PreviewService } from '../previews/preview.service.js';
+import { isPullRequestEvent, pullRequestAction } from './pull-request-event.js';
 import { actionFor, parseBody } from './webhook-payload.js';
 import { deliveryOf, header, verifySignature, type Headers } from './webhook-signature.js';
 
@@ -33,6 +35,7 @@ export class WebhookReceiver {
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(DeploymentService) private readonly deployments: DeploymentService,
+    @Inject(PreviewService) private readonly previews: PreviewService,
   ) {}
 
   async receive({ appId, headers, body, address }: Delivery): Promise<WebhookAnswer> {
@@ -52,11 +55,18 @@ export class WebhookReceiver {
     const recorded = await this.db.gitWebhooks.recordDelivery({ appId, deliveryId, bodySha256, event, result: 'received' });
     if (!recorded) return refuse(409, 'replayed delivery');
 
-    const action = actionFor(event, parseBody(body, header(headers, 'content-type')), app.branch);
+    const payload = parseBody(body, header(headers, 'content-type'));
     const answer = async (status: number, result: string, deploymentId?: string): Promise<WebhookAnswer> => {
       await this.db.gitWebhooks.setResult(recorded, result);
       return { status, body: deploymentId ? { result, deploymentId } : { result } };
     };
+    if (isPullRequestEvent(event)) {
+      const outcome = await this.previews.onPullRequest(app, hook.forge, pullRequestAction(hook.forge, payload, app.branch), address);
+      if (!outcome.retry) return answer(outcome.status, outcome.result, outcome.deploymentId);
+      await this.db.gitWebhooks.release(recorded, outcome.result); // the forge's retry must not count as a replay
+      return { status: outcome.status, body: { error: outcome.result } };
+    }
+    const action = actionFor(event, payload, app.branch);
     switch (action.kind) {
       case 'ping':
         return answer(200, 'pong');
