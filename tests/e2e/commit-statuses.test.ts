@@ -49,7 +49,7 @@ describe('commit statuses (with Gitea)', () => {
     await until(
       `a ${state} status on ${sha}`,
       async () => {
-        mine = (await statusesOf(sha)).filter((s) => s.context === 'paas/deploy');
+        mine = (await statusesOf(sha)).filter((s) => s.context === `paas/deploy/${APP}`);
         return mine.some((s) => s.status === state);
       },
       60_000,

@@ -60,7 +60,8 @@ describe('console push to deploy in a real browser', () => {
   beforeAll(async () => {
     repo.commit(busyboxApp({ body: 'hello from the console git test\n' }));
     teamId = (await gql(`mutation($n: String!) { createTeam(name: $n) { id } }`, { n: TEAM })).createTeam.id;
-    appId = (await gql(`mutation($i: CreateAppInput!) { createApp(input: $i) { id } }`, { i: { name: APP, gitUrl: repo.url, branch: 'main', teamId } })).createApp.id;
+    appId = (await gql(`mutation($i: CreateAppInput!) { createApp(input: $i) { id } }`, { i: { name: APP, gitUrl: repo.url, branch: 'main', teamId } }))
+      .createApp.id;
     appIds.push(appId);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -81,7 +82,9 @@ describe('console push to deploy in a real browser', () => {
   it('enables the webhook and shows its secret once; a reload shows the URL but never the secret', async () => {
     await page.goto(`${inject('gatewayUrl')}/#/apps/${appId}`);
     await page.getByRole('heading', { name: APP, level: 1 }).waitFor();
-    await card().getByText(/^Off\./).waitFor();
+    await card()
+      .getByText(/^Off\./)
+      .waitFor();
     await card().getByLabel('Forge').selectOption('GITEA');
     await card().getByRole('button', { name: 'Enable webhook' }).click();
     const once = card().getByRole('status');
@@ -93,14 +96,20 @@ describe('console push to deploy in a real browser', () => {
     expect(await card().getAttribute('data-webhook')).toBe('on');
     await shotOf(card(), '16-webhook-secret-once');
     // the API agrees: Gitea, this URL, and the secret is not readable back
-    expect((await gql(`query($id: ID!) { app(id: $id) { webhook { forge url secret } } }`, { id: appId })).app.webhook).toEqual({ forge: 'GITEA', url, secret: null });
+    expect((await gql(`query($id: ID!) { app(id: $id) { webhook { forge url secret } } }`, { id: appId })).app.webhook).toEqual({
+      forge: 'GITEA',
+      url,
+      secret: null,
+    });
 
     await page.reload();
     await card().getByRole('textbox', { name: 'Webhook URL', exact: true }).waitFor();
     expect(await card().getByRole('textbox', { name: 'Webhook URL', exact: true }).inputValue()).toBe(url);
     expect(await card().getByRole('textbox', { name: 'Webhook secret', exact: true }).count()).toBe(0);
     expect(await page.content()).not.toContain(secret);
-    await card().getByText(/it is never shown again/).waitFor();
+    await card()
+      .getByText(/it is never shown again/)
+      .waitFor();
 
     // a really signed delivery (as Gitea signs: HMAC-SHA256 of the raw body, hex) reaches the list
     const body = JSON.stringify({ zen: 'console test', hook_id: 1 });
@@ -146,7 +155,9 @@ describe('console push to deploy in a real browser', () => {
     expect(await card().getAttribute('data-webhook')).toBe('on');
     await card().getByRole('button', { name: 'Disable', exact: true }).click();
     await dialog.getByRole('button', { name: 'Disable', exact: true }).click();
-    await card().getByText(/^Off\./).waitFor();
+    await card()
+      .getByText(/^Off\./)
+      .waitFor();
     expect((await gql(`query($id: ID!) { app(id: $id) { webhook { forge } } }`, { id: appId })).app.webhook).toBeNull();
     const body = '{}';
     const r = await fetch(`${inject('gatewayUrl')}/hooks/git/${appId}`, {
@@ -158,8 +169,7 @@ describe('console push to deploy in a real browser', () => {
     expect(r.status).toBeLessThan(500);
   });
 
-  // enabled at merge: needs App.previewsEnabled/previews and setPreviewsEnabled (the previews branch)
-  it.skip('turns previews on and off; an open pull request is listed with its link and status, and tagged in the history', async () => {
+  it('turns previews on and off; an open pull request is listed with its link and status, and tagged in the history', async () => {
     const account = await gitea.createUser(user).then(() => gitea.tokenFor(user));
     const created = await gitea.createRepo({ username: user.username, token: account }, 'previewed');
     const push = gitea.gitUrl(user.username, 'previewed', account);
@@ -188,7 +198,12 @@ describe('console push to deploy in a real browser', () => {
     repo.commit({ 'www/index.html': 'a preview from the console test\n' }, 'preview');
     repo.git('push', '--quiet', push, 'feature-ui');
     repo.git('checkout', '--quiet', 'main');
-    const pr = await gitea.request<{ number: number }>('POST', `/repos/${user.username}/previewed/pulls`, { token: account }, { head: 'feature-ui', base: 'main', title: 'UI' });
+    const pr = await gitea.request<{ number: number }>(
+      'POST',
+      `/repos/${user.username}/previewed/pulls`,
+      { token: account },
+      { head: 'feature-ui', base: 'main', title: 'UI' },
+    );
     const item = previews.locator(`li[data-pull-request="${pr.number}"]`);
     await item.waitFor({ timeout: 120_000 });
     await expect.poll(() => item.locator('[data-status]').getAttribute('data-status'), { timeout: 240_000, interval: 1000 }).toBe('LIVE');
@@ -199,9 +214,7 @@ describe('console push to deploy in a real browser', () => {
     await expect.poll(async () => (await gql(`query($id: ID!) { app(id: $id) { previewsEnabled } }`, { id: previewed })).app.previewsEnabled).toBe(false);
   });
 
-  // enabled at merge: needs Team.forgeConnections, connectForge, disconnectForge (the forge connections
-  // branch). Passed unskipped on a trial merge with the webhooks branch at 9a0697d.
-  it.skip('connects Gitea in team settings (the token never shown back), then New app picks a repository and a branch from it', async () => {
+  it('connects Gitea in team settings (the token never shown back), then New app picks a repository and a branch from it', async () => {
     const picker = { username: `uipick${tag}`, password: 'console-pick-pass-1234', email: `uipick${tag}@example.invalid` };
     await gitea.createUser(picker);
     const token = await gitea.tokenFor(picker);

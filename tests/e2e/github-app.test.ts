@@ -129,8 +129,8 @@ describe('GitHub App mode (a local stand-in for the GitHub API)', () => {
     await until('the failure status', async () => github.statuses.some((s) => s.body.state === 'failure'), 60_000, 500);
     const page = `${inject('gatewayUrl')}/#/apps/${appId}/deployments/${deploymentId}`;
     expect(github.statuses.map((s) => ({ repo: s.repo, sha: s.sha, state: s.body.state, context: s.body.context, target: s.body.target_url }))).toEqual([
-      { repo: 'acme/widget', sha: PUSHED, state: 'pending', context: 'paas/deploy', target: page },
-      { repo: 'acme/widget', sha: PUSHED, state: 'failure', context: 'paas/deploy', target: page },
+      { repo: 'acme/widget', sha: PUSHED, state: 'pending', context: `paas/deploy/widget-${stamp}`, target: page },
+      { repo: 'acme/widget', sha: PUSHED, state: 'failure', context: `paas/deploy/widget-${stamp}`, target: page },
     ]);
     // posted with an installation token the stand-in issued (checked there): the worker exchanged
     // one of its own (each process caches its tokens) and used it for both posts

@@ -108,6 +108,11 @@ describe('pull-request previews (with Gitea)', () => {
       );
     }
     expect(await viaEdge(APP)).toEqual({ status: 200, body: 'main v1\n' });
+    // the apps' team connected to Gitea as the owner: previews report commit statuses on the pull request's head
+    const teamId = (await gql(`query($id: ID!) { app(id: $id) { team { id } } }`, { id: apps[APP] })).app.team.id;
+    await gql(`mutation($input: ConnectForgeInput!) { connectForge(input: $input) { id } }`, {
+      input: { teamId, forge: 'GITEA', baseUrl: inject('gitea').url, token: ownerToken },
+    });
   }, 600_000);
 
   afterAll(async () => {
@@ -228,6 +233,26 @@ describe('pull-request previews (with Gitea)', () => {
       },
     ]);
     expect((await previews(apps[SITE])).previews[0].liveDeployment?.id).toBe(site.id);
+    // reported on the pull request: each app's preview status links to its preview
+    for (const name of [APP, SITE]) {
+      const context = `paas/deploy/${name} (preview)`;
+      let mine: { status: string; target_url: string }[] = [];
+      await until(
+        `a success status ${context} on ${firstSha}`,
+        async () => {
+          const all = await gitea.request<{ status: string; target_url: string; context: string }[]>(
+            'GET',
+            `/repos/${owner.username}/shop/commits/${firstSha}/statuses`,
+            { token: ownerToken },
+          );
+          mine = all.filter((s) => s.context === context);
+          return mine.some((s) => s.status === 'success');
+        },
+        60_000,
+        500,
+      );
+      expect(mine.find((s) => s.status === 'success')!.target_url).toBe(`http://${name}-pr-${pull}.${inject('baseDomain')}:${inject('edgePort')}/`);
+    }
   }, 600_000);
 
   it('a push to the pull request redeploys its preview with the new sha; the older preview release goes', async () => {

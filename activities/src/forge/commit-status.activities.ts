@@ -13,6 +13,14 @@ import { CommitStatusAdapter } from './commit-status.adapter.js';
 
 export const COMMIT_STATUS_CONTEXT = 'paas/deploy';
 
+/**
+ * One context per app (and one for its previews): several apps built from one repository (a
+ * monorepo) each keep their own status on a commit, as a newer status of a context replaces the older.
+ */
+export function commitStatusContext(appName: string, preview: boolean): string {
+  return `${COMMIT_STATUS_CONTEXT}/${appName}${preview ? ' (preview)' : ''}`;
+}
+
 export interface CommitStatusRequest {
   deploymentId: string;
   state: CommitState;
@@ -75,7 +83,7 @@ export function createCommitStatusActivities(
         state: req.state,
         targetUrl: req.targetUrl ?? consolePage(publicUrl, app.id, d.id),
         description: req.description.slice(0, 140),
-        context: COMMIT_STATUS_CONTEXT,
+        context: commitStatusContext(app.name, !!d.previewId),
       });
     } catch (err) {
       const refused = err instanceof OutboundRefusedError || (err instanceof ForgeApiError && !err.retryable);
