@@ -60,6 +60,8 @@ describe('console push to deploy in a real browser', () => {
   beforeAll(async () => {
     repo.commit(busyboxApp({ body: 'hello from the console git test\n' }));
     teamId = (await gql(`mutation($n: String!) { createTeam(name: $n) { id } }`, { n: TEAM })).createTeam.id;
+    // room for the three apps and a preview (the Free plan's 1 GiB would refuse the third app)
+    await gql(`mutation($t: ID!) { setTeamPlan(teamId: $t, planId: "team") { id } }`, { t: teamId });
     appId = (await gql(`mutation($i: CreateAppInput!) { createApp(input: $i) { id } }`, { i: { name: APP, gitUrl: repo.url, branch: 'main', teamId } }))
       .createApp.id;
     appIds.push(appId);

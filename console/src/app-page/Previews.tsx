@@ -1,6 +1,7 @@
 // The app's "Previews" card: pull-request previews on or off, and the open pull requests' previews
 // with their links and the status of the release serving each. Its data comes from the app page,
 // which also tags the preview deployments in the history (one query for both).
+import { useEffect, useState } from 'react';
 import { useMutation } from 'urql';
 import type { CombinedError } from 'urql';
 import { errorMessage } from '../api/errors';
@@ -22,7 +23,13 @@ interface Props {
 
 export function Previews({ appId, app, error, mayDeploy, hasWebhook, onChange }: Props) {
   const [toggled, setEnabled] = useMutation(SetPreviewsEnabledMutation);
-  const enabled = app?.previewsEnabled ?? false;
+  const saved = app?.previewsEnabled ?? false;
+  // the box follows the click at once; the saved value takes over once the app is read again
+  const [asked, setAsked] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (asked !== null && saved === asked) setAsked(null);
+  }, [asked, saved]);
+  const enabled = asked ?? saved;
   const previews = app?.previews ?? [];
   return (
     <section className="card previews" aria-labelledby="previews-title" data-previews={enabled ? 'on' : 'off'}>
@@ -37,7 +44,9 @@ export function Previews({ appId, app, error, mayDeploy, hasWebhook, onChange }:
               checked={enabled}
               disabled={!mayDeploy || toggled.fetching}
               onChange={async (e) => {
-                await setEnabled({ appId, enabled: e.target.checked });
+                setAsked(e.target.checked);
+                const r = await setEnabled({ appId, enabled: e.target.checked });
+                if (r.error) setAsked(null);
                 onChange();
               }}
             />{' '}
