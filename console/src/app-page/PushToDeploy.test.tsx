@@ -21,7 +21,14 @@ function fakeGateway() {
           __typename: 'App',
           id: 'app-1',
           webhookDeliveries: [
-            { __typename: 'WebhookDelivery', id: 'd1', event: 'push', deliveryId: 'delivery-1', result: 'ignored: branch dev', receivedAt: new Date().toISOString() },
+            {
+              __typename: 'WebhookDelivery',
+              id: 'd1',
+              event: 'push',
+              deliveryId: 'delivery-1',
+              result: 'ignored: branch dev',
+              receivedAt: new Date().toISOString(),
+            },
           ],
         },
       },

@@ -12,7 +12,11 @@ import { deliveryOutcome } from './push-to-deploy';
 const REFRESH_MS = 15_000;
 
 export function WebhookDeliveries({ appId }: { appId: string }) {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: WebhookDeliveriesQuery, variables: { id: appId, limit: 10 }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: WebhookDeliveriesQuery,
+    variables: { id: appId, limit: 10 },
+    requestPolicy: 'cache-and-network',
+  });
   useEffect(() => {
     const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), REFRESH_MS);
     return () => clearInterval(timer);

@@ -44,7 +44,17 @@ describe('previews: which URLs become links', () => {
   it('links http and https only; anything else stays text', () => {
     expect(linkableUrl('http://site-pr-7.apps.test:8080/')).toBe('http://site-pr-7.apps.test:8080/');
     expect(linkableUrl('https://site-pr-7.example.com/')).toBe('https://site-pr-7.example.com/');
-    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>1</script>', 'vbscript:x', '//evil.example', 'not a url', '', null, undefined])
+    for (const bad of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,<script>1</script>',
+      'vbscript:x',
+      '//evil.example',
+      'not a url',
+      '',
+      null,
+      undefined,
+    ])
       expect([bad, linkableUrl(bad)]).toEqual([bad, null]);
   });
 });

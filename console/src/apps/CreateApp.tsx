@@ -81,7 +81,11 @@ export function CreateApp() {
         <div className="row">
           <Field id="branch" label="Branch" error={errors.branch}>
             {(a) =>
-              team ? <BranchSelect teamId={team.id} picked={picked} a11y={a} value={form.branch} onChange={(b) => set('branch', b)} /> : <input {...a} {...text('branch')} />
+              team ? (
+                <BranchSelect teamId={team.id} picked={picked} a11y={a} value={form.branch} onChange={(b) => set('branch', b)} />
+              ) : (
+                <input {...a} {...text('branch')} />
+              )
             }
           </Field>
           <Field id="rootDirectory" label="Root directory" error={errors.rootDirectory}>

@@ -11,7 +11,15 @@ function gateway() {
   const fetch = vi.fn(async (_url: string, init: RequestInit) => {
     const { variables } = JSON.parse(init.body as string) as { variables: { input: Record<string, unknown> } };
     sent.push(variables);
-    const c = { __typename: 'ForgeConnection', id: 'c1', forge: variables.input.forge, baseUrl: 'https://github.com', auth: 'TOKEN', account: 'me', createdAt: new Date().toISOString() };
+    const c = {
+      __typename: 'ForgeConnection',
+      id: 'c1',
+      forge: variables.input.forge,
+      baseUrl: 'https://github.com',
+      auth: 'TOKEN',
+      account: 'me',
+      createdAt: new Date().toISOString(),
+    };
     return new Response(JSON.stringify({ data: { connectForge: c } }), { headers: { 'content-type': 'application/json' } });
   });
   return { sent, client: new Client({ url: 'http://gateway.test/graphql', exchanges: [fetchExchange], fetch: fetch as never, preferGetMethod: false }) };

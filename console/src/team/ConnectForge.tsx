@@ -54,7 +54,12 @@ export function ConnectForge({ teamId, onConnected }: { teamId: string; onConnec
             ))}
           </select>
         </div>
-        <Field id="forge-baseUrl" label="Base URL" error={errors.baseUrl} hint={DEFAULT_BASE_URL[form.forge] ? `Default: ${DEFAULT_BASE_URL[form.forge]}` : 'Required, e.g. https://gitea.example.com'}>
+        <Field
+          id="forge-baseUrl"
+          label="Base URL"
+          error={errors.baseUrl}
+          hint={DEFAULT_BASE_URL[form.forge] ? `Default: ${DEFAULT_BASE_URL[form.forge]}` : 'Required, e.g. https://gitea.example.com'}
+        >
           {(a) => <input {...a} {...text('baseUrl')} placeholder={DEFAULT_BASE_URL[form.forge] ?? 'https://gitea.example.com'} autoComplete="off" />}
         </Field>
       </div>

@@ -37,7 +37,8 @@ export function validateConnectForm(f: ConnectForgeForm): ConnectForgeErrors {
   if (f.auth === 'GITHUB_APP' && f.forge === 'GITHUB') {
     if (!/^\d{1,20}$/.test(f.appId.trim())) errors.appId = 'The App ID is a number (the App’s settings page shows it).';
     if (!/^\d{1,20}$/.test(f.installationId.trim())) errors.installationId = 'The installation ID is a number (the end of the installation’s settings URL).';
-    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(f.privateKey)) errors.privateKey = 'Paste the App’s private key (the .pem file GitHub gave, BEGIN … PRIVATE KEY).';
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(f.privateKey))
+      errors.privateKey = 'Paste the App’s private key (the .pem file GitHub gave, BEGIN … PRIVATE KEY).';
   } else if (!f.token.trim()) {
     errors.token = 'An access token is required.';
   } else if (/\s/.test(f.token.trim())) {
