@@ -53,7 +53,18 @@ export async function setup(project: TestProject): Promise<void> {
   };
 
   let t0 = Date.now();
-  cluster = await startEmbeddedCluster(options);
+  // the ports were free when chosen, but other suites' services pick ephemeral ports meanwhile:
+  // if one took a port of the cluster's before it started, choose again (nothing started yet)
+  for (let attempt = 1; ; attempt++) {
+    try {
+      cluster = await startEmbeddedCluster(options);
+      break;
+    } catch (err) {
+      if (attempt === 3 || !/is in use; choose another/.test((err as Error).message)) throw err;
+      log(`${(err as Error).message}: trying other ports`);
+      options.apiPort = await freePort([1, 2, 3, 4, 5, 6, 7]);
+    }
+  }
   const coldStartMs = Date.now() - t0;
   const firstCa = readFileSync(join(cluster.layout.pki, 'ca.crt'), 'utf8');
   const firstCreatedCa = cluster.createdCa;
