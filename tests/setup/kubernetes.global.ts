@@ -135,16 +135,21 @@ async function runningPod(core: CoreV1Api, notContainer?: string): Promise<{ con
     .catch((err: { code?: number }) => {
       if (err.code !== 409) throw err;
     });
-  const deadline = Date.now() + 60_000;
+  // generous: on a loaded 2-core machine the kubelet may take a while to restart the pod's sandbox
+  const deadline = Date.now() + 120_000;
+  let last: unknown;
   while (Date.now() < deadline) {
     const pod = await core.readNamespacedPod({ name, namespace: 'default' });
+    last = pod.status;
     const status = pod.status?.containerStatuses?.[0];
     if (pod.status?.phase === 'Running' && pod.status.podIP && status?.ready && status.containerID && status.containerID !== notContainer) {
       return { containerId: status.containerID, restarts: status.restartCount };
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error(`the pod ${name} did not run within 60 s`);
+  const events = await core.listNamespacedEvent({ namespace: 'default', fieldSelector: `involvedObject.name=${name}` });
+  const seen = events.items.map((e) => `${e.reason}: ${e.message}`).join('\n');
+  throw new Error(`the pod ${name} did not run within 120 s; its status: ${JSON.stringify(last)}\nits events:\n${seen}`);
 }
 
 /** SIGKILL every process the cluster recorded, as a crash would, and waits until they are gone. */

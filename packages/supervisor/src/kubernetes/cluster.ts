@@ -57,9 +57,18 @@ async function apiReady(kc: KubeConfig): Promise<boolean> {
   });
 }
 
-async function nodeReady(kc: KubeConfig, name: string): Promise<boolean> {
+/**
+ * Ready as reported by the kubelet started at `since`: after a restart the node keeps the Ready
+ * condition of the previous run until the node controller's grace period ends, so a stale Ready
+ * (heartbeat older than this kubelet) says nothing about the kubelet now running.
+ */
+async function nodeReady(kc: KubeConfig, name: string, since: number): Promise<boolean> {
   const node = await kc.makeApiClient(CoreV1Api).readNode({ name });
-  return node.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+  const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
+  if (ready?.status !== 'True') return false;
+  // heartbeats have whole seconds
+  const heartbeat = ready.lastHeartbeatTime ? new Date(ready.lastHeartbeatTime).getTime() : 0;
+  return heartbeat >= Math.floor(since / 1000) * 1000;
 }
 
 /** Two bridges on one subnet would split the pods' route: another network holding it stops the start. */
@@ -169,9 +178,10 @@ export async function startEmbeddedCluster(options: ClusterOptions): Promise<Emb
 
     start(controllerManagerProcess(layout));
     start(schedulerProcess(layout));
+    const kubeletStartedAt = Date.now();
     const kubelet = start(kubeletProcess(layout));
     const admin = kubeConfigFrom(layout.adminKubeconfig);
-    await waitFor('the Kubernetes node', () => nodeReady(admin, layout.nodeName), {
+    await waitFor('the Kubernetes node', () => nodeReady(admin, layout.nodeName, kubeletStartedAt), {
       timeoutMs: 120_000,
       intervalMs: 300,
       failFast: kubelet.whenExited(),
