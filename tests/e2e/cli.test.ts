@@ -2,12 +2,12 @@
 // with HOME and XDG_CONFIG_HOME in a temporary directory (so its config is this test's only).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
-import { gql, viaEdge } from '../helpers/graphql.js';
+import { gql, gqlRaw, viaEdge } from '../helpers/graphql.js';
 
 const BIN = join(import.meta.dirname, '../../packages/cli/bin/paas.js');
 const home = mkdtempSync(join(tmpdir(), 'paas-cli-home-'));
@@ -23,14 +23,15 @@ interface Run {
 }
 
 /** The CLI as a user runs it: argv, no shell; PAAS_TOKEN only when a test gives one. */
-function paas(args: string[], extraEnv: Record<string, string> = {}, timeoutMs = 240_000): Promise<Run> {
+function paas(args: string[], extraEnv: Record<string, string> = {}, timeoutMs = 240_000, stdin?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, 'config'), PAAS_URL: inject('gatewayUrl'), NO_COLOR: '1', ...extraEnv };
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    if (stdin !== undefined) child.stdin!.end(stdin);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', reject);
     child.on('close', (code) => {
@@ -97,6 +98,42 @@ describe('paas CLI', () => {
     expect(refused.stderr).toMatch(/readable by others \(mode 640\).*chmod 600/);
     expect(refused.stdout).toBe('');
     chmodSync(configFile, 0o600);
+  });
+
+  it('logs in as a user with a password from stdin (the session stored, not the password), and logs out on the server too', async () => {
+    const email = `cli-user-${suffix}@example.test`;
+    const password = `pw-${randomBytes(8).toString('hex')}`;
+    const team = (await gql(`mutation($n: String!) { createTeam(name: $n) { id } }`, { n: `cli ${suffix}` })).createTeam.id as string;
+    await gql(`mutation($t: ID!, $e: String!) { addTeamMember(teamId: $t, email: $e, role: DEVELOPER) { role } }`, { t: team, e: email });
+    const up = await gqlRaw(`mutation($e: String!, $p: String!) { signUp(email: $e, password: $p) { user { id } } }`, { e: email, p: password }, null);
+    expect(up.errors).toBeUndefined();
+    const userHome = { XDG_CONFIG_HOME: join(home, 'user-config') };
+
+    const wrong = await paas(['login', '--email', email, '--password-stdin'], userHome, 60_000, 'not the password\n');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/^error: UNAUTHENTICATED: Wrong email or password/m);
+
+    const r = await paas(['login', '--email', email, '--password-stdin'], userHome, 60_000, `${password}\n`);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`as ${email}`);
+    const file = join(home, 'user-config', 'paas', 'config.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const stored = readFileSync(file, 'utf8');
+    expect(stored).not.toContain(password);
+    const refreshToken = JSON.parse(stored).session.refreshToken as string;
+
+    const teams = await paas(['apps', '--json'], userHome);
+    expect(teams.code, teams.stderr).toBe(0);
+    expect(JSON.parse(teams.stdout)).toEqual([]); // the new user's teams have no apps yet
+
+    const out = await paas(['logout'], userHome);
+    expect(out.code).toBe(0);
+    expect(existsSync(file)).toBe(false);
+    const refreshed = await gqlRaw(`mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken } }`, { r: refreshToken }, null);
+    expect(refreshed.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const after = await paas(['apps'], userHome);
+    expect(after.code).toBe(1);
+    expect(after.stderr).toMatch(/UNAUTHENTICATED/);
   });
 
   it('creates an app, deploys it with --follow (the steps and the build log, then the URL), rolls it back, and shows it', async () => {
@@ -175,6 +212,10 @@ describe('paas CLI', () => {
     const unknownId = await paas(['status', '00000000-0000-4000-8000-000000000000']);
     expect(unknownId.code).toBe(1);
     expect(unknownId.stderr).toMatch(/NOT_FOUND/);
+    const unknownJson = await paas(['env', 'list', 'no-such-app-here', '--json']);
+    expect(unknownJson.code).toBe(1);
+    expect(unknownJson.stdout).toBe('');
+    expect(JSON.parse(unknownJson.stderr)).toMatchObject({ error: { code: 'NOT_FOUND', message: expect.stringContaining('no-such-app-here') } });
 
     const name = `cli-bad-${suffix}`;
     await createWithCli(name, repoWith(busyboxApp()));

@@ -1,7 +1,7 @@
 // What every command gets: the output (human or --json) and, created on first use, the API client.
 import type { Command } from 'commander';
 import { Api, resolveTarget } from './api.js';
-import { CliError } from './errors.js';
+import { ApiError } from './errors.js';
 import { appRef } from './format.js';
 import { Output } from './output.js';
 
@@ -37,6 +37,6 @@ export async function findApp<T extends AppSummary = AppSummary>(
       `query($id: ID, $name: String${Object.entries(extra).map(([k, [type]]) => `, $${k}: ${type}`).join('')}) { app(id: $id, name: $name) { ${fields} } }`,
       { ...('id' in ref ? { id: ref.id } : { name: ref.name }), ...Object.fromEntries(Object.entries(extra).map(([k, [, v]]) => [k, v])) },
     );
-  if (!d.app) throw new CliError(`NOT_FOUND: there is no app ${JSON.stringify(arg)} (or you may not see it); \`paas apps\` lists yours.`);
+  if (!d.app) throw new ApiError('NOT_FOUND', `there is no app ${JSON.stringify(arg)} (or you may not see it); \`paas apps\` lists yours.`);
   return d.app;
 }

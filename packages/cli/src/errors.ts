@@ -19,8 +19,8 @@ export class CliError extends Error {
 export class ApiError extends CliError {
   constructor(
     readonly code: string,
-    message: string,
+    readonly apiMessage: string,
   ) {
-    super(`${code}: ${message}`);
+    super(`${code}: ${apiMessage}`);
   }
 }

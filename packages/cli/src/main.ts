@@ -1,7 +1,7 @@
 // The `paas` executable: runs the command, prints failures as one line (no stack trace) and exits
 // with the code README "Command line" documents.
 import { CommanderError } from 'commander';
-import { CliError, EXIT_FAILED, EXIT_USAGE } from './errors.js';
+import { ApiError, CliError, EXIT_FAILED, EXIT_USAGE } from './errors.js';
 import { Output } from './output.js';
 import { buildProgram } from './program.js';
 
@@ -16,6 +16,10 @@ async function main(argv: string[]): Promise<number> {
       return err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version' ? 0 : EXIT_USAGE;
     }
     const out = new Output(argv.includes('--json'));
+    if (err instanceof ApiError) {
+      out.error(out.json ? err.apiMessage : err.message, err.code);
+      return err.exitCode;
+    }
     if (err instanceof CliError) {
       out.error(err.message);
       return err.exitCode;

@@ -44,8 +44,10 @@ export class Output {
     this.spinner = null;
   }
 
-  error(text: string): void {
+  /** With --json the error is a JSON document on stderr too: { "error": { "code", "message" } }. */
+  error(text: string, code?: string): void {
     this.stopProgress();
+    if (this.json) return void this.stderr.write(JSON.stringify({ error: { code: code ?? 'ERROR', message: text } }) + '\n');
     this.stderr.write(`${this.colours ? styleText('red', 'error') : 'error'}: ${text}\n`);
   }
 
