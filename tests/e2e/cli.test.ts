@@ -25,7 +25,14 @@ interface Run {
 /** The CLI as a user runs it: argv, no shell; PAAS_TOKEN only when a test gives one. */
 function paas(args: string[], extraEnv: Record<string, string> = {}, timeoutMs = 240_000, stdin?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, 'config'), PAAS_URL: inject('gatewayUrl'), NO_COLOR: '1', ...extraEnv };
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, 'config'),
+      PAAS_URL: inject('gatewayUrl'),
+      NO_COLOR: '1',
+      ...extraEnv,
+    };
     const child = spawn(process.execPath, [BIN, ...args], { env, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     if (stdin !== undefined) child.stdin!.end(stdin);
     let stdout = '';
@@ -165,7 +172,12 @@ describe('paas CLI', () => {
 
     const status = await paas(['status', name, '--json']);
     expect(status.code, status.stderr).toBe(0);
-    expect(JSON.parse(status.stdout)).toMatchObject({ name, url: app.url, liveDeployment: { id: expect.any(String) }, deployments: [{ trigger: 'ROLLBACK', status: 'LIVE' }] });
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      name,
+      url: app.url,
+      liveDeployment: { id: expect.any(String) },
+      deployments: [{ trigger: 'ROLLBACK', status: 'LIVE' }],
+    });
     const human = await paas(['status', name]);
     expect(human.stdout).toMatch(/Status\s+live/);
 

@@ -31,12 +31,12 @@ export async function findApp<T extends AppSummary = AppSummary>(
   extra: Record<string, [string, unknown]> = {},
 ): Promise<T> {
   const ref = appRef(arg);
-  const d = await ctx
-    .api()
-    .request<{ app: T | null }>(
-      `query($id: ID, $name: String${Object.entries(extra).map(([k, [type]]) => `, $${k}: ${type}`).join('')}) { app(id: $id, name: $name) { ${fields} } }`,
-      { ...('id' in ref ? { id: ref.id } : { name: ref.name }), ...Object.fromEntries(Object.entries(extra).map(([k, [, v]]) => [k, v])) },
-    );
+  const d = await ctx.api().request<{ app: T | null }>(
+    `query($id: ID, $name: String${Object.entries(extra)
+      .map(([k, [type]]) => `, $${k}: ${type}`)
+      .join('')}) { app(id: $id, name: $name) { ${fields} } }`,
+    { ...('id' in ref ? { id: ref.id } : { name: ref.name }), ...Object.fromEntries(Object.entries(extra).map(([k, [, v]]) => [k, v])) },
+  );
   if (!d.app) throw new ApiError('NOT_FOUND', `there is no app ${JSON.stringify(arg)} (or you may not see it); \`paas apps\` lists yours.`);
   return d.app;
 }

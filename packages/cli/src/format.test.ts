@@ -3,17 +3,25 @@ import { appRef, envLines, parseAssignments, parseSince, SECRET_MASK, seconds, s
 
 describe('CLI formatting', () => {
   it('pads table columns to the widest cell, the last one unpadded', () => {
-    expect(table(['NAME', 'URL'], [['web', 'http://web.localhost/'], ['a-long-name', 'http://x/']])).toBe(
-      ['NAME         URL', 'web          http://web.localhost/', 'a-long-name  http://x/'].join('\n'),
-    );
+    expect(
+      table(
+        ['NAME', 'URL'],
+        [
+          ['web', 'http://web.localhost/'],
+          ['a-long-name', 'http://x/'],
+        ],
+      ),
+    ).toBe(['NAME         URL', 'web          http://web.localhost/', 'a-long-name  http://x/'].join('\n'));
   });
 
   it('masks secret values and shows the others', () => {
-    expect(envLines([{ key: 'A', value: 'one', secret: false }, { key: 'TOKEN', value: null, secret: true }, { key: 'E', value: '', secret: false }])).toEqual([
-      'A=one',
-      `TOKEN=${SECRET_MASK}`,
-      'E=',
-    ]);
+    expect(
+      envLines([
+        { key: 'A', value: 'one', secret: false },
+        { key: 'TOKEN', value: null, secret: true },
+        { key: 'E', value: '', secret: false },
+      ]),
+    ).toEqual(['A=one', `TOKEN=${SECRET_MASK}`, 'E=']);
   });
 
   it('parses KEY=VALUE with = in the value, and refuses the rest', () => {
@@ -28,9 +36,16 @@ describe('CLI formatting', () => {
   });
 
   it('describes a step with its duration, attempt and message', () => {
-    expect(stepLine({ name: 'BUILD', status: 'SUCCEEDED', attempt: 1, message: null, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:12.340Z' })).toBe(
-      '✔ BUILD succeeded in 12.3 s',
-    );
+    expect(
+      stepLine({
+        name: 'BUILD',
+        status: 'SUCCEEDED',
+        attempt: 1,
+        message: null,
+        startedAt: '2026-01-01T00:00:00.000Z',
+        finishedAt: '2026-01-01T00:00:12.340Z',
+      }),
+    ).toBe('✔ BUILD succeeded in 12.3 s');
     expect(stepLine({ name: 'VERIFY', status: 'FAILED', attempt: 2, message: 'Health check failed', startedAt: null, finishedAt: null })).toBe(
       '✖ VERIFY failed (attempt 2): Health check failed',
     );
@@ -48,6 +63,7 @@ describe('CLI formatting', () => {
     expect(parseSince('10m', now)).toBe('2026-01-01T11:50:00.000Z');
     expect(parseSince('1d', now)).toBe('2025-12-31T12:00:00.000Z');
     expect(parseSince('2026-01-01T10:00:00Z', now)).toBe('2026-01-01T10:00:00.000Z');
-    for (const bad of ['yesterday', '10', '-5m', '1y', '2026-13-45', "'); DROP TABLE", '9'.repeat(100) + 's']) expect(() => parseSince(bad, now)).toThrow(/--since/);
+    for (const bad of ['yesterday', '10', '-5m', '1y', '2026-13-45', "'); DROP TABLE", '9'.repeat(100) + 's'])
+      expect(() => parseSince(bad, now)).toThrow(/--since/);
   });
 });

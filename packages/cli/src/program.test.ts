@@ -28,7 +28,11 @@ function parse(argv: string[]): { command: string; args: unknown[]; opts: Record
 
 describe('CLI argument parsing', () => {
   it('reads deploy with its options, --json before or after the command', () => {
-    expect(parse(['deploy', 'web', '--commit', 'abc123', '--follow'])).toMatchObject({ command: 'deploy', args: ['web'], opts: { commit: 'abc123', follow: true } });
+    expect(parse(['deploy', 'web', '--commit', 'abc123', '--follow'])).toMatchObject({
+      command: 'deploy',
+      args: ['web'],
+      opts: { commit: 'abc123', follow: true },
+    });
     expect(parse(['--json', 'apps'])).toMatchObject({ command: 'apps', opts: { json: true } });
     expect(parse(['apps', '--json'])).toMatchObject({ command: 'apps', opts: { json: true } });
   });
@@ -45,7 +49,16 @@ describe('CLI argument parsing', () => {
   });
 
   it('refuses unknown commands, unknown options, missing arguments and bad values as usage errors', () => {
-    for (const argv of [['bogus'], ['deploy'], ['deploy', 'web', '--nope'], ['env', 'set', 'web'], ['completion', 'fish'], ['logs', 'web', '--limit', '0'], ['logs', 'web', '--since', 'soon'], ['create', 'x', '--kind', 'vm']]) {
+    for (const argv of [
+      ['bogus'],
+      ['deploy'],
+      ['deploy', 'web', '--nope'],
+      ['env', 'set', 'web'],
+      ['completion', 'fish'],
+      ['logs', 'web', '--limit', '0'],
+      ['logs', 'web', '--since', 'soon'],
+      ['create', 'x', '--kind', 'vm'],
+    ]) {
       const r = parse(argv);
       expect(r, argv.join(' ')).toBeInstanceOf(CommanderError);
       expect((r as CommanderError).exitCode, argv.join(' ')).not.toBe(0);
@@ -54,7 +67,23 @@ describe('CLI argument parsing', () => {
 
   it('generates a bash completion that knows every command and their options', () => {
     const script = bashScript(buildProgram());
-    for (const word of ['login', 'logout', 'apps', 'create', 'deploy', 'rollback', 'logs', 'env', 'status', 'open', 'completion', '--follow', '--commit', '--browser']) expect(script).toContain(word);
+    for (const word of [
+      'login',
+      'logout',
+      'apps',
+      'create',
+      'deploy',
+      'rollback',
+      'logs',
+      'env',
+      'status',
+      'open',
+      'completion',
+      '--follow',
+      '--commit',
+      '--browser',
+    ])
+      expect(script).toContain(word);
     expect(script).toContain('"env") words="list set unset');
     expect(script).toContain('complete -F _paas paas');
   });

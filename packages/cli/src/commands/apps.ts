@@ -31,7 +31,12 @@ async function listApps(ctx: Ctx): Promise<void> {
   const d = await ctx.api().request<{ apps: AppRow[] }>(`query { apps { ${APP_FIELDS} } }`);
   ctx.out.result(d.apps);
   if (d.apps.length === 0) return ctx.out.line('No apps yet: `paas create <name> --git <url>` makes one.');
-  ctx.out.line(table(['NAME', 'KIND', 'TEAM', 'STATUS', 'URL'], d.apps.map((a) => [a.name, a.kind, a.team.name, statusOf(a), a.url])));
+  ctx.out.line(
+    table(
+      ['NAME', 'KIND', 'TEAM', 'STATUS', 'URL'],
+      d.apps.map((a) => [a.name, a.kind, a.team.name, statusOf(a), a.url]),
+    ),
+  );
 }
 
 function intOption(name: string) {
@@ -88,7 +93,10 @@ export function register(program: Command): void {
       const ctx = contextOf(cmd);
       let env: { key: string; value: string; secret: boolean }[];
       try {
-        env = [...parseAssignments(o.env ?? []).map((v) => ({ ...v, secret: false })), ...parseAssignments(o.secret ?? []).map((v) => ({ ...v, secret: true }))];
+        env = [
+          ...parseAssignments(o.env ?? []).map((v) => ({ ...v, secret: false })),
+          ...parseAssignments(o.secret ?? []).map((v) => ({ ...v, secret: true })),
+        ];
       } catch (err) {
         throw new CliError(`--env/--secret: ${(err as Error).message}`, EXIT_USAGE);
       }
@@ -110,7 +118,10 @@ export function register(program: Command): void {
       for (const k of Object.keys(input)) if (input[k] === undefined) delete input[k];
       const d = await ctx
         .api()
-        .request<{ createApp: { id: string; name: string; url: string; kind: string } }>('mutation($input: CreateAppInput!) { createApp(input: $input) { id name kind url } }', { input });
+        .request<{ createApp: { id: string; name: string; url: string; kind: string } }>(
+          'mutation($input: CreateAppInput!) { createApp(input: $input) { id name kind url } }',
+          { input },
+        );
       ctx.out.result(d.createApp);
       ctx.out.line(`Created ${d.createApp.name} (${d.createApp.id}); it will serve ${d.createApp.url}`);
       ctx.out.line(`Deploy it with: paas deploy ${d.createApp.name} --follow`);
@@ -134,7 +145,9 @@ export function register(program: Command): void {
       ctx.out.line(`  URL        ${app.url}`);
       ctx.out.line(`  Status     ${statusOf(app)}`);
       if (app.liveDeployment)
-        ctx.out.line(`  Live       ${app.liveDeployment.id}${app.liveDeployment.commitSha ? ` at ${app.liveDeployment.commitSha.slice(0, 12)}` : ''} since ${shortTime(app.liveDeployment.finishedAt)}`);
+        ctx.out.line(
+          `  Live       ${app.liveDeployment.id}${app.liveDeployment.commitSha ? ` at ${app.liveDeployment.commitSha.slice(0, 12)}` : ''} since ${shortTime(app.liveDeployment.finishedAt)}`,
+        );
       if (latest) {
         ctx.out.line(`  Latest     ${latest.id} ${latest.status} (${latest.trigger.toLowerCase()}, ${shortTime(latest.createdAt)})`);
         ctx.out.line(`  Steps      ${latest.steps.map((s) => `${s.name} ${s.status.toLowerCase()}`).join(', ')}`);

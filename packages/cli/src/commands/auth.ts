@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .option('--url <url>', 'the platform (default: PAAS_URL or http://127.0.0.1:4000)')
     .option('--token <token>', 'an API token or the admin token')
     .option('--token-stdin', 'read the token from stdin (keeps it out of the process list)')
-    .option('--email <email>', "sign in as this user with a password (asked for, or --password-stdin)")
+    .option('--email <email>', 'sign in as this user with a password (asked for, or --password-stdin)')
     .option('--password-stdin', 'read the password from stdin')
     .action(async (opts: LoginOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -86,7 +86,9 @@ export function register(program: Command): void {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** A prompt whose answer is not echoed. */

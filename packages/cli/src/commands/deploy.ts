@@ -29,17 +29,21 @@ interface LogLineView {
 export function register(program: Command): void {
   program
     .command('deploy')
-    .description('deploy the head of the app\'s branch, or a commit; with --follow, show the steps and the build log live and end with the URL or the error')
+    .description("deploy the head of the app's branch, or a commit; with --follow, show the steps and the build log live and end with the URL or the error")
     .argument('<app>', 'name or id')
     .option('--commit <sha>', 'deploy this commit instead of the branch head')
     .option('-f, --follow', 'follow the deployment until it is LIVE (exit 0) or fails (exit 1)')
     .action(async (arg: string, o: { commit?: string; follow?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd);
-      if (o.commit !== undefined && !/^[0-9a-f]{4,64}$/i.test(o.commit)) throw new CliError(`--commit must be a hexadecimal commit sha, not ${JSON.stringify(o.commit)}`, EXIT_USAGE);
+      if (o.commit !== undefined && !/^[0-9a-f]{4,64}$/i.test(o.commit))
+        throw new CliError(`--commit must be a hexadecimal commit sha, not ${JSON.stringify(o.commit)}`, EXIT_USAGE);
       const app = await findApp(ctx, arg);
       const d = await ctx
         .api()
-        .request<{ deploy: DeploymentView }>(`mutation($appId: ID!, $sha: String) { deploy(appId: $appId, commitSha: $sha) { ${DEPLOYMENT} } }`, { appId: app.id, sha: o.commit ?? null });
+        .request<{ deploy: DeploymentView }>(`mutation($appId: ID!, $sha: String) { deploy(appId: $appId, commitSha: $sha) { ${DEPLOYMENT} } }`, {
+          appId: app.id,
+          sha: o.commit ?? null,
+        });
       await started(ctx, app, d.deploy, o.follow === true);
     });
 
@@ -54,7 +58,10 @@ export function register(program: Command): void {
       const app = await findApp(ctx, arg);
       const d = await ctx
         .api()
-        .request<{ rollback: DeploymentView }>(`mutation($appId: ID!, $to: ID) { rollback(appId: $appId, toDeploymentId: $to) { ${DEPLOYMENT} } }`, { appId: app.id, to: o.to ?? null });
+        .request<{ rollback: DeploymentView }>(`mutation($appId: ID!, $to: ID) { rollback(appId: $appId, toDeploymentId: $to) { ${DEPLOYMENT} } }`, {
+          appId: app.id,
+          to: o.to ?? null,
+        });
       await started(ctx, app, d.rollback, o.follow === true);
     });
 }
@@ -123,10 +130,13 @@ export async function followDeployment(ctx: Ctx, appId: string, first: Deploymen
       finished = true;
       // the rest of the log, which may still be on its way over the socket
       api
-        .request<{ deploymentLogs: LogLineView[] }>('query($id: ID!, $after: Int) { deploymentLogs(deploymentId: $id, afterSeq: $after) { seq line stream } }', {
-          id: d.id,
-          after: lastSeq,
-        })
+        .request<{ deploymentLogs: LogLineView[] }>(
+          'query($id: ID!, $after: Int) { deploymentLogs(deploymentId: $id, afterSeq: $after) { seq line stream } }',
+          {
+            id: d.id,
+            after: lastSeq,
+          },
+        )
         .then((r) => r.deploymentLogs.forEach(showLog))
         .catch(() => undefined)
         .finally(() => {
@@ -150,7 +160,14 @@ export async function followDeployment(ctx: Ctx, appId: string, first: Deploymen
 
     void (async () => {
       try {
-        stops.push(await api.subscribe<{ deploymentUpdated: DeploymentView }>(`subscription($appId: ID!) { deploymentUpdated(appId: $appId) { ${DEPLOYMENT} } }`, { appId }, (m) => consider(m.deploymentUpdated), fail));
+        stops.push(
+          await api.subscribe<{ deploymentUpdated: DeploymentView }>(
+            `subscription($appId: ID!) { deploymentUpdated(appId: $appId) { ${DEPLOYMENT} } }`,
+            { appId },
+            (m) => consider(m.deploymentUpdated),
+            fail,
+          ),
+        );
         stops.push(
           await api.subscribe<{ deploymentLogs: LogLineView }>(
             'subscription($id: ID!) { deploymentLogs(deploymentId: $id, afterSeq: 0) { seq line stream } }',

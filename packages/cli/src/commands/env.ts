@@ -34,12 +34,10 @@ export function register(program: Command): void {
         throw new CliError((err as Error).message, EXIT_USAGE);
       }
       const app = await findApp(ctx, arg);
-      await ctx
-        .api()
-        .request('mutation($id: ID!, $vars: [EnvVarInput!]!) { setEnvVars(appId: $id, vars: $vars) { id } }', {
-          id: app.id,
-          vars: vars.map((v) => ({ ...v, secret: o.secret === true })),
-        });
+      await ctx.api().request('mutation($id: ID!, $vars: [EnvVarInput!]!) { setEnvVars(appId: $id, vars: $vars) { id } }', {
+        id: app.id,
+        vars: vars.map((v) => ({ ...v, secret: o.secret === true })),
+      });
       ctx.out.result({ set: vars.map((v) => v.key) });
       ctx.out.line(`Set ${vars.map((v) => v.key).join(', ')} on ${app.name}; they take effect on the next deployment.`);
     });

@@ -40,9 +40,14 @@ export function register(program: Command): void {
       await new Promise<void>((resolve, reject) => {
         void ctx
           .api()
-          .subscribe<{ runtimeLogs: RuntimeLine }>(`subscription($id: ID!) { runtimeLogs(appId: $id) { ${FIELDS} } }`, { id: app.id }, (m) => {
-            if (!o.search || m.runtimeLogs.line.includes(o.search)) print(m.runtimeLogs);
-          }, reject)
+          .subscribe<{ runtimeLogs: RuntimeLine }>(
+            `subscription($id: ID!) { runtimeLogs(appId: $id) { ${FIELDS} } }`,
+            { id: app.id },
+            (m) => {
+              if (!o.search || m.runtimeLogs.line.includes(o.search)) print(m.runtimeLogs);
+            },
+            reject,
+          )
           .then((stop) => process.once('SIGINT', () => (stop(), resolve())), reject);
       });
     });
