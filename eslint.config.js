@@ -12,6 +12,7 @@ const ELEMENTS = [
   part('db', 'packages/db', '@paas/db'),
   part('outbound', 'packages/outbound', '@paas/outbound'),
   part('forge', 'packages/forge', '@paas/forge'),
+  part('cli', 'packages/cli', '@paas/cli'),
   part('storage', 'packages/storage', '@paas/storage'),
   part('process-lifecycle', 'packages/process-lifecycle', '@paas/process-lifecycle'),
   part('supervisor', 'packages/supervisor', '@paas/supervisor'),
@@ -34,6 +35,8 @@ const BOUNDARIES = {
   crypto: [],
   outbound: [],
   forge: ['outbound'],
+  // the CLI is a client of the public API only
+  cli: [],
   db: ['contracts', 'crypto'],
   storage: ['contracts'],
   'process-lifecycle': [],

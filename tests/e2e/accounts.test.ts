@@ -130,6 +130,7 @@ const OPERATIONS: { name: string; query: () => string; vars: () => Record<string
   },
   { name: 'updateApp', query: () => `mutation($a: ID!) { updateApp(id: $a, input: {}) { id } }`, vars: () => ({ a: appA }), expect: developer },
   { name: 'setEnvVars', query: () => `mutation($a: ID!) { setEnvVars(appId: $a, vars: []) { id } }`, vars: () => ({ a: appA }), expect: developer },
+  { name: 'unsetEnvVars', query: () => `mutation($a: ID!) { unsetEnvVars(appId: $a, keys: []) { id } }`, vars: () => ({ a: appA }), expect: developer },
   {
     name: 'createRedeploySchedule',
     query: () => `mutation($a: ID!) { createRedeploySchedule(appId: $a, cron: "not a cron") { id } }`,

@@ -104,4 +104,9 @@ export class AppRepository {
         ['appId', 'key'],
       );
   }
+
+  /** Removes the variables with these keys; unknown keys are no error. */
+  async deleteEnvVars(appId: string, keys: string[]): Promise<void> {
+    if (keys.length) await this.envVars.delete({ appId, key: In(keys) });
+  }
 }

@@ -84,6 +84,16 @@ export class AppResolver {
     return this.apps.setEnvVars(appId, vars);
   }
 
+  @Mutation(() => AppModel, { description: 'Removes the variables with these keys (unknown keys are ignored); takes effect on the next deployment.' })
+  async unsetEnvVars(
+    @Args('appId', { type: () => ID }) appId: string,
+    @Args('keys', { type: () => [String] }) keys: string[],
+    @Context() ctx: GateContext,
+  ): Promise<AppModel> {
+    await this.policy.app(ctx.principal, appId, 'deploy');
+    return this.apps.unsetEnvVars(appId, keys);
+  }
+
   @ResolveField(() => String, { description: 'Public URL, e.g. http://<name>.<base domain>:<edge port>/' })
   url(@Parent() app: AppModel): string {
     return this.config.appUrl(app.name);

@@ -96,6 +96,17 @@ export class AppService {
     return this.get(appId);
   }
 
+  async unsetEnvVars(appId: string, keys: string[]): Promise<AppModel> {
+    if (!isUuid(appId)) throw notFound('App', appId);
+    if (keys.length > INPUT_LIMITS.envVarsPerApp) throw new ValidationError(`At most ${INPUT_LIMITS.envVarsPerApp} keys at once.`, 'keys');
+    const valid = keys.map((k) => validateEnvKey(k));
+    await this.db.transaction(async (tx) => {
+      await lockApp(tx, appId);
+      await tx.apps.deleteEnvVars(appId, valid);
+    });
+    return this.get(appId);
+  }
+
   async envVars(appId: string): Promise<EnvVarModel[]> {
     const rows = await this.db.apps.envVarsOf(appId);
     return rows.map(toEnvVarModel);
