@@ -76,12 +76,13 @@ export class NotificationChannelRepository {
     );
   }
 
-  /** Gave up: the last error stays; no attempt is counted. */
-  async markFailed(id: string, error: string): Promise<void> {
-    await this.db.query(`UPDATE notification_deliveries SET status = 'FAILED', error = $2, updated_at = now() WHERE id = $1 AND status = 'PENDING'`, [
-      id,
-      error.slice(0, 1000),
-    ]);
+  /** Gave up: said before the last error, which stays; no attempt is counted. */
+  async markFailed(id: string, reason: string): Promise<void> {
+    await this.db.query(
+      `UPDATE notification_deliveries SET status = 'FAILED', error = left($2 || coalesce(' Last: ' || error, ''), 1000), updated_at = now()
+       WHERE id = $1 AND status = 'PENDING'`,
+      [id, reason.slice(0, 300)],
+    );
   }
 
   recentDeliveries(channelId: string, limit: number): Promise<NotificationDeliveryEntity[]> {
