@@ -3,11 +3,7 @@
 // workflow that runs its first activity again does not send twice.
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import {
-  NotificationChannelEntity,
-  NotificationDeliveryEntity,
-  type NotificationEvent,
-} from '../entities/notification-channel.entity.js';
+import { NotificationChannelEntity, NotificationDeliveryEntity, type NotificationEvent } from '../entities/notification-channel.entity.js';
 
 /** Deliveries kept per channel (the newest). */
 export const DELIVERIES_KEPT = 200;
@@ -55,11 +51,12 @@ export class NotificationChannelRepository {
        VALUES ($1, $2, $3, $4, $5::jsonb, 'PENDING', 0, $6, $6) ON CONFLICT (channel_id, event_key) DO NOTHING`,
       [randomUUID(), channelId, event, eventKey, JSON.stringify(payload), now],
     );
-    // the newest DELIVERIES_KEPT stay: an event storm cannot grow the table without bound
+    // the newest DELIVERIES_KEPT stay: an event storm cannot grow the table without bound (never this one,
+    // which rows created in the same millisecond could otherwise push out)
     await this.db.query(
-      `DELETE FROM notification_deliveries WHERE channel_id = $1 AND id NOT IN
+      `DELETE FROM notification_deliveries WHERE channel_id = $1 AND event_key <> $3 AND id NOT IN
          (SELECT id FROM notification_deliveries WHERE channel_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2)`,
-      [channelId, DELIVERIES_KEPT],
+      [channelId, DELIVERIES_KEPT, eventKey],
     );
     return (await this.deliveries.findOne({ where: { channelId, eventKey } }))!;
   }
