@@ -33,7 +33,10 @@ export function ensureMailpit({ cacheDir, log }) {
   mkdirSync(gobin, { recursive: true });
   // no cgo: its SQLite driver is pure Go. GOBIN first, then renamed: a killed build leaves no binary behind
   const env = { ...process.env, GOBIN: gobin, CGO_ENABLED: '0', GOFLAGS: '-trimpath -mod=mod' };
-  const res = spawnSync(go, ['install', '-ldflags', `-s -w -X github.com/axllent/mailpit/config.Version=${MAILPIT_VERSION}`, MODULE], { stdio: 'inherit', env });
+  const res = spawnSync(go, ['install', '-ldflags', `-s -w -X github.com/axllent/mailpit/config.Version=${MAILPIT_VERSION}`, MODULE], {
+    stdio: 'inherit',
+    env,
+  });
   if (res.status !== 0) throw new Error(`go install ${MODULE} failed with exit code ${res.status ?? res.signal}`);
   renameSync(join(gobin, 'mailpit'), binary);
   rmSync(gobin, { recursive: true, force: true });

@@ -179,7 +179,11 @@ describe('deployAppWorkflow saga', () => {
           workflowId: `saga-${randomUUID()}`,
           args: [{ appId: 'a1', deploymentId: 'd1' }],
         });
-        await waitUntil('build', () => calls.includes('build'), () => calls.join(' | '));
+        await waitUntil(
+          'build',
+          () => calls.includes('build'),
+          () => calls.join(' | '),
+        );
         await handle.cancel();
         return handle.result();
       });

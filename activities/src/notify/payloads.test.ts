@@ -8,7 +8,15 @@ const payload = (over: Partial<NotificationPayload['deployment']> = {}, name = '
   summary: summaryOf('deployment.failed', name, over.error ?? 'VERIFY failed: no answer'),
   team: { id: 't1' },
   app: { id: 'a1', name },
-  deployment: { id: 'd1', status: 'FAILED', trigger: 'MANUAL', commit: '0123456789abcdef0123', error: 'VERIFY failed: no answer', url: 'https://paas.example/apps/a1', ...over },
+  deployment: {
+    id: 'd1',
+    status: 'FAILED',
+    trigger: 'MANUAL',
+    commit: '0123456789abcdef0123',
+    error: 'VERIFY failed: no answer',
+    url: 'https://paas.example/apps/a1',
+    ...over,
+  },
 });
 
 describe('notification signature', () => {

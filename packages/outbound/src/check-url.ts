@@ -22,7 +22,12 @@ export async function checkOutboundUrl(raw: string, allowList: OutboundAllowList
   if (listed) return url;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   // a name that does not resolve (yet) passes: the fetch checks the addresses it gets when it connects
-  const addresses = isIP(host) ? [host] : await lookup(host, { all: true }).then((all) => all.map((a) => a.address), () => []);
+  const addresses = isIP(host)
+    ? [host]
+    : await lookup(host, { all: true }).then(
+        (all) => all.map((a) => a.address),
+        () => [],
+      );
   const bad = addresses.find(isNonPublicAddress);
   if (bad)
     throw new OutboundRefusedError(

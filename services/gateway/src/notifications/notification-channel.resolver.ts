@@ -22,7 +22,8 @@ export class NotificationChannelResolver {
   }
 
   @Mutation(() => NotificationChannelModel, {
-    description: 'Checks the target (URL rules, or an email address) and events, then stores the channel (team ADMIN and OWNER). A WEBHOOK secret is returned here only.',
+    description:
+      'Checks the target (URL rules, or an email address) and events, then stores the channel (team ADMIN and OWNER). A WEBHOOK secret is returned here only.',
   })
   async createNotificationChannel(
     @Args('teamId', { type: () => ID }) teamId: string,

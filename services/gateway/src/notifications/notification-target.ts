@@ -52,7 +52,6 @@ export function checkedEvents(events: readonly string[] | null | undefined): Not
   if (events == null) return [...NOTIFICATION_EVENTS];
   if (events.length === 0) throw bad(`events is empty: name at least one of ${NOTIFICATION_EVENTS.join(', ')}, or leave it out for all.`);
   const unknown = events.filter((e) => !(NOTIFICATION_EVENTS as readonly string[]).includes(e));
-  if (unknown.length > 0)
-    throw bad(`Unknown event ${JSON.stringify(unknown[0].slice(0, 60))}: the events are ${NOTIFICATION_EVENTS.join(', ')}.`);
+  if (unknown.length > 0) throw bad(`Unknown event ${JSON.stringify(unknown[0].slice(0, 60))}: the events are ${NOTIFICATION_EVENTS.join(', ')}.`);
   return NOTIFICATION_EVENTS.filter((e) => events.includes(e));
 }
