@@ -15,7 +15,7 @@ export function smtpFromEnv(env: NodeJS.ProcessEnv = process.env): SmtpSettings 
   return { url: env.PAAS_SMTP_URL || null, from: env.PAAS_SMTP_FROM || 'paas@localhost' };
 }
 
-/** The receiver said no for good (4xx other than 408/429, a refused address): retrying would not help. */
+/** The receiver said no for good (3xx, 4xx other than 408/429, a refused address): retrying would not help. */
 export class PermanentDeliveryError extends Error {}
 
 export interface Channel {
@@ -51,6 +51,8 @@ export class NotificationSender {
     }
     await res.body?.cancel().catch(() => undefined); // only the status matters
     if (res.status >= 200 && res.status < 300) return;
+    // redirects are not followed (a public page could send us to the metadata address): asking again would not help
+    if (res.status >= 300 && res.status < 400) throw new PermanentDeliveryError(`the receiver answered HTTP ${res.status} (redirects are not followed)`);
     const message = `the receiver answered HTTP ${res.status}`;
     if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) throw new PermanentDeliveryError(message);
     throw new Error(message);

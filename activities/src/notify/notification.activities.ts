@@ -28,7 +28,13 @@ export function deploymentEvent(d: { status: string; trigger: string }): Notific
 /** Starts the notification workflow of an event; one per event (its id), however often this runs. */
 export async function startNotificationWorkflow(temporal: Client, req: NotificationRequest): Promise<void> {
   try {
-    await temporal.workflow.start('notifyWorkflow', { taskQueue: TASK_QUEUE, workflowId: notificationWorkflowId(req.topic, req.deploymentId), args: [req] });
+    // a closed one is not started again either (the delivery rows would stop a second sending anyway)
+    await temporal.workflow.start('notifyWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId: notificationWorkflowId(req.topic, req.deploymentId),
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      args: [req],
+    });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }
