@@ -4,6 +4,7 @@
 //  - Go binaries, built from the Go module proxy into a cache outside the repo: Temporal CLI, MinIO
 //  - Temporal's time-skipping test server (Java, from Maven Central) for the workflow unit tests
 //  - Gitea, the test forge (sign in with Gitea, pushes, webhooks), built from the Go module proxy (scripts/ensure/gitea.mjs)
+//  - Mailpit, the test mail server (notification emails), built from the Go module proxy (scripts/ensure/mailpit.mjs)
 //  - the embedded Kubernetes cluster (scripts/ensure/kubernetes.mjs): for the tests, and for `npm start` with PAAS_KUBERNETES=embedded
 //  - npm dependencies (npm ci when the lock file changed) and the build of every project (Nx, cached)
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureGitea } from './ensure/gitea.mjs';
+import { ensureMailpit } from './ensure/mailpit.mjs';
 import { ensureKubernetes } from './ensure/kubernetes.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -166,6 +168,8 @@ if (!process.argv.includes('--for=unit')) {
 if (!process.argv.includes('--for=start')) ensureTimeSkippingServer();
 // Gitea serves the medium and e2e tests only
 if (!process.argv.includes('--for=start') && !process.argv.includes('--for=unit')) ensureGitea({ cacheDir, log });
+// Mailpit receives the e2e tests' notification emails
+if (!process.argv.includes('--for=start') && !process.argv.includes('--for=unit')) ensureMailpit({ cacheDir, log });
 // the tests run on the embedded cluster; `npm start` only when asked for it (it takes minutes to build)
 const forStart = process.argv.includes('--for=start');
 if (!process.argv.includes('--for=unit') && (!forStart || (process.env.PAAS_KUBERNETES === 'embedded' && !process.env.KUBECONFIG))) {

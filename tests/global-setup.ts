@@ -1,6 +1,6 @@
 // One real platform for the whole test run (PostgreSQL, Temporal, registry, MinIO, HAProxy,
 // Docker, the embedded Kubernetes cluster, gateway, worker), on ports of its own beside a running `npm start`, in a fresh data dir,
-// and the test forge (Gitea) the platform signs in with.
+// and the test forge (Gitea) the platform signs in with, and the mail server (Mailpit) it sends notification emails to.
 import { readStackConfig, startStack, type RunningStack } from '@paas/supervisor';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import type { TestProject } from 'vitest/node';
 import { ensureTestBaseImage } from './helpers/base-image.js';
 import { removeTestContainers } from './helpers/docker.js';
 import { startGitea, type RunningGitea } from './helpers/gitea.js';
+import { startMailpit, type RunningMailpit } from './helpers/mailpit.js';
 
 // PAAS_TEST_PORT_OFFSET moves every port, so two test runs can share one machine (and one Docker engine)
 const offset = Number(process.env.PAAS_TEST_PORT_OFFSET || 0);
@@ -25,6 +26,11 @@ export const TEST_PORTS = {
 const GITEA_PORT = 13000 + offset;
 /** A stand-in for the GitHub API that tests/e2e/github-app.test.ts starts; the platform may call it. */
 const FAKE_GITHUB_PORT = 13050 + offset;
+/** Mailpit: the platform's SMTP server (PAAS_SMTP_URL) and the HTTP API the tests read the emails with. */
+const MAILPIT_SMTP_PORT = 13025 + offset;
+const MAILPIT_HTTP_PORT = 13026 + offset;
+/** Where tests/e2e/notifications.test.ts serves its webhook receivers; PAAS_OUTBOUND_ALLOW lists these (and no other loopback port). */
+const NOTIFY_RECEIVER_PORTS = [13027 + offset, 13028 + offset];
 // the embedded Kubernetes cluster (one for the whole run): API port and the next nine are its own,
 // and a pod subnet of its own beside `npm start`'s 10.244.0.0/24 and the medium tier's
 // PAAS_TEST_KUBERNETES=off (for a developer working on something else beside a run that has the
@@ -42,7 +48,7 @@ const KUBERNETES =
 
 interface SharedStack {
   refs: number;
-  started?: Promise<{ stack: RunningStack; dataDir: string; gitea: RunningGitea }>;
+  started?: Promise<{ stack: RunningStack; dataDir: string; gitea: RunningGitea; mailpit: RunningMailpit }>;
 }
 // Each test project runs this setup; they share one stack (the module may be loaded once per project).
 const shared: SharedStack = ((globalThis as Record<symbol, SharedStack>)[Symbol.for('paas.test.stack')] ??= { refs: 0 });
@@ -50,7 +56,7 @@ const shared: SharedStack = ((globalThis as Record<symbol, SharedStack>)[Symbol.
 export async function setup(project: TestProject): Promise<void> {
   shared.refs++;
   shared.started ??= startTestStack();
-  const { stack, dataDir, gitea } = await shared.started;
+  const { stack, dataDir, gitea, mailpit } = await shared.started;
   project.provide('gatewayUrl', stack.gatewayUrl);
   project.provide('adminToken', stack.adminToken);
   project.provide('edgePort', stack.config.edgePort);
@@ -62,23 +68,30 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('databaseUrl', stack.env.DATABASE_URL!);
   project.provide('gitea', { url: gitea.url, admin: gitea.admin });
   project.provide('fakeGithubPort', FAKE_GITHUB_PORT);
+  project.provide('mailpitUrl', mailpit.url);
+  project.provide('notifyReceiverPorts', NOTIFY_RECEIVER_PORTS);
   project.provide('kubeconfig', stack.env.KUBECONFIG ?? '');
 }
 
 export async function teardown(): Promise<void> {
   if (--shared.refs > 0 || !shared.started) return;
-  const { stack, dataDir, gitea } = await shared.started;
+  const { stack, dataDir, gitea, mailpit } = await shared.started;
   await removeTestContainers(`127.0.0.1:${TEST_PORTS.PAAS_REGISTRY_PORT}/`).catch((err) => console.error(err));
   await stack.stop();
   await gitea.stop();
+  await mailpit.stop();
   if (!process.env.PAAS_TEST_DATA_DIR && !process.env.PAAS_TEST_KEEP) rmSync(dataDir, { recursive: true, force: true });
 }
 
-async function startTestStack(): Promise<{ stack: RunningStack; dataDir: string; gitea: RunningGitea }> {
+async function startTestStack(): Promise<{ stack: RunningStack; dataDir: string; gitea: RunningGitea; mailpit: RunningMailpit }> {
   const root = resolve(import.meta.dirname, '..');
   const dataDir = process.env.PAAS_TEST_DATA_DIR || mkdtempSync(join(tmpdir(), 'paas-test-'));
   // first, so that the stack starts with the forge's OAuth2 client in its environment
   const gitea = await startForge(dataDir);
+  const mailpit = await startMailpit({ smtpPort: MAILPIT_SMTP_PORT, httpPort: MAILPIT_HTTP_PORT, workDir: join(dataDir, 'mailpit') }).catch(async (err) => {
+    await gitea.server.stop();
+    throw err;
+  });
   const env = {
     ...process.env,
     ...TEST_PORTS,
@@ -101,6 +114,9 @@ async function startTestStack(): Promise<{ stack: RunningStack; dataDir: string;
     PAAS_LOG_MAX_MB: '2',
     PAAS_MIN_REDEPLOY_INTERVAL_SEC: '5', // the schedule test fires every 5 s; the default is 60
     PAAS_GIT_FILE_ROOTS: `${tmpdir()},${root}`, // fixture repos and the sample app; the hostile-input test keeps a repo outside
+    PAAS_SMTP_URL: mailpit.smtpUrl,
+    PAAS_SMTP_FROM: 'paas-tests@example.test',
+    PAAS_OUTBOUND_ALLOW: [gitea.env.PAAS_OUTBOUND_ALLOW, ...NOTIFY_RECEIVER_PORTS.map((p) => `127.0.0.1:${p}`)].join(','),
   };
   mkdirSync(env.PAAS_FAULT_PAUSE_DIR, { recursive: true });
   // KUBECONFIG would make the stack use that cluster instead of its own
@@ -110,9 +126,10 @@ async function startTestStack(): Promise<{ stack: RunningStack; dataDir: string;
   try {
     const stack = await startStack(config, { log: (l) => console.log(`[stack] ${l}`) });
     await ensureTestBaseImage();
-    return { stack, dataDir, gitea: gitea.server };
+    return { stack, dataDir, gitea: gitea.server, mailpit };
   } catch (err) {
     await gitea.server.stop();
+    await mailpit.stop();
     throw err;
   }
 }

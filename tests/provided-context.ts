@@ -19,6 +19,10 @@ declare module 'vitest' {
     gitea: { url: string; admin: { username: string; password: string; token: string } };
     /** The port a test may serve a stand-in for the GitHub API on: PAAS_OUTBOUND_ALLOW lists 127.0.0.1 on it. */
     fakeGithubPort: number;
+    /** Mailpit's HTTP API (tests/helpers/mailpit.ts): the emails the platform sent. */
+    mailpitUrl: string;
+    /** Loopback ports a test may serve notification receivers on: PAAS_OUTBOUND_ALLOW lists 127.0.0.1 on them. */
+    notifyReceiverPorts: number[];
     /** The e2e stack's embedded Kubernetes cluster: its cluster-admin kubeconfig (tests look, never change). */
     kubeconfig: string;
     /** The embedded Kubernetes cluster (tests/setup/kubernetes.global.ts), after a first start, a stop and a second start. */

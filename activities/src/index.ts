@@ -36,4 +36,7 @@ export * from './forge/commit-status.adapter.js';
 export * from './forge/commit-status.activities.js';
 export * from './previews/preview-store.js';
 export * from './previews/preview.activities.js';
+export * from './notify/payloads.js';
+export * from './notify/notification-sender.js';
+export * from './notify/notification.activities.js';
 export * from './types.js';

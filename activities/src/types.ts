@@ -12,6 +12,7 @@ import type { createBuildQueueActivities } from './quota/build-queue.activities.
 import type { createKubernetesActivities } from './kubernetes/kubernetes.activities.js';
 import type { createCommitStatusActivities } from './forge/commit-status.activities.js';
 import type { createPreviewActivities } from './previews/preview.activities.js';
+import type { createNotificationActivities } from './notify/notification.activities.js';
 
 export type GitActivities = ReturnType<typeof createGitActivities>;
 export type DockerActivities = ReturnType<typeof createDockerActivities>;
@@ -26,6 +27,7 @@ export type BuildQueueActivities = ReturnType<typeof createBuildQueueActivities>
 export type KubernetesActivities = ReturnType<typeof createKubernetesActivities>;
 export type CommitStatusActivities = ReturnType<typeof createCommitStatusActivities>;
 export type PreviewActivities = ReturnType<typeof createPreviewActivities>;
+export type NotificationActivities = ReturnType<typeof createNotificationActivities>;
 export type PlatformActivities = GitActivities &
   DockerActivities &
   HealthActivities &
@@ -38,4 +40,5 @@ export type PlatformActivities = GitActivities &
   BuildQueueActivities &
   KubernetesActivities &
   CommitStatusActivities &
-  PreviewActivities;
+  PreviewActivities &
+  NotificationActivities;

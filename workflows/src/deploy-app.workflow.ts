@@ -9,6 +9,7 @@ import { CommitStatusReporter } from './commit-status.js';
 import { DeploymentRun } from './deployment-run.js';
 import { pipelineFor, type DeployPipeline } from './pipelines/index.js';
 import { failDeployment } from './saga/fail-deployment.js';
+import { announceOutcome } from './notifications.js';
 
 export async function deployAppWorkflow(input: DeployAppInput): Promise<DeploymentState> {
   const run = new DeploymentRun(input.deploymentId);
@@ -17,11 +18,13 @@ export async function deployAppWorkflow(input: DeployAppInput): Promise<Deployme
 
   const statuses = CommitStatusReporter.start(run.deploymentId);
   let pipeline: DeployPipeline | undefined;
+  let isPreview = false;
   try {
     await run.work.run(async () => {
       const plan = await projection.planDeployment(run.deploymentId);
       // a preview's statuses link to the preview (not a command: histories replay unchanged)
       if (plan.previewUrl) statuses?.useTargetUrl(plan.previewUrl);
+      isPreview = Boolean(plan.previewUrl);
       pipeline = pipelineFor(plan);
       run.machine.useSteps(pipeline.steps);
       await pipeline.deploy(run);
@@ -29,11 +32,13 @@ export async function deployAppWorkflow(input: DeployAppInput): Promise<Deployme
   } catch (err) {
     await failDeployment(run, err, pipeline?.cleanupAfterFailure);
     await statuses?.finish(run.machine.state);
+    await announceOutcome(run.deploymentId, run.machine.state, isPreview);
     await run.cleanupWorkspace();
     return run.machine.state;
   }
   // LIVE: the forge hears it now, not after the old releases' grace period
   await statuses?.finish(run.machine.state);
+  await announceOutcome(run.deploymentId, run.machine.state, isPreview);
   await pipeline!.retire(run);
   await run.cleanupWorkspace();
   return run.machine.state;

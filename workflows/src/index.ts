@@ -5,3 +5,4 @@ export { appDeployerWorkflow } from './app-deployer.workflow.js';
 export { teardownAppWorkflow } from './teardown-app.workflow.js';
 export { scheduledRedeployWorkflow } from './scheduled-redeploy.workflow.js';
 export { teardownPreviewWorkflow } from './teardown-preview.workflow.js';
+export { notifyWorkflow } from './notify.workflow.js';

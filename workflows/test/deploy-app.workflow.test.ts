@@ -154,6 +154,44 @@ describe('deployAppWorkflow saga', () => {
     });
   });
 
+  describe('notifications', () => {
+    it('a deployment that went LIVE starts its notification workflow before the retire grace', async () => {
+      const notifications: string[] = [];
+      const { calls, result } = await run(plan(previous), { notifications }, 'deploy-app-notifications');
+      expect(result.status).toBe('LIVE');
+      expect(calls).toContain('retire');
+      expect(notifications).toEqual(['deployment d1']);
+    });
+
+    it('a failed deployment starts it too', async () => {
+      const notifications: string[] = [];
+      const { result } = await run(plan(previous), { failAt: 'verify', notifications });
+      expect(result.status).toBe('FAILED');
+      expect(notifications).toEqual(['deployment d1']);
+    });
+
+    it('a cancelled deployment announces nothing', async () => {
+      const notifications: string[] = [];
+      const calls: Calls = [];
+      const result = await withWorker(env, bundle, fakeActivities(calls, plan(previous), { hangAt: 'build', notifications }), async (taskQueue) => {
+        const handle = await env.client.workflow.start<typeof deployAppWorkflow>('deployAppWorkflow', {
+          taskQueue,
+          workflowId: `saga-${randomUUID()}`,
+          args: [{ appId: 'a1', deploymentId: 'd1' }],
+        });
+        await waitUntil(
+          'build',
+          () => calls.includes('build'),
+          () => calls.join(' | '),
+        );
+        await handle.cancel();
+        return handle.result();
+      });
+      expect(result.status).toBe('CANCELLED');
+      expect(notifications).toEqual([]);
+    });
+  });
+
   describe('STATIC apps', () => {
     it('builds, uploads, verifies, publishes, cleans up before LIVE, then retires old releases', async () => {
       const { calls, result } = await run(sitePlan());

@@ -22,6 +22,8 @@ export interface Faults {
   statuses?: string[];
   /** postCommitStatus fails (retryable) every time. */
   statusFails?: boolean;
+  /** Where the notification workflow's requests are written ("<topic> <deployment id>"), apart from the step calls. */
+  notifications?: string[];
 }
 
 export function fakeActivities(calls: Calls, p: DeploymentPlan, faults: Faults = {}): Partial<PlatformActivities> {
@@ -98,6 +100,8 @@ export function fakeActivities(calls: Calls, p: DeploymentPlan, faults: Faults =
     discardSiteRelease: () => undo('undo verify'),
     restoreSite: (_p, before) => undo(`undo publish → ${before}`),
     cleanupSiteWork: async () => void calls.push('cleanup site work'),
+    // the deployment starts its notification workflow (and does not wait for it)
+    startNotifications: async ({ topic, deploymentId }) => void faults.notifications?.push(`${topic} ${deploymentId}`),
   };
 }
 

@@ -12,6 +12,11 @@ export function deploymentWorkflowId(deploymentId: string): string {
   return `deploy-${deploymentId}`;
 }
 
+/** The workflow that notifies a team's channels of one event (a deployment's end, a release crash-looping). */
+export function notificationWorkflowId(topic: 'deployment' | 'crash_looping', deploymentId: string): string {
+  return topic === 'deployment' ? `notify-${deploymentId}` : `notify-crash-looping-${deploymentId}`;
+}
+
 export function appTeardownWorkflowId(appId: string): string {
   return `teardown-${appId}`;
 }

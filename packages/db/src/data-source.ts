@@ -34,6 +34,8 @@ import { ForgeConnectionEntity } from './entities/forge-connection.entity.js';
 import { ForgeConnections1765020000000 } from './migrations/1765020000000-forge-connections.js';
 import { PreviewEntity } from './entities/preview.entity.js';
 import { Previews1765300000000 } from './migrations/1765300000000-previews.js';
+import { NotificationChannelEntity, NotificationDeliveryEntity } from './entities/notification-channel.entity.js';
+import { NotificationChannels1766300000000 } from './migrations/1766300000000-notification-channels.js';
 
 export const ENTITIES = [
   AppEntity,
@@ -55,6 +57,8 @@ export const ENTITIES = [
   WebhookDeliveryEntity,
   ForgeConnectionEntity,
   PreviewEntity,
+  NotificationChannelEntity,
+  NotificationDeliveryEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -75,6 +79,7 @@ export const MIGRATIONS = [
   GitWebhooks1765000000000,
   ForgeConnections1765020000000,
   Previews1765300000000,
+  NotificationChannels1766300000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -28,6 +28,8 @@ export * from './entities/git-webhook.entity.js';
 export * from './repositories/git-webhook.repository.js';
 export * from './entities/forge-connection.entity.js';
 export * from './repositories/forge-connection.repository.js';
+export * from './entities/notification-channel.entity.js';
+export * from './repositories/notification-channel.repository.js';
 export * from './quota.js';
 export * from './retention.js';
 export { openStored, requireSecretKeyring, secretKeyring, useSecretKeyring } from './secrets/sealed-columns.js';

@@ -31,18 +31,21 @@ const NON_PUBLIC_IPV6_RANGES: readonly [string, number][] = [
   ['2001:db8::', 32],
 ];
 
-const blocked = new BlockList();
-for (const [net, prefix] of NON_PUBLIC_IPV4_RANGES) blocked.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of NON_PUBLIC_IPV6_RANGES) blocked.addSubnet(net, prefix, 'ipv6');
+// two lists: node's BlockList matches an IPv4 address against IPv6 rules too (as ::ffff:a.b.c.d),
+// so one list holding ::ffff:0:0/96 would call every IPv4 address non-public
+const blockedV4 = new BlockList();
+for (const [net, prefix] of NON_PUBLIC_IPV4_RANGES) blockedV4.addSubnet(net, prefix, 'ipv4');
+const blockedV6 = new BlockList();
+for (const [net, prefix] of NON_PUBLIC_IPV6_RANGES) blockedV6.addSubnet(net, prefix, 'ipv6');
 
 /** True for an IP literal outside the public internet; false for public addresses and for names. */
 export function isNonPublicAddress(address: string): boolean {
   const ip = address.replace(/^\[|\]$/g, '');
   const family = isIP(ip);
-  if (family === 4) return blocked.check(ip, 'ipv4');
+  if (family === 4) return blockedV4.check(ip, 'ipv4');
   if (family === 6) {
     const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-    return mapped ? blocked.check(mapped[1], 'ipv4') : blocked.check(ip, 'ipv6');
+    return mapped ? blockedV4.check(mapped[1], 'ipv4') : blockedV6.check(ip, 'ipv6');
   }
   return false;
 }

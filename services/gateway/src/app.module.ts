@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import { AppsModule } from './apps/apps.module.js';
@@ -59,6 +60,7 @@ import { PreviewsModule } from './previews/previews.module.js';
     PlatformModule,
     WebhooksModule,
     PreviewsModule,
+    NotificationsModule,
   ],
 })
 export class AppModule {}

@@ -23,6 +23,9 @@ import {
   createCommitStatusActivities,
   publicUrlFromEnv,
   createPreviewActivities,
+  createNotificationActivities,
+  NotificationSender,
+  smtpFromEnv,
   KubernetesAdapter,
   PreviewStore,
   dockerFromEnv,
@@ -86,6 +89,7 @@ export function createActivities(
     ...createScheduleActivities(db, temporal),
     ...createBuildQueueActivities(db, projection),
     ...createCommitStatusActivities(db, projection, publicUrlFromEnv()),
+    ...createNotificationActivities(db, new NotificationSender(smtpFromEnv()), publicUrlFromEnv(), temporal),
     ...createPreviewActivities({ docker, edge, store, publisher, registry, previews: new PreviewStore(db) }, settings),
   };
 }

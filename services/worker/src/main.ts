@@ -8,6 +8,7 @@ import { injectFaults, settingsFromEnv } from '@paas/activities';
 import { fileURLToPath } from 'node:url';
 import { createActivities, createAdapters } from './activities.js';
 import { ReleaseMonitor } from './background/release-monitor.js';
+import { crashLoopNotifier } from './background/crash-loop-notifier.js';
 import { startRetention } from './background/retention.js';
 import { startReplicaWatcher } from './background/replica-watcher.js';
 import { startHealthReporter } from './background/health-reporter.js';
@@ -41,7 +42,11 @@ const clientConnection = Connection.lazy({ address: env.TEMPORAL_ADDRESS });
 const client = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE || 'default', dataConverter });
 const settings = settingsFromEnv(env);
 const adapters = createAdapters(db, settings, env);
-const monitor = new ReleaseMonitor(adapters.docker, adapters.projection, { maxRestarts: Number(env.PAAS_MAX_RESTARTS || 5), log: console.warn });
+const monitor = new ReleaseMonitor(adapters.docker, adapters.projection, {
+  maxRestarts: Number(env.PAAS_MAX_RESTARTS || 5),
+  log: console.warn,
+  onCrashLooping: crashLoopNotifier(client, console.warn),
+});
 await monitor.start();
 // App.replicas of Kubernetes apps follows their Deployments (autoscaling included)
 const stopReplicaWatcher = adapters.kube ? startReplicaWatcher(adapters.kube, adapters.projection, console.warn) : undefined;

@@ -19,7 +19,7 @@ export const sealUnderCurrentKey: Reseal = (stored) =>
 /** Back to clear (a migration's down). */
 export const openAll: Reseal = (stored) => (isSealed(stored) ? openStored(stored) : undefined);
 
-/** Applies `reseal` to env var values, git credentials, webhook secrets, forge connections' credentials and env snapshots; the count of values rewritten. Run it in a transaction. */
+/** Applies `reseal` to env var values, git credentials, webhook secrets, forge connections' credentials, notification channels' secrets and env snapshots; the count of values rewritten. Run it in a transaction. */
 export async function resealStoredSecrets(q: Query, reseal: Reseal): Promise<number> {
   let changed = 0;
   const envVars: { app_id: string; key: string; value: string }[] = await q.query(`SELECT app_id, key, value FROM env_vars FOR UPDATE`);
@@ -58,6 +58,17 @@ export async function resealStoredSecrets(q: Query, reseal: Reseal): Promise<num
       await q.query(`UPDATE forge_connections SET ${column} = $2 WHERE id = $1`, [row.id, next]);
       changed++;
     }
+  }
+  // notification channels' WEBHOOK signing secrets
+  const [{ channels }]: { channels: boolean }[] = await q.query(`SELECT to_regclass('notification_channels') IS NOT NULL AS channels`);
+  const secrets: { id: string; secret: string }[] = channels
+    ? await q.query(`SELECT id, secret FROM notification_channels WHERE secret IS NOT NULL FOR UPDATE`)
+    : [];
+  for (const row of secrets) {
+    const next = reseal(row.secret);
+    if (next === undefined) continue;
+    await q.query(`UPDATE notification_channels SET secret = $2 WHERE id = $1`, [row.id, next]);
+    changed++;
   }
   const deployments: { id: string; env_snapshot: EnvSnapshotEntry[] }[] = await q.query(
     `SELECT id, env_snapshot FROM deployments WHERE jsonb_typeof(env_snapshot) = 'array' AND jsonb_array_length(env_snapshot) > 0 FOR UPDATE`,

@@ -10,7 +10,7 @@ export interface AuditSubject {
 }
 
 type Args = Record<string, unknown>;
-type Kind = 'app' | 'deployment' | 'schedule' | 'apiToken' | 'forgeConnection';
+type Kind = 'app' | 'deployment' | 'schedule' | 'apiToken' | 'forgeConnection' | 'notificationChannel';
 
 /** What the `id` argument names, for the mutations that take one. */
 const ID_NAMES: Record<string, Kind> = {
@@ -22,6 +22,7 @@ const ID_NAMES: Record<string, Kind> = {
   resumeRedeploySchedule: 'schedule',
   revokeApiToken: 'apiToken',
   disconnectForge: 'forgeConnection',
+  deleteNotificationChannel: 'notificationChannel',
 };
 
 /** Before the mutation runs: its target and team from its id arguments. */
@@ -64,5 +65,7 @@ async function teamOf(db: Database, kind: Kind, id: string): Promise<string | nu
       return (await db.apiTokens.findById(id))?.teamId ?? null;
     case 'forgeConnection':
       return (await db.forgeConnections.find(id))?.teamId ?? null;
+    case 'notificationChannel':
+      return (await db.notificationChannels.find(id))?.teamId ?? null;
   }
 }

@@ -137,6 +137,7 @@ function forbidden(role: TeamRole, action: Action): DomainError {
     manageTokens: 'manage API tokens',
     readAudit: "read the team's audit log",
     manageForges: "connect or disconnect the team's forges",
+    manageNotifications: "manage the team's notification channels",
     own: 'do what only an owner may',
   };
   return new DomainError('FORBIDDEN', `Your role ${role} may not ${what[action]} in this team.`);

@@ -15,6 +15,8 @@ export type Action =
   | 'readAudit'
   /** Connect and disconnect the team's forges (their tokens act for the whole team). */
   | 'manageForges'
+  /** Create, list and delete the team's notification channels (their URLs may be credentials). */
+  | 'manageNotifications'
   /** Delete the team, change owners. */
   | 'own';
 
@@ -27,6 +29,7 @@ const LEAST_ROLE: Record<Action, TeamRole> = {
   manageTokens: 'ADMIN',
   readAudit: 'ADMIN',
   manageForges: 'ADMIN',
+  manageNotifications: 'ADMIN',
   own: 'OWNER',
 };
 

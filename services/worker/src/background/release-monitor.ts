@@ -15,6 +15,8 @@ export interface ReleaseMonitorOptions {
   /** Exits after which restarts stop. */
   maxRestarts: number;
   log?: (line: string) => void;
+  /** Called once the release's restarts were stopped (the team's channels hear of it). */
+  onCrashLooping?: (deploymentId: string) => Promise<void>;
 }
 
 /** Reconnects to a restarted Docker engine after 1 s, doubling up to this while it stays away. */
@@ -110,6 +112,7 @@ export class ReleaseMonitor {
         'CRASH_LOOPING',
         `The release container exited with code ${exitCode} ${exits} times; restarts stopped. Fix the app and deploy, or roll back.`,
       );
+      await this.options.onCrashLooping?.(deploymentId);
     } else {
       await this.projection.setReleaseState(
         deploymentId,
