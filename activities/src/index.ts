@@ -37,3 +37,4 @@ export * from './forge/commit-status.activities.js';
 export * from './previews/preview-store.js';
 export * from './previews/preview.activities.js';
 export * from './types.js';
+export * from './logs/secret-masker.js';
