@@ -29,6 +29,7 @@ import { MercuriusDriver } from '@nestjs/mercurius';
 import { ForgesModule } from './forges/forges.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { PreviewsModule } from './previews/previews.module.js';
+import { RuntimeModule } from './runtime/runtime.module.js';
 
 @Module({
   imports: [
@@ -58,6 +59,7 @@ import { PreviewsModule } from './previews/previews.module.js';
     ForgesModule,
     PlatformModule,
     WebhooksModule,
+    RuntimeModule,
     PreviewsModule,
   ],
 })

@@ -21,6 +21,7 @@ import { PlatformResolver } from './platform/platform.resolver.js';
 import { TeamApiTokensResolver } from './tokens/team-api-tokens.resolver.js';
 import { GitWebhookResolver } from './webhooks/git-webhook.resolver.js';
 import { AppPreviewsResolver, DeploymentPreviewResolver, PreviewResolver } from './previews/preview.resolver.js';
+import { RuntimeResolver, RuntimeSubscriptionResolver } from './runtime/runtime.resolver.js';
 
 const out = process.argv[2];
 const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
@@ -30,6 +31,8 @@ const schema = await app
   .create([
     AppResolver,
     DeploymentResolver,
+    RuntimeResolver,
+    RuntimeSubscriptionResolver,
     RedeployScheduleResolver,
     UploadResolver,
     SessionResolver,
