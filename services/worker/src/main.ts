@@ -51,7 +51,7 @@ const stopRetention = startRetention(db, env, console.log);
 // what this worker reaches, for gateways that run apart from it (PAAS_HEALTH_FROM_WORKERS)
 const stopHealthReporter = startHealthReporter(db, adapters, env, console.warn);
 // what running releases print and what happens to them (App.runtimeLogs, App.events)
-const stopRuntimeCapture = await startRuntimeCapture(new Database(db), adapters.docker, env, console.warn);
+const stopRuntimeCapture = await startRuntimeCapture(new Database(db), adapters.docker, adapters.kube, env, console.warn);
 
 const worker = await Worker.create({
   connection,

@@ -1,6 +1,6 @@
 // Where runtime logs and instance events come from: one interface, one implementation per
 // runtime. The collector (runtime-collector.ts) and the event recorder (event-recorder.ts) know
-// only these interfaces. Docker is implemented here; Kubernetes is not yet (see the README).
+// only these interfaces. Docker is implemented here, Kubernetes pod logs in kubernetes-runtime-source.ts.
 import type { DockerAdapter } from '@paas/activities';
 import { dockerSince, LogFrameParser, type TimedLine } from './log-frames.js';
 
@@ -11,6 +11,8 @@ export interface RuntimeInstance {
   name: string;
   appId: string;
   deploymentId: string | null;
+  /** Kubernetes pods only: the pod's namespace. */
+  namespace?: string;
 }
 
 /** One instance's lines as they are printed; ends when the instance stops. */
