@@ -62,7 +62,7 @@ export interface RuntimeLogQuery {
   limit: number;
 }
 
-// 9 parameters a line; PostgreSQL takes at most 65,535 in one statement
+// one statement's batch: bounded so that one statement's memory stays small
 const MAX_LINES_PER_INSERT = 5000;
 
 /** `text` as a LIKE pattern that matches it literally anywhere (backslash is the escape). */
@@ -79,20 +79,27 @@ export class RuntimeLogRepository {
     const byApp = new Map<string, { from: bigint; to: bigint }>();
     for (let i = 0; i < lines.length; i += MAX_LINES_PER_INSERT) {
       const chunk = lines.slice(i, i + MAX_LINES_PER_INSERT);
-      const values: unknown[] = [];
-      const tuples = chunk.map((l, j) => {
-        values.push(l.appId, l.deploymentId, l.containerId, l.instance, l.stream, l.tsNs, l.ord, l.line, Buffer.byteLength(l.line));
-        const b = j * 9;
-        // the timestamp column is derived from ts_ns (microseconds: PostgreSQL's precision)
-        return `($${b + 1}::uuid, $${b + 2}::uuid, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}::bigint, $${b + 7}::int, to_timestamp(($${b + 6}::bigint / 1000)::double precision / 1000000), $${b + 8}, $${b + 9}::int)`;
-      });
+      // one array parameter per column (unnest): 9 parameters whatever the batch size, far cheaper to bind than 9 a row
       const rows = sqlRows<{ id: string; app_id: string }>(
         await this.db.query(
           `INSERT INTO runtime_log_lines (app_id, deployment_id, container_id, instance, stream, ts_ns, ord, timestamp, line, bytes)
-           SELECT v.* FROM (VALUES ${tuples.join(',')}) v(app_id, deployment_id, container_id, instance, stream, ts_ns, ord, timestamp, line, bytes)
-           WHERE EXISTS (SELECT 1 FROM apps a WHERE a.id = v.app_id)
+           SELECT v.app_id, v.deployment_id, v.container_id, v.instance, v.stream, v.ts_ns, v.ord,
+                  to_timestamp((v.ts_ns / 1000)::double precision / 1000000), v.line, v.bytes
+             FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::int[], $8::text[], $9::int[])
+                  AS v(app_id, deployment_id, container_id, instance, stream, ts_ns, ord, line, bytes)
+            WHERE EXISTS (SELECT 1 FROM apps a WHERE a.id = v.app_id)
            ON CONFLICT ON CONSTRAINT runtime_log_lines_identity DO NOTHING RETURNING id, app_id`,
-          values,
+          [
+            chunk.map((l) => l.appId),
+            chunk.map((l) => l.deploymentId),
+            chunk.map((l) => l.containerId),
+            chunk.map((l) => l.instance),
+            chunk.map((l) => l.stream),
+            chunk.map((l) => l.tsNs),
+            chunk.map((l) => l.ord),
+            chunk.map((l) => l.line),
+            chunk.map((l) => Buffer.byteLength(l.line)),
+          ],
         ),
       );
       stored += rows.length;

@@ -167,7 +167,8 @@ export class RuntimeCollector {
 
   /** Stores the buffer; one flush at a time. A failed insert drops the followers so they re-read from the stored position (no gap). */
   flush(): Promise<void> {
-    if (this.flushing) return this.flushing.then(() => (this.buffer.length ? this.flush() : undefined));
+    // the running flush stores what arrives meanwhile too (it loops until the buffer is empty)
+    if (this.flushing) return this.flushing;
     if (this.buffer.length === 0) return Promise.resolve();
     this.flushing = (async () => {
       while (this.buffer.length > 0) {
