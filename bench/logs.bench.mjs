@@ -62,7 +62,12 @@ try {
   const results = {
     lines: N,
     storedRows: n,
-    collector: { seconds: +collectSeconds.toFixed(2), linesPerSecond: Math.round(N / collectSeconds), peakRssMb: Math.round(peakRss / 1048576), rssBeforeMb: Math.round(rssBefore / 1048576) },
+    collector: {
+      seconds: +collectSeconds.toFixed(2),
+      linesPerSecond: Math.round(N / collectSeconds),
+      peakRssMb: Math.round(peakRss / 1048576),
+      rssBeforeMb: Math.round(rssBefore / 1048576),
+    },
     baselineDockerRead: { seconds: +baselineSeconds.toFixed(2), linesPerSecond: Math.round(parsed / baselineSeconds) },
   };
   results.ratioCollectorToBaseline = +(results.collector.linesPerSecond / results.baselineDockerRead.linesPerSecond).toFixed(3);

@@ -356,12 +356,8 @@ export class DockerAdapter {
    * engine's timestamps; the raw multiplexed stream (log-frames.ts parses it). Ends when the container stops.
    */
   async followLogs(id: string, since: string): Promise<DockerEventStream> {
-    return (await this.docker.getContainer(id).logs({ follow: true, stdout: true, stderr: true, timestamps: true, since } as never)) as unknown as DockerEventStream;
-  }
-
-  /** The whole log of a container up to now (the benchmark's baseline). */
-  async readLogs(id: string): Promise<Buffer> {
-    return (await this.docker.getContainer(id).logs({ follow: false, stdout: true, stderr: true, timestamps: true } as never)) as unknown as Buffer;
+    // the typings take since as a number; the engine also takes "seconds.nanoseconds"
+    return await this.docker.getContainer(id).logs({ follow: true, stdout: true, stderr: true, timestamps: true, since: since as unknown as number });
   }
 
   /** Every lifecycle event of the containers the platform manages, from `since` (seconds). */

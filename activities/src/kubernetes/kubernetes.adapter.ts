@@ -125,7 +125,10 @@ export class KubernetesAdapter {
 
   /** Running pods of release Deployments (they carry a deployment label), in every namespace: the runtime log collector's instances. */
   async runningReleasePods(): Promise<V1Pod[]> {
-    const { items } = await this.core.listPodForAllNamespaces({ labelSelector: 'dev.paas.managed=true,dev.paas.deployment', fieldSelector: 'status.phase=Running' });
+    const { items } = await this.core.listPodForAllNamespaces({
+      labelSelector: 'dev.paas.managed=true,dev.paas.deployment',
+      fieldSelector: 'status.phase=Running',
+    });
     return items;
   }
 

@@ -40,7 +40,14 @@ export function RuntimeLogs({ appId }: { appId: string }) {
       <div className="logs-head">
         <h3 id="runtime-logs">Runtime logs</h3>
         <form onSubmit={submit} role="search">
-          <input type="search" placeholder="Search (plain text)" maxLength={200} value={draft} onChange={(e) => setDraft(e.target.value)} aria-label="Search runtime logs" />
+          <input
+            type="search"
+            placeholder="Search (plain text)"
+            maxLength={200}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            aria-label="Search runtime logs"
+          />
         </form>
         <span className="muted">{lines.length} lines</span>
         <label className="check">
@@ -51,7 +58,11 @@ export function RuntimeLogs({ appId }: { appId: string }) {
       <div ref={box} className="log-box" role="log" aria-labelledby="runtime-logs" aria-live="off" tabIndex={0} style={{ height: 360, overflowY: 'auto' }}>
         {lines.map((l, i) => (
           <div key={i} className={`log-line ${streamClass(l.stream)}`}>
-            <span className="log-time">{l.timestamp.slice(11, 19)}</span> <span className="log-instance" title={l.instance}>{instanceLabel(l.instance)}</span> {l.line}
+            <span className="log-time">{l.timestamp.slice(11, 19)}</span>{' '}
+            <span className="log-instance" title={l.instance}>
+              {instanceLabel(l.instance)}
+            </span>{' '}
+            {l.line}
           </div>
         ))}
         {lines.length === 0 && !result.fetching && <p className="muted log-empty">{search ? 'No line matches.' : 'Nothing printed yet.'}</p>}

@@ -57,7 +57,7 @@ export async function applyRuntimeRetention(db: DataSource, policy: RuntimeReten
       const n = await db.transaction(async (tx) => {
         const [{ ok }] = await tx.query<{ ok: boolean }[]>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok`, [LOCK_KEY]);
         if (!ok) return null;
-        const r = (await tx.query(sql, params)) as unknown[];
+        const r: unknown[] = await tx.query(sql, params);
         return Array.isArray(r[0]) ? (r[0] as unknown[]).length : r.length;
       });
       if (n === null) return result; // another process runs this pass

@@ -34,6 +34,7 @@ export function runtimeLogArgs(raw: { since?: Date | null; search?: string | nul
 
 export function eventLimit(limit: number | null | undefined): number {
   const n = limit ?? 50;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_EVENT_LIMIT) throw new DomainError('BAD_USER_INPUT', `limit must be a whole number from 1 to ${MAX_EVENT_LIMIT}.`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_EVENT_LIMIT)
+    throw new DomainError('BAD_USER_INPUT', `limit must be a whole number from 1 to ${MAX_EVENT_LIMIT}.`);
   return n;
 }

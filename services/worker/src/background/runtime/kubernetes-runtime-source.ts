@@ -16,7 +16,15 @@ export class KubernetesRuntimeSource implements RuntimeLogSource {
       const labels = p.metadata?.labels ?? {};
       const uid = p.metadata?.uid;
       if (!uid || !labels['dev.paas.app'] || !p.metadata?.name || !p.metadata.namespace) return [];
-      return [{ id: `k8s:${uid}`, name: p.metadata.name, namespace: p.metadata.namespace, appId: labels['dev.paas.app'], deploymentId: labels['dev.paas.deployment'] ?? null }];
+      return [
+        {
+          id: `k8s:${uid}`,
+          name: p.metadata.name,
+          namespace: p.metadata.namespace,
+          appId: labels['dev.paas.app'],
+          deploymentId: labels['dev.paas.deployment'] ?? null,
+        },
+      ];
     });
   }
 
@@ -56,7 +64,7 @@ export class TextLines {
     this.pending += this.decoder.decode(chunk, { stream: true });
     const parts = this.pending.split('\n');
     this.pending = parts.pop() ?? '';
-    if (this.pending.length > 64 * 1024) parts.push(this.pending), (this.pending = '');
+    if (this.pending.length > 64 * 1024) (parts.push(this.pending), (this.pending = ''));
     return parts.flatMap((p) => parseTimed(p, 'stdout') ?? []);
   }
 }

@@ -108,13 +108,20 @@ export class DockerRuntimeSource implements RuntimeLogSource, EngineEvents {
   }
 }
 
-const ACTIONS: Record<string, EngineEvent['action']> = { start: 'start', die: 'die', oom: 'oom', kill: 'kill', stop: 'stop', 'health_status: unhealthy': 'unhealthy' };
+const ACTIONS: Record<string, EngineEvent['action']> = {
+  start: 'start',
+  die: 'die',
+  oom: 'oom',
+  kill: 'kill',
+  stop: 'stop',
+  'health_status: unhealthy': 'unhealthy',
+};
 
 /** One line of Docker's event stream, or null when it is not an event of a release container. */
 export function classify(line: string): EngineEvent | null {
   let raw: { id?: unknown; Action?: unknown; status?: unknown; timeNano?: unknown; time?: unknown; Actor?: { Attributes?: Record<string, string> } };
   try {
-    raw = JSON.parse(line);
+    raw = JSON.parse(line) as typeof raw;
   } catch {
     return null;
   }
