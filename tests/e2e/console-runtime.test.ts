@@ -55,11 +55,11 @@ describe('console runtime logs and events in a real browser', () => {
     await page.goto(`${inject('gatewayUrl')}/#/apps/${appId}`);
     const logs = page.getByRole('log', { name: 'Runtime logs' });
     await expect.poll(() => logs.textContent(), { timeout: 30_000 }).toMatch(/GET \/orders\/\d+ 200/);
-    await expect.poll(() => logs.locator('.log-line.stderr').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => logs.locator('.rt-line.stderr').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await logs.locator('.log-instance').first().getAttribute('title')).toMatch(/^paas-console-runtime-/);
     // live: more lines arrive without a reload
-    const before = await logs.locator('.log-line').count();
-    await expect.poll(() => logs.locator('.log-line').count(), { timeout: 30_000 }).toBeGreaterThan(before + 2);
+    const before = await logs.locator('.rt-line').count();
+    await expect.poll(() => logs.locator('.rt-line').count(), { timeout: 30_000 }).toBeGreaterThan(before + 2);
     const events = page.locator('section', { has: page.getByRole('heading', { name: 'Events' }) });
     await expect.poll(() => events.textContent(), { timeout: 30_000 }).toContain('started');
     await shotOf(page.locator('section', { has: page.getByRole('heading', { name: 'Runtime logs' }) }), 'runtime-logs');
@@ -69,8 +69,8 @@ describe('console runtime logs and events in a real browser', () => {
     await page.getByLabel('Search runtime logs').fill('query on orders (');
     await page.getByLabel('Search runtime logs').press('Enter');
     await expect
-      .poll(async () => (await logs.locator('.log-line').allTextContents()).every((t) => t.includes('query on orders (')), { timeout: 30_000 })
+      .poll(async () => (await logs.locator('.rt-line').allTextContents()).every((t) => t.includes('query on orders (')), { timeout: 30_000 })
       .toBe(true);
-    expect(await logs.locator('.log-line').count()).toBeGreaterThan(0);
+    expect(await logs.locator('.rt-line').count()).toBeGreaterThan(0);
   }, 180_000);
 });

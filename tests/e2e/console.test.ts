@@ -172,7 +172,7 @@ describe('console in a real browser', () => {
       el.dispatchEvent(new Event('scroll'));
     });
     await expect.poll(() => page.getByRole('log', { name: 'Log', exact: true }).textContent()).toContain('Cloned ');
-    expect(await page.getByLabel('Follow').isChecked()).toBe(false);
+    expect(await page.locator('.logs-head').getByLabel('Follow').isChecked()).toBe(false);
   });
 
   it('stays live across a gateway restart: a deployment started elsewhere shows up without a reload', async () => {

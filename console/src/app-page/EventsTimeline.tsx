@@ -11,7 +11,7 @@ export function EventsTimeline({ appId }: { appId: string }) {
   const events = result.data?.app?.events ?? [];
   return (
     <section className="card" aria-labelledby="app-events">
-      <div className="logs-head">
+      <div className="runtime-logs-head">
         <h3 id="app-events">Events</h3>
         <button type="button" className="secondary" onClick={() => refresh({ requestPolicy: 'network-only' })}>
           Refresh

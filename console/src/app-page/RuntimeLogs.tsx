@@ -37,7 +37,7 @@ export function RuntimeLogs({ appId }: { appId: string }) {
 
   return (
     <section className="card logs" aria-labelledby="runtime-logs">
-      <div className="logs-head">
+      <div className="runtime-logs-head">
         <h3 id="runtime-logs">Runtime logs</h3>
         <form onSubmit={submit} role="search">
           <input
@@ -57,7 +57,7 @@ export function RuntimeLogs({ appId }: { appId: string }) {
       {result.error && <p className="error">{errorMessage(result.error)}</p>}
       <div ref={box} className="log-box" role="log" aria-labelledby="runtime-logs" aria-live="off" tabIndex={0} style={{ height: 360, overflowY: 'auto' }}>
         {lines.map((l, i) => (
-          <div key={i} className={`log-line ${streamClass(l.stream)}`}>
+          <div key={i} className={`rt-line ${streamClass(l.stream)}`}>
             <span className="log-time">{l.timestamp.slice(11, 19)}</span>{' '}
             <span className="log-instance" title={l.instance}>
               {instanceLabel(l.instance)}
