@@ -27,6 +27,8 @@ export const ISOLATED_E2E = [
   'tests/e2e/npm-start.test.ts',
   'tests/e2e/npm-start-crash.test.ts',
   'tests/e2e/key-rotation.test.ts',
+  'tests/e2e/runtime-logs-recovery.test.ts',
+  'tests/e2e/console-runtime.test.ts',
 ];
 
 export const UNIT = ['**/src/**/*.test.ts', 'workflows/test/**/*.test.ts', 'tests/lint/**/*.test.ts', 'tests/unit/**/*.test.ts'];

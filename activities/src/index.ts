@@ -40,3 +40,4 @@ export * from './notify/payloads.js';
 export * from './notify/notification-sender.js';
 export * from './notify/notification.activities.js';
 export * from './types.js';
+export * from './logs/secret-masker.js';

@@ -260,19 +260,24 @@ describe('paas CLI', () => {
     expect(bash.stdout).toContain('complete -F _paas paas');
   });
 
-  // enabled at merge: App.runtimeLogs and Subscription.runtimeLogs (operate.graphql) are built on the logs branch
-  it.skip('shows runtime logs, and follows them with -f', async () => {
+  it('shows runtime logs, and follows them with -f', async () => {
     const name = `cli-logs-${suffix}`;
-    await createWithCli(name, repoWith(busyboxApp({ cmd: 'echo "hello from $PORT"; exec httpd -f -p "$PORT" -h /www' })));
+    const cmd = 'echo "hello from $PORT"; (i=0; while true; do i=$((i+1)); echo "tick $i"; sleep 1; done) & exec httpd -f -p "$PORT" -h /www';
+    await createWithCli(name, repoWith(busyboxApp({ cmd })));
     expect((await paas(['deploy', name, '--follow'])).code).toBe(0);
     let r: Run = { code: null, stdout: '', stderr: '' };
-    for (let i = 0; i < 30 && !r.stdout.includes('hello from'); i++) {
+    for (let i = 0; i < 30 && !/tick \d+/.test(r.stdout); i++) {
       r = await paas(['logs', name]);
       await new Promise((res) => setTimeout(res, 1000));
     }
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/hello from 8080/);
+    const ticks = (out: string) => [...out.matchAll(/tick (\d+)/g)].map((m) => Number(m[1]));
+    const lastSeen = Math.max(...ticks(r.stdout));
     const json = await paas(['logs', name, '--json', '--search', 'hello']);
     expect(JSON.parse(json.stdout.trim().split('\n')[0])).toMatchObject({ stream: 'stdout', line: 'hello from 8080' });
+    // -f runs until stopped: given 8 s, it must print lines the app wrote after the first read
+    const followed = await paas(['logs', name, '-f'], {}, 8_000);
+    expect(Math.max(...ticks(followed.stdout)), followed.stderr).toBeGreaterThan(lastSeen);
   });
 });

@@ -98,7 +98,7 @@ describe('console in a real browser', () => {
     await page.getByRole('button', { name: 'Deploy', exact: true }).click();
     await waitForSelected('LIVE');
     await expect.poll(() => page.locator('[data-step][data-status="SUCCEEDED"]').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(6);
-    await expect.poll(() => page.getByRole('log').textContent(), { timeout: 30_000 }).toContain('Deployment is LIVE.');
+    await expect.poll(() => page.getByRole('log', { name: 'Log', exact: true }).textContent(), { timeout: 30_000 }).toContain('Deployment is LIVE.');
     await shot(page, '3-app-live');
     // the deployment's workflow in the Temporal Web UI
     const workflowLink = await page.getByRole('link', { name: 'Workflow in Temporal' }).getAttribute('href');
@@ -163,16 +163,16 @@ describe('console in a real browser', () => {
     await page.getByRole('button', { name: 'Deploy', exact: true }).click();
     await waitForSelected('LIVE');
     await expect.poll(async () => Number((await page.locator('.logs-head .muted').textContent())?.split(' ')[0]), { timeout: 30_000 }).toBeGreaterThan(5000);
-    await expect.poll(() => page.getByRole('log').textContent(), { timeout: 30_000 }).toContain('Deployment is LIVE.');
+    await expect.poll(() => page.getByRole('log', { name: 'Log', exact: true }).textContent(), { timeout: 30_000 }).toContain('Deployment is LIVE.');
     // following the tail, with only the lines in view (and a margin) in the DOM
     expect(await page.locator('.log-line').count()).toBeLessThan(100);
     // scrolled to the top, the first lines are there and following stops
-    await page.getByRole('log').evaluate((el) => {
+    await page.getByRole('log', { name: 'Log', exact: true }).evaluate((el) => {
       el.scrollTop = 0;
       el.dispatchEvent(new Event('scroll'));
     });
-    await expect.poll(() => page.getByRole('log').textContent()).toContain('Cloned ');
-    expect(await page.getByLabel('Follow').isChecked()).toBe(false);
+    await expect.poll(() => page.getByRole('log', { name: 'Log', exact: true }).textContent()).toContain('Cloned ');
+    expect(await page.locator('.logs-head').getByLabel('Follow').isChecked()).toBe(false);
   });
 
   it('stays live across a gateway restart: a deployment started elsewhere shows up without a reload', async () => {

@@ -67,6 +67,14 @@ export interface AppImage {
   tags: string[];
 }
 
+export interface RunningRelease {
+  id: string;
+  /** The container's name: the instance in the runtime log. */
+  name: string;
+  appId: string;
+  deploymentId: string | null;
+}
+
 /** The engine's event stream: one JSON object per line, until it closes (e.g. the engine restarted). */
 export type DockerEventStream = NodeJS.ReadableStream & { destroy?: () => void };
 
@@ -330,6 +338,31 @@ export class DockerAdapter {
     return await this.docker.getEvents({
       filters: { type: ['container'], event: ['die'], label: [`${LABELS.managed}=true`] },
     });
+  }
+
+  /** Running release containers (they carry a deployment label), for the runtime log collector. */
+  async runningReleases(): Promise<RunningRelease[]> {
+    const list = await this.docker.listContainers({ filters: { status: ['running'], label: [`${LABELS.managed}=true`, LABELS.deployment] } });
+    return list.map((c) => ({
+      id: c.Id,
+      name: (c.Names?.[0] ?? c.Id).replace(/^\//, ''),
+      appId: c.Labels[LABELS.app],
+      deploymentId: c.Labels[LABELS.deployment] ?? null,
+    }));
+  }
+
+  /**
+   * Follows a container's stdout and stderr from `since` (seconds.nanoseconds, inclusive), with the
+   * engine's timestamps; the raw multiplexed stream (log-frames.ts parses it). Ends when the container stops.
+   */
+  async followLogs(id: string, since: string): Promise<DockerEventStream> {
+    // the typings take since as a number; the engine also takes "seconds.nanoseconds"
+    return await this.docker.getContainer(id).logs({ follow: true, stdout: true, stderr: true, timestamps: true, since: since as unknown as number });
+  }
+
+  /** Every lifecycle event of the containers the platform manages, from `since` (seconds). */
+  async managedContainerEvents(since: number): Promise<DockerEventStream> {
+    return await this.docker.getEvents({ since, filters: { type: ['container'], label: [`${LABELS.managed}=true`] } });
   }
 
   /** Docker stops restarting the container, and it is stopped (it may be restarting right now, which refuses the stop). */

@@ -8,6 +8,7 @@ import {
   CoreV1Api,
   KubeConfig,
   KubernetesObjectApi,
+  Log,
   NodeV1Api,
   PatchStrategy,
   makeInformer,
@@ -19,6 +20,7 @@ import {
   type V1ReplicaSet,
   type V1Secret,
 } from '@kubernetes/client-node';
+import { PassThrough } from 'node:stream';
 import { FIELD_MANAGER } from './names.js';
 
 export class KubernetesAdapter {
@@ -119,6 +121,25 @@ export class KubernetesAdapter {
       if (err instanceof ApiException) return []; // no previous instance, or the pod went
       throw err;
     }
+  }
+
+  /** Running pods of release Deployments (they carry a deployment label), in every namespace: the runtime log collector's instances. */
+  async runningReleasePods(): Promise<V1Pod[]> {
+    const { items } = await this.core.listPodForAllNamespaces({
+      labelSelector: 'dev.paas.managed=true,dev.paas.deployment',
+      fieldSelector: 'status.phase=Running',
+    });
+    return items;
+  }
+
+  /**
+   * Follows the app container's log of a pod with timestamps ("<RFC 3339 nano> <line>\n"), from
+   * `sinceTime` (RFC 3339; the API keeps whole seconds). The stream ends when the container stops.
+   */
+  async followPodLog(namespace: string, pod: string, sinceTime: string | undefined): Promise<{ stream: PassThrough; abort: () => void }> {
+    const stream = new PassThrough();
+    const controller = await new Log(this.kc).log(namespace, pod, 'app', stream, { follow: true, timestamps: true, ...(sinceTime ? { sinceTime } : {}) });
+    return { stream, abort: () => controller.abort() };
   }
 
   async podEvents(namespace: string, pod: string): Promise<CoreV1Event[]> {

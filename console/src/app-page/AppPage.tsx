@@ -20,6 +20,8 @@ import { Previews } from './Previews';
 import { previewTags } from './push-to-deploy';
 import { PushToDeploy } from './PushToDeploy';
 import { Schedules } from './Schedules';
+import { RuntimeLogs } from './RuntimeLogs';
+import { EventsTimeline } from './EventsTimeline';
 import { UploadSite } from './UploadSite';
 import { StepTimeline } from './StepTimeline';
 
@@ -239,6 +241,13 @@ export function AppPage({ appId, deploymentId }: { appId: string; deploymentId?:
             hasWebhook={!!webhookResult.data?.app?.webhook}
             onChange={refresh}
           />
+        </div>
+      )}
+
+      {app.kind === 'SERVICE' && (
+        <div className="columns">
+          <RuntimeLogs appId={appId} />
+          <EventsTimeline appId={appId} />
         </div>
       )}
 

@@ -61,6 +61,9 @@ type Documents = {
     "\n  mutation CreateUpload($appId: ID!) {\n    createUpload(appId: $appId) {\n      id\n      url\n      fields {\n        name\n        value\n      }\n      maxBytes\n    }\n  }\n": typeof types.CreateUploadDocument,
     "\n  mutation DeployUpload($appId: ID!, $uploadId: ID!) {\n    deployUpload(appId: $appId, uploadId: $uploadId) {\n      id\n      status\n    }\n  }\n": typeof types.DeployUploadDocument,
     "\n  query SampleApp {\n    sampleApp {\n      name\n      gitUrl\n      rootDirectory\n      outputDirectory\n      description\n    }\n  }\n": typeof types.SampleAppDocument,
+    "\n  query RuntimeLogs($id: ID!, $search: String, $limit: Int) {\n    app(id: $id) {\n      id\n      runtimeLogs(search: $search, limit: $limit) {\n        timestamp\n        stream\n        line\n        instance\n      }\n    }\n  }\n": typeof types.RuntimeLogsDocument,
+    "\n  subscription RuntimeLogStream($id: ID!) {\n    runtimeLogs(appId: $id) {\n      timestamp\n      stream\n      line\n      instance\n    }\n  }\n": typeof types.RuntimeLogStreamDocument,
+    "\n  query AppEvents($id: ID!, $limit: Int) {\n    app(id: $id) {\n      id\n      events(limit: $limit) {\n        at\n        kind\n        message\n        deploymentId\n      }\n    }\n  }\n": typeof types.AppEventsDocument,
 };
 const documents: Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      expiresAt\n      user {\n        id\n        email\n        name\n        platformAdmin\n      }\n    }\n  }\n": types.SignInDocument,
@@ -110,6 +113,9 @@ const documents: Documents = {
     "\n  mutation CreateUpload($appId: ID!) {\n    createUpload(appId: $appId) {\n      id\n      url\n      fields {\n        name\n        value\n      }\n      maxBytes\n    }\n  }\n": types.CreateUploadDocument,
     "\n  mutation DeployUpload($appId: ID!, $uploadId: ID!) {\n    deployUpload(appId: $appId, uploadId: $uploadId) {\n      id\n      status\n    }\n  }\n": types.DeployUploadDocument,
     "\n  query SampleApp {\n    sampleApp {\n      name\n      gitUrl\n      rootDirectory\n      outputDirectory\n      description\n    }\n  }\n": types.SampleAppDocument,
+    "\n  query RuntimeLogs($id: ID!, $search: String, $limit: Int) {\n    app(id: $id) {\n      id\n      runtimeLogs(search: $search, limit: $limit) {\n        timestamp\n        stream\n        line\n        instance\n      }\n    }\n  }\n": types.RuntimeLogsDocument,
+    "\n  subscription RuntimeLogStream($id: ID!) {\n    runtimeLogs(appId: $id) {\n      timestamp\n      stream\n      line\n      instance\n    }\n  }\n": types.RuntimeLogStreamDocument,
+    "\n  query AppEvents($id: ID!, $limit: Int) {\n    app(id: $id) {\n      id\n      events(limit: $limit) {\n        at\n        kind\n        message\n        deploymentId\n      }\n    }\n  }\n": types.AppEventsDocument,
 };
 
 /**
@@ -314,6 +320,18 @@ export function graphql(source: "\n  mutation DeployUpload($appId: ID!, $uploadI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SampleApp {\n    sampleApp {\n      name\n      gitUrl\n      rootDirectory\n      outputDirectory\n      description\n    }\n  }\n"): (typeof documents)["\n  query SampleApp {\n    sampleApp {\n      name\n      gitUrl\n      rootDirectory\n      outputDirectory\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RuntimeLogs($id: ID!, $search: String, $limit: Int) {\n    app(id: $id) {\n      id\n      runtimeLogs(search: $search, limit: $limit) {\n        timestamp\n        stream\n        line\n        instance\n      }\n    }\n  }\n"): (typeof documents)["\n  query RuntimeLogs($id: ID!, $search: String, $limit: Int) {\n    app(id: $id) {\n      id\n      runtimeLogs(search: $search, limit: $limit) {\n        timestamp\n        stream\n        line\n        instance\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RuntimeLogStream($id: ID!) {\n    runtimeLogs(appId: $id) {\n      timestamp\n      stream\n      line\n      instance\n    }\n  }\n"): (typeof documents)["\n  subscription RuntimeLogStream($id: ID!) {\n    runtimeLogs(appId: $id) {\n      timestamp\n      stream\n      line\n      instance\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppEvents($id: ID!, $limit: Int) {\n    app(id: $id) {\n      id\n      events(limit: $limit) {\n        at\n        kind\n        message\n        deploymentId\n      }\n    }\n  }\n"): (typeof documents)["\n  query AppEvents($id: ID!, $limit: Int) {\n    app(id: $id) {\n      id\n      events(limit: $limit) {\n        at\n        kind\n        message\n        deploymentId\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

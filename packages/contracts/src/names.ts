@@ -46,6 +46,7 @@ export const NOTIFY_CHANNELS = {
   deployment: 'paas_deployment',
   log: 'paas_log',
   workerHealth: 'paas_worker_health',
+  runtimeLog: 'paas_runtime_log',
 } as const;
 
 /** The dependencies a worker reports it can reach, for a gateway that cannot probe them itself. */

@@ -36,6 +36,7 @@ import { PreviewEntity } from './entities/preview.entity.js';
 import { Previews1765300000000 } from './migrations/1765300000000-previews.js';
 import { NotificationChannelEntity, NotificationDeliveryEntity } from './entities/notification-channel.entity.js';
 import { NotificationChannels1766300000000 } from './migrations/1766300000000-notification-channels.js';
+import { RuntimeLogs1766100000000 } from './migrations/1766100000000-runtime-logs.js';
 
 export const ENTITIES = [
   AppEntity,
@@ -80,6 +81,7 @@ export const MIGRATIONS = [
   ForgeConnections1765020000000,
   Previews1765300000000,
   NotificationChannels1766300000000,
+  RuntimeLogs1766100000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -17,6 +17,7 @@ import { GitWebhookRepository } from './repositories/git-webhook.repository.js';
 import { ForgeConnectionRepository } from './repositories/forge-connection.repository.js';
 import { PreviewRepository } from './repositories/preview.repository.js';
 import { NotificationChannelRepository } from './repositories/notification-channel.repository.js';
+import { RuntimeLogRepository } from './repositories/runtime-log.repository.js';
 import { applyRetention, type RetentionPolicy, type RetentionResult } from './retention.js';
 
 export class Repositories {
@@ -35,6 +36,7 @@ export class Repositories {
   readonly forgeConnections: ForgeConnectionRepository;
   readonly previews: PreviewRepository;
   readonly notificationChannels: NotificationChannelRepository;
+  readonly runtime: RuntimeLogRepository;
 
   constructor(manager: EntityManager) {
     this.apps = new AppRepository(manager);
@@ -52,6 +54,7 @@ export class Repositories {
     this.forgeConnections = new ForgeConnectionRepository(manager);
     this.previews = new PreviewRepository(manager);
     this.notificationChannels = new NotificationChannelRepository(manager);
+    this.runtime = new RuntimeLogRepository(manager);
   }
 }
 

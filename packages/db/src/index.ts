@@ -36,3 +36,6 @@ export { openStored, requireSecretKeyring, secretKeyring, useSecretKeyring } fro
 export { resealStoredSecrets, sealUnderCurrentKey } from './secrets/reseal.js';
 export * from './entities/preview.entity.js';
 export * from './repositories/preview.repository.js';
+export * from './repositories/runtime-log.repository.js';
+export * from './runtime-retention.js';
+export * from './advisory-locks.js';

@@ -30,6 +30,7 @@ import { MercuriusDriver } from '@nestjs/mercurius';
 import { ForgesModule } from './forges/forges.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { PreviewsModule } from './previews/previews.module.js';
+import { RuntimeModule } from './runtime/runtime.module.js';
 
 @Module({
   imports: [
@@ -59,6 +60,7 @@ import { PreviewsModule } from './previews/previews.module.js';
     ForgesModule,
     PlatformModule,
     WebhooksModule,
+    RuntimeModule,
     PreviewsModule,
     NotificationsModule,
   ],

@@ -22,6 +22,7 @@ import { TeamApiTokensResolver } from './tokens/team-api-tokens.resolver.js';
 import { GitWebhookResolver } from './webhooks/git-webhook.resolver.js';
 import { AppPreviewsResolver, DeploymentPreviewResolver, PreviewResolver } from './previews/preview.resolver.js';
 import { NotificationChannelResolver } from './notifications/notification-channel.resolver.js';
+import { RuntimeResolver, RuntimeSubscriptionResolver } from './runtime/runtime.resolver.js';
 
 const out = process.argv[2];
 const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
@@ -31,6 +32,8 @@ const schema = await app
   .create([
     AppResolver,
     DeploymentResolver,
+    RuntimeResolver,
+    RuntimeSubscriptionResolver,
     RedeployScheduleResolver,
     UploadResolver,
     SessionResolver,

@@ -1,7 +1,7 @@
 // The worker process: runs the deployment workflows and their activities.
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
-import { createDataSource, requireSecretKeyring } from '@paas/db';
+import { createDataSource, Database, requireSecretKeyring } from '@paas/db';
 import { EncryptionCodec, FAILURE_CONVERTER_PATH, MasterKeyError } from '@paas/crypto';
 import { TASK_QUEUE } from '@paas/contracts';
 import { injectFaults, settingsFromEnv } from '@paas/activities';
@@ -13,6 +13,7 @@ import { startRetention } from './background/retention.js';
 import { startReplicaWatcher } from './background/replica-watcher.js';
 import { startHealthReporter } from './background/health-reporter.js';
 import { exitWithParent } from '@paas/process-lifecycle';
+import { startRuntimeCapture } from './background/runtime/start.js';
 
 const env = process.env;
 if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS) {
@@ -54,6 +55,8 @@ const stopReplicaWatcher = adapters.kube ? startReplicaWatcher(adapters.kube, ad
 const stopRetention = startRetention(db, env, console.log);
 // what this worker reaches, for gateways that run apart from it (PAAS_HEALTH_FROM_WORKERS)
 const stopHealthReporter = startHealthReporter(db, adapters, env, console.warn);
+// what running releases print and what happens to them (App.runtimeLogs, App.events)
+const stopRuntimeCapture = await startRuntimeCapture(new Database(db), adapters.docker, adapters.kube, env, console.warn);
 
 const worker = await Worker.create({
   connection,
@@ -77,6 +80,7 @@ monitor.stop();
 await stopReplicaWatcher?.();
 stopRetention();
 stopHealthReporter();
+await stopRuntimeCapture();
 await connection.close();
 await clientConnection.close();
 await db.destroy();

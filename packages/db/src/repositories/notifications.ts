@@ -4,6 +4,7 @@
 import { NOTIFY_CHANNELS, WORKER_PROBED_DEPENDENCIES, type WorkerProbedDependency } from '@paas/contracts';
 import pg from 'pg';
 import type { EntityManager } from 'typeorm';
+import type { RuntimeLogNotice } from './runtime-log.repository.js';
 
 /** Log lines `from`..`to` (inclusive) of a deployment were stored. */
 export interface LogNotice {
@@ -23,7 +24,20 @@ export async function notifyLogsAppended(db: EntityManager, notice: LogNotice): 
 export interface ProjectionListener {
   onDeployment(deploymentId: string): void;
   onLogs(notice: LogNotice): void;
+  /** Runtime log lines of an app were stored (runtime-log.repository.ts). */
+  onRuntimeLogs?(notice: RuntimeLogNotice): void;
   onError(err: Error): void;
+}
+
+/** Any database user may NOTIFY: a payload that is not a notice is dropped. */
+export function parseRuntimeLogNotice(payload: string): RuntimeLogNotice | null {
+  try {
+    const v = JSON.parse(payload) as Record<string, unknown>;
+    const ok = typeof v === 'object' && v !== null && typeof v.appId === 'string' && /^[0-9]{1,19}$/.test(String(v.from)) && /^[0-9]{1,19}$/.test(String(v.to));
+    return ok ? { appId: v.appId as string, from: String(v.from), to: String(v.to) } : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -35,6 +49,10 @@ export async function listenToProjection(databaseUrl: string, listener: Projecti
   client.on('notification', (n) => {
     if (n.channel === NOTIFY_CHANNELS.deployment && n.payload) listener.onDeployment(n.payload);
     if (n.channel === NOTIFY_CHANNELS.log && n.payload) listener.onLogs(JSON.parse(n.payload) as LogNotice);
+    if (n.channel === NOTIFY_CHANNELS.runtimeLog && n.payload && listener.onRuntimeLogs) {
+      const notice = parseRuntimeLogNotice(n.payload);
+      if (notice) listener.onRuntimeLogs(notice);
+    }
   });
   client.on('error', (err) => listener.onError(err));
   const close = () => client.end().catch(() => undefined);
@@ -42,6 +60,7 @@ export async function listenToProjection(databaseUrl: string, listener: Projecti
     await client.connect();
     await client.query(`LISTEN ${NOTIFY_CHANNELS.deployment}`);
     await client.query(`LISTEN ${NOTIFY_CHANNELS.log}`);
+    if (listener.onRuntimeLogs) await client.query(`LISTEN ${NOTIFY_CHANNELS.runtimeLog}`);
   } catch (err) {
     await close();
     throw err;

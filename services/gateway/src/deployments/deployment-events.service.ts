@@ -1,7 +1,7 @@
 // Listens to the projection's NOTIFY channels and turns them into async iterators for the
 // GraphQL subscriptions. One PostgreSQL connection serves every subscriber.
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { listenToProjection, type LogNotice } from '@paas/db';
+import { listenToProjection, type LogNotice, type RuntimeLogNotice } from '@paas/db';
 import { EventEmitter, on } from 'node:events';
 import { PlatformConfig } from '../config/platform-config.js';
 
@@ -27,6 +27,7 @@ export class DeploymentEventsService implements OnModuleInit, OnModuleDestroy {
     this.listening = await listenToProjection(this.config.databaseUrl, {
       onDeployment: (deploymentId) => this.events.emit('deployment', deploymentId),
       onLogs: (notice) => this.events.emit('log', notice),
+      onRuntimeLogs: (notice) => this.events.emit('runtime', notice),
       onError: (err) => {
         this.logger.warn(`notification connection lost: ${err.message}; reconnecting`);
         void this.reconnect();
@@ -54,6 +55,11 @@ export class DeploymentEventsService implements OnModuleInit, OnModuleDestroy {
 
   logNotices(signal: AbortSignal): AsyncIterable<LogNotice> {
     return map(on(this.events, 'log', { signal }), (args) => args[0] as LogNotice);
+  }
+
+  /** Runtime log lines stored (any app), for Subscription.runtimeLogs. */
+  runtimeLogNotices(signal: AbortSignal): AsyncIterable<RuntimeLogNotice> {
+    return map(on(this.events, 'runtime', { signal }), (args) => args[0] as RuntimeLogNotice);
   }
 }
 

@@ -9,7 +9,7 @@ import type { DeploymentEventsService } from './deployment-events.service.js';
 import type { DeploymentService } from './deployment.service.js';
 
 /** An async iterator whose return() aborts the underlying listener. */
-function abortable<T>(make: (signal: AbortSignal) => AsyncIterable<T>): AsyncIterableIterator<T> {
+export function abortable<T>(make: (signal: AbortSignal) => AsyncIterable<T>): AsyncIterableIterator<T> {
   const controller = new AbortController();
   const inner = make(controller.signal)[Symbol.asyncIterator]();
   return {

@@ -6,6 +6,6 @@ import { DeploymentService } from './deployment.service.js';
 
 @Module({
   providers: [DeploymentService, DeploymentEventsService, DeploymentResolver, AppService],
-  exports: [DeploymentService],
+  exports: [DeploymentService, DeploymentEventsService],
 })
 export class DeploymentsModule {}
