@@ -34,6 +34,7 @@ import { ForgeConnectionEntity } from './entities/forge-connection.entity.js';
 import { ForgeConnections1765020000000 } from './migrations/1765020000000-forge-connections.js';
 import { PreviewEntity } from './entities/preview.entity.js';
 import { Previews1765300000000 } from './migrations/1765300000000-previews.js';
+import { Metrics1766200000000 } from './migrations/1766200000000-metrics.js';
 
 export const ENTITIES = [
   AppEntity,
@@ -75,6 +76,7 @@ export const MIGRATIONS = [
   GitWebhooks1765000000000,
   ForgeConnections1765020000000,
   Previews1765300000000,
+  Metrics1766200000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -34,3 +34,4 @@ export { openStored, requireSecretKeyring, secretKeyring, useSecretKeyring } fro
 export { resealStoredSecrets, sealUnderCurrentKey } from './secrets/reseal.js';
 export * from './entities/preview.entity.js';
 export * from './repositories/preview.repository.js';
+export * from './metrics.js';
