@@ -2,6 +2,7 @@
 import Docker from 'dockerode';
 import { pack } from 'tar-fs';
 import { LABELS } from '@paas/contracts';
+import { readingOf, type ContainerReading, type RawContainerStats } from './container-stats.js';
 
 export class BuildError extends Error {
   constructor(message: string) {
@@ -330,6 +331,23 @@ export class DockerAdapter {
     return await this.docker.getEvents({
       filters: { type: ['container'], event: ['die'], label: [`${LABELS.managed}=true`] },
     });
+  }
+
+  /** The running release containers of the platform's apps, for the metrics sampler. */
+  async runningReleases(): Promise<{ id: string; name: string; appId: string }[]> {
+    const list = await this.docker.listContainers({ filters: { status: ['running'], label: [`${LABELS.managed}=true`, LABELS.app, LABELS.deployment] } });
+    return list.map((c) => ({ id: c.Id, name: (c.Names?.[0] ?? c.Id).replace(/^\//, ''), appId: c.Labels[LABELS.app] }));
+  }
+
+  /** One stats reading (not a stream); null when the container is gone meanwhile. */
+  async containerReading(id: string): Promise<ContainerReading | null> {
+    try {
+      const stats = (await this.docker.getContainer(id).stats({ stream: false })) as unknown as RawContainerStats;
+      return readingOf(stats);
+    } catch (err) {
+      if (statusOf(err) === 404 || statusOf(err) === 409) return null;
+      throw err;
+    }
   }
 
   /** Docker stops restarting the container, and it is stopped (it may be restarting right now, which refuses the stop). */

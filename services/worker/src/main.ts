@@ -11,6 +11,7 @@ import { ReleaseMonitor } from './background/release-monitor.js';
 import { startRetention } from './background/retention.js';
 import { startReplicaWatcher } from './background/replica-watcher.js';
 import { startHealthReporter } from './background/health-reporter.js';
+import { MetricsSampler } from './background/metrics-sampler.js';
 import { exitWithParent } from '@paas/process-lifecycle';
 
 const env = process.env;
@@ -49,6 +50,9 @@ const stopReplicaWatcher = adapters.kube ? startReplicaWatcher(adapters.kube, ad
 const stopRetention = startRetention(db, env, console.log);
 // what this worker reaches, for gateways that run apart from it (PAAS_HEALTH_FROM_WORKERS)
 const stopHealthReporter = startHealthReporter(db, adapters, env, console.warn);
+// CPU, memory and network of the running releases, every PAAS_METRICS_INTERVAL_SEC (one worker samples)
+const metricsSampler = new MetricsSampler(db, adapters, env, console.warn);
+metricsSampler.start();
 
 const worker = await Worker.create({
   connection,
@@ -72,6 +76,7 @@ monitor.stop();
 await stopReplicaWatcher?.();
 stopRetention();
 stopHealthReporter();
+await metricsSampler.stop();
 await connection.close();
 await clientConnection.close();
 await db.destroy();
