@@ -16,6 +16,7 @@ import { ForgeIdentityRepository } from './repositories/forge-identity.repositor
 import { GitWebhookRepository } from './repositories/git-webhook.repository.js';
 import { ForgeConnectionRepository } from './repositories/forge-connection.repository.js';
 import { PreviewRepository } from './repositories/preview.repository.js';
+import { MetricsRepository } from './repositories/metrics.repository.js';
 import { applyRetention, type RetentionPolicy, type RetentionResult } from './retention.js';
 
 export class Repositories {
@@ -33,6 +34,7 @@ export class Repositories {
   readonly gitWebhooks: GitWebhookRepository;
   readonly forgeConnections: ForgeConnectionRepository;
   readonly previews: PreviewRepository;
+  readonly metrics: MetricsRepository;
 
   constructor(manager: EntityManager) {
     this.apps = new AppRepository(manager);
@@ -49,6 +51,7 @@ export class Repositories {
     this.gitWebhooks = new GitWebhookRepository(manager);
     this.forgeConnections = new ForgeConnectionRepository(manager);
     this.previews = new PreviewRepository(manager);
+    this.metrics = new MetricsRepository(manager);
   }
 }
 

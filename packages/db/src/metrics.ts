@@ -1,7 +1,9 @@
 // Resource metrics of running apps, in PostgreSQL: raw samples per instance kept short, rolled up
 // per app into 1-minute and 1-hour buckets kept longer. Rollups are recomputed over a trailing
 // window (an upsert), so a pass that runs twice, late, or in two workers at once writes the same rows.
-import type { DataSource } from 'typeorm';
+/** A DataSource or an EntityManager: the functions here only run SQL. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Queryable = { query(sql: string, params?: unknown[]): Promise<any> };
 
 export interface MetricsRetention {
   /** Raw samples (PAAS_METRICS_RAW_RETENTION_MIN, default 60). */
@@ -39,7 +41,7 @@ export interface MetricSample {
  * growth of the counters since the instance's previous sample (0 for the first, and after a
  * counter reset such as a container restart).
  */
-export async function insertMetricSamples(db: DataSource, samples: MetricSample[]): Promise<number> {
+export async function insertMetricSamples(db: Queryable, samples: MetricSample[]): Promise<number> {
   if (samples.length === 0) return 0;
   const rows = (await db.query(
     `INSERT INTO metric_samples (app_id, instance, at, cpu_percent, memory_mb, rx_total, tx_total, rx_bytes, tx_bytes)
@@ -79,7 +81,7 @@ export interface DownsampleResult {
  * the sum over instances of each instance's average (CPU, memory) or total (network); an hour is
  * the average (CPU, memory) or total (network) of its minutes.
  */
-export async function downsampleMetrics(db: DataSource, retention: MetricsRetention, now: Date = new Date()): Promise<DownsampleResult> {
+export async function downsampleMetrics(db: Queryable, retention: MetricsRetention, now: Date = new Date()): Promise<DownsampleResult> {
   const minuteEnd = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
   const minuteStart = new Date(minuteEnd.getTime() - retention.rawMinutes * 60_000);
   const hourEnd = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
@@ -134,7 +136,7 @@ export function metricsSource(since: Date, now: Date, retention: MetricsRetentio
 
 /** One point per step that has data, oldest first, summed over the app's instances. */
 export async function queryMetrics(
-  db: DataSource,
+  db: Queryable,
   appId: string,
   since: Date,
   stepSeconds: number,
@@ -169,4 +171,42 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min
   const n = Number(raw);
   if (!/^[0-9]+$/.test(raw) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
   return n;
+}
+
+/** What the platform's Prometheus endpoint reports, read from the projection on each scrape. */
+export interface PlatformMetricsSnapshot {
+  deploymentsByStatus: { status: string; count: number }[];
+  /** Per step: how many finished steps took at most each bound (seconds), their count and total. */
+  stepDurations: { step: string; buckets: number[]; count: number; sum: number }[];
+  queuedDeployments: number;
+  buildSlotsInUse: number;
+  buildSeconds: number;
+}
+
+export async function platformMetricsSnapshot(db: Queryable, bounds: readonly number[]): Promise<PlatformMetricsSnapshot> {
+  const statuses = (await db.query(`SELECT status, count(*)::int AS n FROM deployments GROUP BY status`)) as { status: string; n: number }[];
+  const bucketSql = bounds.map((_, i) => `count(*) FILTER (WHERE d <= $${i + 1})::int AS b${i}`).join(', ');
+  const steps = (await db.query(
+    `SELECT name, ${bucketSql}, count(*)::int AS n, COALESCE(sum(d), 0)::float8 AS total FROM (
+       SELECT name, extract(epoch FROM finished_at - started_at)::float8 AS d FROM deployment_steps
+        WHERE started_at IS NOT NULL AND finished_at IS NOT NULL AND status IN ('SUCCEEDED', 'FAILED')) s
+      GROUP BY name ORDER BY name`,
+    [...bounds],
+  )) as Record<string, number | string>[];
+  const [queue] = (await db.query(
+    `SELECT count(*) FILTER (WHERE status = 'QUEUED')::int AS queued,
+            count(*) FILTER (WHERE build_slot_at IS NOT NULL AND build_slot_released_at IS NULL)::int AS slots
+       FROM deployments`,
+  )) as { queued: number; slots: number }[];
+  const [build] = (await db.query(
+    `SELECT COALESCE(sum(extract(epoch FROM finished_at - started_at)), 0)::float8 AS s FROM deployment_steps
+      WHERE name = 'BUILD' AND started_at IS NOT NULL AND finished_at IS NOT NULL`,
+  )) as { s: number }[];
+  return {
+    deploymentsByStatus: statuses.map((r) => ({ status: r.status, count: r.n })),
+    stepDurations: steps.map((r) => ({ step: String(r.name), buckets: bounds.map((_, i) => Number(r[`b${i}`])), count: Number(r.n), sum: Number(r.total) })),
+    queuedDeployments: queue.queued,
+    buildSlotsInUse: queue.slots,
+    buildSeconds: Number(build.s),
+  };
 }

@@ -29,6 +29,7 @@ import { MercuriusDriver } from '@nestjs/mercurius';
 import { ForgesModule } from './forges/forges.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { PreviewsModule } from './previews/previews.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 
 @Module({
   imports: [
@@ -59,6 +60,7 @@ import { PreviewsModule } from './previews/previews.module.js';
     PlatformModule,
     WebhooksModule,
     PreviewsModule,
+    MetricsModule,
   ],
 })
 export class AppModule {}

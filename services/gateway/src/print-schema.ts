@@ -21,6 +21,7 @@ import { PlatformResolver } from './platform/platform.resolver.js';
 import { TeamApiTokensResolver } from './tokens/team-api-tokens.resolver.js';
 import { GitWebhookResolver } from './webhooks/git-webhook.resolver.js';
 import { AppPreviewsResolver, DeploymentPreviewResolver, PreviewResolver } from './previews/preview.resolver.js';
+import { AppMetricsResolver } from './metrics/app-metrics.resolver.js';
 
 const out = process.argv[2];
 const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
@@ -48,6 +49,7 @@ const schema = await app
     AppPreviewsResolver,
     DeploymentPreviewResolver,
     PreviewResolver,
+    AppMetricsResolver,
   ]);
 const text = `# Generated from the gateway's code-first resolvers by \`npm run schema:print\`. Do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
 if (out) writeFileSync(out, text);
