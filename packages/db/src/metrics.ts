@@ -2,8 +2,7 @@
 // per app into 1-minute and 1-hour buckets kept longer. Rollups are recomputed over a trailing
 // window (an upsert), so a pass that runs twice, late, or in two workers at once writes the same rows.
 /** A DataSource or an EntityManager: the functions here only run SQL. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Queryable = { query(sql: string, params?: unknown[]): Promise<any> };
+export type Queryable = { query(sql: string, params?: unknown[]): Promise<unknown> };
 
 export interface MetricsRetention {
   /** Raw samples (PAAS_METRICS_RAW_RETENTION_MIN, default 60). */

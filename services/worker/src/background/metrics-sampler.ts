@@ -113,7 +113,7 @@ export class MetricsSampler {
       if (this.leader) {
         await this.runner.query('SELECT 1'); // a dead connection has lost the lock
       } else {
-        const [{ ok }] = await this.runner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS ok`, [LOCK_KEY]);
+        const [{ ok }] = (await this.runner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS ok`, [LOCK_KEY])) as { ok: boolean }[];
         this.leader = ok === true;
       }
       return this.leader;
