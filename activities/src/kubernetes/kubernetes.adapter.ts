@@ -53,7 +53,8 @@ export class KubernetesAdapter {
   async podReadings(): Promise<{ name: string; appId: string; cpuPercent: number; memoryMb: number }[]> {
     const pods = await topPods(this.core, new Metrics(this.kc));
     return pods
-      .filter((p) => p.Pod.metadata?.labels?.[LABELS.managed] === 'true' && p.Pod.metadata.labels[LABELS.app] && p.Pod.status?.phase === 'Running')
+      // a pod metrics-server has not measured yet has no containers here: no reading, not a reading of 0
+      .filter((p) => p.Pod.metadata?.labels?.[LABELS.managed] === 'true' && p.Pod.metadata.labels[LABELS.app] && p.Pod.status?.phase === 'Running' && p.Containers.length > 0)
       .map((p) => ({
         name: `${p.Pod.metadata!.namespace}/${p.Pod.metadata!.name}`,
         appId: p.Pod.metadata!.labels![LABELS.app],
