@@ -87,6 +87,9 @@ describe('metrics rollups', () => {
     // the very first sample has no predecessor: 0 bytes
     expect(fromMinutes[0].netRxBytes).toBe(59 * 1500);
     expect(metricsSource(at(0), at(7200 + 3 * 86_400), R)).toBe(3600);
+    // "the last hour" as a browser computed it a moment before the query still reads raw samples
+    expect(metricsSource(at(0), at(3600 + 2), R)).toBe('raw');
+    expect(metricsSource(at(0), at(48 * 3600 + 2), R)).toBe(60);
     const fromHours = await queryMetrics(db, appId, at(0), 3600, R, at(7200 + 3 * 86_400));
     expect(fromHours.map((p) => p.memoryMb)).toEqual([150, 150]);
   });

@@ -125,9 +125,16 @@ export interface MetricPointRow {
   netTxBytes: number;
 }
 
-/** Where a range's points come from: raw samples while they are kept, then minutes, then hours. */
+/**
+ * Where a range's points come from: raw samples while they are kept, then minutes, then hours.
+ * A range a little longer than a retention (a client's "last hour" computed a moment before the
+ * query) still reads the finer table: it misses those moments rather than the range's newest part,
+ * which the coarser table has not been rolled up yet.
+ */
+const SOURCE_SLACK_MS = 5 * 60_000;
+
 export function metricsSource(since: Date, now: Date, retention: MetricsRetention): 'raw' | 60 | 3600 {
-  const age = now.getTime() - since.getTime();
+  const age = now.getTime() - since.getTime() - SOURCE_SLACK_MS;
   if (age <= retention.rawMinutes * 60_000) return 'raw';
   if (age <= retention.minuteHours * 3_600_000) return 60;
   return 3600;
