@@ -10,7 +10,7 @@ import { buildSeries, deploymentMarkers, RANGES, rangeQuery, rate, type MetricsR
 
 const REFRESH_MS = 15_000;
 const CPU = [{ label: 'CPU', stroke: '#2e86de', value: (v: number | null) => (v == null ? '—' : `${v.toFixed(1)} %`) }];
-const MEMORY = [{ label: 'Memory', stroke: '#8e44ad', value: (v: number | null) => (v == null ? '—' : `${v.toFixed(0)} MB`) }];
+const MEMORY = [{ label: 'Memory', stroke: '#8e44ad', value: (v: number | null) => (v == null ? '—' : `${v.toFixed(v < 10 ? 1 : 0)} MB`) }];
 const NETWORK = [
   { label: 'In', stroke: '#27ae60', value: rate },
   { label: 'Out', stroke: '#e67e22', value: rate },
