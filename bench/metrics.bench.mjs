@@ -109,10 +109,25 @@ try {
   console.log(`\nCPU % of one core, median over ${ROUNDS} paired rounds:`);
   console.log(`  sampler process     ${share(without, 'own').toFixed(3)} → ${share(withSampler, 'own').toFixed(3)} (difference ${own.toFixed(3)})`);
   console.log(`  Docker engine       ${share(without, 'engine').toFixed(3)} → ${share(withSampler, 'engine').toFixed(3)} (difference ${engine.toFixed(3)})`);
-  console.log(`  cost of sampling    ${total.toFixed(3)} % for ${APPS} apps = ${perApp.toFixed(4)} % of a core per app (every ${INTERVAL_SEC} s, ${readingsPerSec.toFixed(2)} readings/s)`);
+  console.log(
+    `  cost of sampling    ${total.toFixed(3)} % for ${APPS} apps = ${perApp.toFixed(4)} % of a core per app (every ${INTERVAL_SEC} s, ${readingsPerSec.toFixed(2)} readings/s)`,
+  );
   console.log(`  sampler process alone per app: ${(own / APPS).toFixed(4)} %`);
-  console.log(`  ratio with/without  ${((share(withSampler, 'own') + share(withSampler, 'engine')) / (share(without, 'own') + share(without, 'engine'))).toFixed(2)}`);
-  writeResults('metrics', { apps: APPS, intervalSec: INTERVAL_SEC, periodSec: PERIOD_SEC, rounds: ROUNDS, ownPercent: own, enginePercent: engine, totalPercent: total, perAppPercent: perApp, without, withSampler });
+  console.log(
+    `  ratio with/without  ${((share(withSampler, 'own') + share(withSampler, 'engine')) / (share(without, 'own') + share(without, 'engine'))).toFixed(2)}`,
+  );
+  writeResults('metrics', {
+    apps: APPS,
+    intervalSec: INTERVAL_SEC,
+    periodSec: PERIOD_SEC,
+    rounds: ROUNDS,
+    ownPercent: own,
+    enginePercent: engine,
+    totalPercent: total,
+    perAppPercent: perApp,
+    without,
+    withSampler,
+  });
 } finally {
   await Promise.all(containers.map((c) => c.remove({ force: true }).catch(() => undefined)));
 }

@@ -1,14 +1,7 @@
 // Metrics storage against the test stack's real PostgreSQL (a scratch database): synthetic raw
 // samples of two instances roll up into 1-minute buckets, those into 1-hour buckets, retention
 // deletes each level past its age, and the range query picks the right table.
-import {
-  downsampleMetrics,
-  insertMetricSamples,
-  metricsSource,
-  queryMetrics,
-  METRICS_RETENTION_DEFAULTS as R,
-  type MetricSample,
-} from '@paas/db';
+import { downsampleMetrics, insertMetricSamples, metricsSource, queryMetrics, METRICS_RETENTION_DEFAULTS as R, type MetricSample } from '@paas/db';
 import type { DataSource } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useScratchDatabase } from '../helpers/scratch-database.js';

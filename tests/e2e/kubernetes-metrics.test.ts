@@ -17,9 +17,8 @@ afterAll(async () => {
 describe('Kubernetes metrics', () => {
   it('has points with the CPU of a busy pod and its memory, from the metrics API', async () => {
     repo.commit(busyboxApp({ cmd: 'httpd -f -p "$PORT" -h /www & while :; do :; done' }));
-    appId = (
-      await createApp({ name: 'kube-metrics', gitUrl: repo.url, healthCheckPath: '/cgi-bin/health', runtime: 'KUBERNETES', memoryMb: 64, cpus: 0.2 })
-    ).id;
+    appId = (await createApp({ name: 'kube-metrics', gitUrl: repo.url, healthCheckPath: '/cgi-bin/health', runtime: 'KUBERNETES', memoryMb: 64, cpus: 0.2 }))
+      .id;
     const d = await waitForDeployment((await deploy(appId)).id);
     expect(d.error).toBeNull();
 
@@ -29,8 +28,12 @@ describe('Kubernetes metrics', () => {
     await until(
       'metrics of the busy pod',
       async () => {
-        points = (await gql(`query($id: ID!, $since: DateTime) { app(id: $id) { metrics(since: $since, stepSeconds: 2) { cpuPercent memoryMb netRxBytes } } }`, { id: appId, since })).app
-          .metrics;
+        points = (
+          await gql(`query($id: ID!, $since: DateTime) { app(id: $id) { metrics(since: $since, stepSeconds: 2) { cpuPercent memoryMb netRxBytes } } }`, {
+            id: appId,
+            since,
+          })
+        ).app.metrics;
         return points.some((p) => p.cpuPercent > 5);
       },
       180_000,

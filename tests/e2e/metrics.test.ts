@@ -15,8 +15,7 @@ interface Point {
 }
 
 const METRICS = `query($id: ID!, $since: DateTime, $step: Int) { app(id: $id) { metrics(since: $since, stepSeconds: $step) { at cpuPercent memoryMb netRxBytes netTxBytes } } }`;
-const scrape = (authorization?: string) =>
-  fetch(`${inject('gatewayUrl')}/metrics`, { headers: authorization ? { authorization } : {} });
+const scrape = (authorization?: string) => fetch(`${inject('gatewayUrl')}/metrics`, { headers: authorization ? { authorization } : {} });
 
 describe('metrics', () => {
   const repo = new FixtureRepo();

@@ -52,15 +52,23 @@ export class KubernetesAdapter {
    */
   async podReadings(): Promise<{ name: string; appId: string; cpuPercent: number; memoryMb: number }[]> {
     const pods = await topPods(this.core, new Metrics(this.kc));
-    return pods
-      // a pod metrics-server has not measured yet has no containers here: no reading, not a reading of 0
-      .filter((p) => p.Pod.metadata?.labels?.[LABELS.managed] === 'true' && p.Pod.metadata.labels[LABELS.app] && p.Pod.status?.phase === 'Running' && p.Containers.length > 0)
-      .map((p) => ({
-        name: `${p.Pod.metadata!.namespace}/${p.Pod.metadata!.name}`,
-        appId: p.Pod.metadata!.labels![LABELS.app],
-        cpuPercent: Number(p.CPU.CurrentUsage) * 100,
-        memoryMb: Number(p.Memory.CurrentUsage) / (1024 * 1024),
-      }));
+    return (
+      pods
+        // a pod metrics-server has not measured yet has no containers here: no reading, not a reading of 0
+        .filter(
+          (p) =>
+            p.Pod.metadata?.labels?.[LABELS.managed] === 'true' &&
+            p.Pod.metadata.labels[LABELS.app] &&
+            p.Pod.status?.phase === 'Running' &&
+            p.Containers.length > 0,
+        )
+        .map((p) => ({
+          name: `${p.Pod.metadata!.namespace}/${p.Pod.metadata!.name}`,
+          appId: p.Pod.metadata!.labels![LABELS.app],
+          cpuPercent: Number(p.CPU.CurrentUsage) * 100,
+          memoryMb: Number(p.Memory.CurrentUsage) / (1024 * 1024),
+        }))
+    );
   }
 
   /** Server-side apply: creates or updates the fields the platform owns, taking them over from anyone else. */

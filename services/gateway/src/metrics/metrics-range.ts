@@ -30,7 +30,10 @@ export function metricsRange(since: Date | null | undefined, stepSeconds: number
   const points = Math.ceil(Math.max(0, now.getTime() - from.getTime()) / 1000 / step);
   if (points > MAX_POINTS) {
     const least = Math.ceil((now.getTime() - from.getTime()) / 1000 / MAX_POINTS);
-    throw new DomainError('BAD_USER_INPUT', `That range at stepSeconds ${step} is ${points} points; at most ${MAX_POINTS}: use stepSeconds of at least ${least}.`);
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `That range at stepSeconds ${step} is ${points} points; at most ${MAX_POINTS}: use stepSeconds of at least ${least}.`,
+    );
   }
   return { since: from, stepSeconds: step };
 }

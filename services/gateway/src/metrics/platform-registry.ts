@@ -17,7 +17,9 @@ export function platformRegistry(s: PlatformMetricsSnapshot): Registry {
     registers: [registry],
   });
   for (const r of s.deploymentsByStatus) deployments.set({ status: r.status }, r.count);
-  new Gauge({ name: 'paas_deployments_queued', help: 'Deployments waiting (QUEUED) for a build slot or a worker.', registers: [registry] }).set(s.queuedDeployments);
+  new Gauge({ name: 'paas_deployments_queued', help: 'Deployments waiting (QUEUED) for a build slot or a worker.', registers: [registry] }).set(
+    s.queuedDeployments,
+  );
   new Gauge({ name: 'paas_build_slots_in_use', help: 'Build slots held by deployments that are building now.', registers: [registry] }).set(s.buildSlotsInUse);
   new Gauge({
     name: 'paas_build_minutes',

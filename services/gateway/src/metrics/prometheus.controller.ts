@@ -29,7 +29,10 @@ export class PrometheusController {
       return void (await reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'UNAUTHENTICATED' }));
     }
     const registry = platformRegistry(await this.db.metrics.platform(STEP_BUCKETS));
-    await reply.code(200).header('content-type', registry.contentType).send(await registry.metrics());
+    await reply
+      .code(200)
+      .header('content-type', registry.contentType)
+      .send(await registry.metrics());
   }
 
   private async allowed(authorization: unknown): Promise<boolean> {
