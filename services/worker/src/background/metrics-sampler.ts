@@ -12,7 +12,6 @@ import type { DockerAdapter, KubernetesAdapter } from '@paas/activities';
 import type { DataSource, QueryRunner } from 'typeorm';
 
 const LOCK_KEY = 'paas.metrics-sampler';
-const DOWNSAMPLE_EVERY_MS = 60_000;
 
 export interface MetricsSamplerSources {
   docker: Pick<DockerAdapter, 'runningReleases' | 'containerReading'>;
@@ -31,7 +30,8 @@ export class MetricsSampler {
   private runner?: QueryRunner;
   private leader = false;
   private running = false;
-  private lastDownsample = 0;
+  /** The minute (ms since the epoch, floored) of the last downsampling pass. */
+  private downsampledMinute = -1;
   private timer?: NodeJS.Timeout;
   private readonly retention;
   readonly intervalSec: number;
@@ -67,8 +67,11 @@ export class MetricsSampler {
       const at = new Date(Math.floor(now.getTime() / slotMs) * slotMs);
       const samples = [...(await this.dockerSamples(at)), ...(await this.kubeSamples(at))];
       const stored = await insertMetricSamples(this.db, samples);
-      if (now.getTime() - this.lastDownsample >= DOWNSAMPLE_EVERY_MS) {
-        this.lastDownsample = now.getTime();
+      // on the first tick of each minute: a completed minute is in the rollups one interval after
+      // it ends (what 6 h and 24 h charts read), not up to a minute later
+      const minute = Math.floor(now.getTime() / 60_000) * 60_000;
+      if (minute !== this.downsampledMinute) {
+        this.downsampledMinute = minute;
         await downsampleMetrics(this.db, this.retention, now);
       }
       return stored;
