@@ -3,16 +3,18 @@
 import { useEffect, useRef } from 'react';
 import uPlot, { type AlignedData, type Options } from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { Marker } from './metrics-series';
+import { tickLabels, timeRange, type Marker } from './metrics-series';
 
 interface Props {
   title: string;
   data: AlignedData;
   series: { label: string; stroke: string; value: (v: number | null) => string }[];
+  /** A tick of the value axis with so many decimals. */
+  tick: (v: number, decimals: number) => string;
   markers: Marker[];
 }
 
-export function MetricChart({ title, data, series, markers }: Props) {
+export function MetricChart({ title, data, series, tick, markers }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const markersRef = useRef(markers);
@@ -24,7 +26,8 @@ export function MetricChart({ title, data, series, markers }: Props) {
       width: box.current.clientWidth || 400,
       height: 160,
       series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.stroke, width: 1.5, value: (_u: uPlot, v: number | null) => s.value(v) }))],
-      axes: [{}, { size: 60, values: (_u, ticks) => ticks.map((t) => series[0]?.value(t) ?? String(t)) }],
+      scales: { x: { time: true, range: (_u, min, max) => timeRange(min, max, markersRef.current) } },
+      axes: [{}, { size: 70, values: (_u, ticks) => tickLabels(ticks, tick) }],
       hooks: { draw: [(u) => drawMarkers(u, markersRef.current)] },
       legend: { live: true },
     };

@@ -11,6 +11,8 @@ import { buildSeries, deploymentMarkers, RANGES, rangeQuery, rate, type MetricsR
 const REFRESH_MS = 15_000;
 const CPU = [{ label: 'CPU', stroke: '#2e86de', value: (v: number | null) => (v == null ? '—' : `${v.toFixed(1)} %`) }];
 const MEMORY = [{ label: 'Memory', stroke: '#8e44ad', value: (v: number | null) => (v == null ? '—' : `${v.toFixed(v < 10 ? 1 : 0)} MB`) }];
+const percent = (v: number, decimals: number) => `${v.toFixed(decimals)} %`;
+const megabytes = (v: number, decimals: number) => `${v.toFixed(decimals)} MB`;
 const NETWORK = [
   { label: 'In', stroke: '#27ae60', value: rate },
   { label: 'Out', stroke: '#e67e22', value: rate },
@@ -47,9 +49,9 @@ export function Metrics({ appId }: { appId: string }) {
         <p className="muted">No samples in this range: metrics are taken while a release runs.</p>
       ) : (
         <div className="metric-charts">
-          <MetricChart title="CPU (100 % = one core)" data={[series.x, series.cpu]} series={CPU} markers={markers} />
-          <MetricChart title="Memory" data={[series.x, series.memory]} series={MEMORY} markers={markers} />
-          <MetricChart title="Network" data={[series.x, series.rx, series.tx]} series={NETWORK} markers={markers} />
+          <MetricChart title="CPU (100 % = one core)" data={[series.x, series.cpu]} series={CPU} tick={percent} markers={markers} />
+          <MetricChart title="Memory" data={[series.x, series.memory]} series={MEMORY} tick={megabytes} markers={markers} />
+          <MetricChart title="Network" data={[series.x, series.rx, series.tx]} series={NETWORK} tick={rate} markers={markers} />
         </div>
       )}
       {markers.length > 0 && <p className="muted small">Dashed lines: deployments started in this range (red: failed).</p>}

@@ -84,12 +84,38 @@ export function deploymentMarkers(deployments: DeploymentIn[], sinceIso: string,
     .map(({ d, t }) => ({ x: Math.floor(t / 1000), label: `${d.status.toLowerCase()} ${d.id.slice(0, 8)}`, failed: d.status === 'FAILED' }));
 }
 
+/** The time axis: the data's span widened to the markers, so a deployment just before the first sample shows. */
+export function timeRange(min: number | null, max: number | null, markers: Marker[]): [number | null, number | null] {
+  if (markers.length === 0 || min == null || max == null) return [min, max];
+  const xs = markers.map((m) => m.x);
+  return [Math.min(min, ...xs), Math.max(max, ...xs)];
+}
+
 const round = (n: number): number => Math.round(n * 100) / 100;
 
-/** Bytes per second as people read them. */
-export function rate(bytesPerSecond: number | null | undefined): string {
+/** Bytes per second as people read them (decimals: of the unit shown, for axis ticks). */
+export function rate(bytesPerSecond: number | null | undefined, decimals?: number): string {
   if (bytesPerSecond == null) return '—';
-  if (bytesPerSecond < 1024) return `${Math.round(bytesPerSecond)} B/s`;
-  if (bytesPerSecond < 1024 * 1024) return `${(bytesPerSecond / 1024).toFixed(1)} KiB/s`;
-  return `${(bytesPerSecond / 1024 / 1024).toFixed(1)} MiB/s`;
+  // whole bytes need no decimals, even beside ticks in KiB/s that do
+  if (bytesPerSecond < 1024) return `${bytesPerSecond.toFixed(Number.isInteger(bytesPerSecond) ? 0 : (decimals ?? 0))} B/s`;
+  if (bytesPerSecond < 1024 * 1024) return `${(bytesPerSecond / 1024).toFixed(decimals ?? 1)} KiB/s`;
+  return `${(bytesPerSecond / 1024 / 1024).toFixed(decimals ?? 1)} MiB/s`;
+}
+
+/**
+ * An axis's tick labels with the fewest decimals (up to 3) that tell the ticks apart and stay
+ * within 1 % of each tick: a flat memory line of 0.59–0.61 MB must not read "0.6 MB" on every
+ * tick, nor 1.5 KiB/s read "2 KiB/s". The format's label starts with the number it shows.
+ */
+export function tickLabels(ticks: number[], format: (v: number, decimals: number) => string): string[] {
+  for (let decimals = 0; decimals < 3; decimals++) {
+    const labels = ticks.map((t) => format(t, decimals));
+    const faithful = labels.every((l, i) => {
+      const shown = parseFloat(l);
+      const exact = parseFloat(format(ticks[i]!, 6));
+      return !Number.isFinite(shown) || Math.abs(shown - exact) <= Math.abs(exact) * 0.01;
+    });
+    if (faithful && new Set(labels).size === labels.length) return labels;
+  }
+  return ticks.map((t) => format(t, 3));
 }
