@@ -3,6 +3,7 @@
 // platform's Prometheus endpoint answers only an authenticated scraper.
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
+import { callerFrom } from '../helpers/graphql-from.js';
 import { createApp, deploy, gql, gqlRaw, waitForDeployment } from '../helpers/graphql.js';
 import { until } from '../helpers/wait.js';
 
@@ -15,6 +16,7 @@ interface Point {
 }
 
 const METRICS = `query($id: ID!, $since: DateTime, $step: Int) { app(id: $id) { metrics(since: $since, stepSeconds: $step) { at cpuPercent memoryMb netRxBytes netTxBytes } } }`;
+const { call } = callerFrom('127.0.142');
 const scrape = (authorization?: string) => fetch(`${inject('gatewayUrl')}/metrics`, { headers: authorization ? { authorization } : {} });
 
 describe('metrics', () => {
@@ -99,5 +101,34 @@ describe('metrics', () => {
       expect(body).toMatch(/^paas_build_slots_in_use \d+$/m);
       expect(body).toMatch(/^paas_build_minutes \d+(\.\d+)?(e-?\d+)?$/m);
     }
+  });
+
+  it("lets the app's VIEWER read its metrics but not another team, and /metrics only a platform admin's session", async () => {
+    const tag = Date.now().toString(36);
+    const teamId = (await gql(`query($id: ID!) { app(id: $id) { team { id } } }`, { id: appId })).app.team.id;
+    const other = (await gql(`mutation { createTeam(name: "Metrics elsewhere ${tag}") { id } }`)).createTeam.id;
+    const member = async (team: string, who: string, role: string) => {
+      const email = `metrics-${who}-${tag}@example.test`;
+      await gql(`mutation($t: ID!, $e: String!, $r: TeamRole!) { addTeamMember(teamId: $t, email: $e, role: $r) { role } }`, { t: team, e: email, r: role });
+      const r = await call(`mutation($e: String!) { signUp(email: $e, password: "correct horse battery") { accessToken user { id } } }`, { e: email });
+      expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+      return r.data.signUp as { accessToken: string; user: { id: string } };
+    };
+    const viewer = await member(teamId, 'viewer', 'VIEWER');
+    const stranger = await member(other, 'stranger', 'OWNER');
+
+    const recent = { id: appId, since: new Date(Date.now() - 5 * 60_000).toISOString(), step: 2 };
+    const seen = await call(METRICS, recent, viewer.accessToken);
+    expect(seen.errors, JSON.stringify(seen.errors)).toBeUndefined();
+    expect(seen.data.app.metrics.length).toBeGreaterThan(0);
+    const hidden = await call(METRICS, recent, stranger.accessToken);
+    expect(hidden.data?.app ?? null).toBeNull();
+
+    // a team member's session is not enough for the platform's metrics; a platform admin's is
+    expect((await scrape(`Bearer ${viewer.accessToken}`)).status).toBe(401);
+    await gql(`mutation($u: ID!) { setPlatformAdmin(userId: $u, platformAdmin: true) { id } }`, { u: viewer.user.id });
+    expect((await scrape(`Bearer ${viewer.accessToken}`)).status).toBe(200);
+    await gql(`mutation($u: ID!) { setPlatformAdmin(userId: $u, platformAdmin: false) { id } }`, { u: viewer.user.id });
+    expect((await scrape(`Bearer ${viewer.accessToken}`)).status).toBe(401);
   });
 });
