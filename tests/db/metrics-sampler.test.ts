@@ -68,4 +68,35 @@ describe('metrics sampler with several workers', () => {
       await a.stop();
     }
   });
+
+  it('keeps sampling Docker while the Kubernetes metrics API fails, says so once, and stores pods when it answers', async () => {
+    let kubeUp = false;
+    const kube = {
+      podReadings: async () => {
+        if (!kubeUp) throw new Error('HTTP-Code: 500\nMessage: service unavailable\nBody: {}');
+        return [{ name: 'paas-apps/sampled-pod', appId, cpuPercent: 20, memoryMb: 30 }];
+      },
+    };
+    const docker = {
+      runningReleases: async () => [{ id: 'c2', name: 'paas-sampled-2', appId }],
+      containerReading: async () => ({ cpuPercent: 1, memoryMb: 10, rxTotal: 5, txTotal: 5 }),
+    };
+    const lines: string[] = [];
+    const s = new MetricsSampler(db, { docker, kube }, { PAAS_METRICS_INTERVAL_SEC: '2' }, (l) => lines.push(l));
+    const t = (sec: number) => new Date(Date.UTC(2030, 0, 1, 0, 2, sec));
+    try {
+      expect(await s.tick(t(0))).toBe(1);
+      expect(await s.tick(t(2))).toBe(1);
+      kubeUp = true;
+      expect(await s.tick(t(4))).toBe(2);
+    } finally {
+      await s.stop();
+    }
+    expect(lines).toEqual([
+      'metrics sampler: Kubernetes metrics API unavailable (HTTP-Code: 500); pods have no samples until it answers',
+      'metrics sampler: Kubernetes metrics API available again',
+    ]);
+    const [pod] = await db.query(`SELECT cpu_percent, memory_mb, rx_bytes, tx_bytes FROM metric_samples WHERE instance = 'paas-apps/sampled-pod'`);
+    expect(pod).toEqual({ cpu_percent: 20, memory_mb: 30, rx_bytes: '0', tx_bytes: '0' });
+  });
 });

@@ -33,6 +33,8 @@ export class MetricsSampler {
   /** The minute (ms since the epoch, floored) of the last downsampling pass. */
   private downsampledMinute = -1;
   private timer?: NodeJS.Timeout;
+  /** Why the metrics API last failed (its first line), while it does. */
+  private kubeUnavailable?: string;
   private readonly retention;
   readonly intervalSec: number;
 
@@ -98,10 +100,17 @@ export class MetricsSampler {
     if (!this.sources.kube) return [];
     try {
       const pods = await this.sources.kube.podReadings();
+      if (this.kubeUnavailable !== undefined) this.log('metrics sampler: Kubernetes metrics API available again');
+      this.kubeUnavailable = undefined;
       return pods.map((p) => ({ appId: p.appId, instance: p.name, at, cpuPercent: p.cpuPercent, memoryMb: p.memoryMb, rxTotal: 0, txTotal: 0 }));
     } catch (err) {
-      // e.g. metrics-server not (yet) serving: Docker's samples are still stored
-      this.log(`metrics sampler: Kubernetes metrics API unavailable (${(err as Error).message})`);
+      // e.g. metrics-server not (yet) serving: Docker's samples are still stored. Said once, not
+      // every tick: a cluster without metrics-server would otherwise fill the log
+      const reason = String((err as Error).message)
+        .split('\n')[0]
+        .slice(0, 300);
+      if (reason !== this.kubeUnavailable) this.log(`metrics sampler: Kubernetes metrics API unavailable (${reason}); pods have no samples until it answers`);
+      this.kubeUnavailable = reason;
       return [];
     }
   }
