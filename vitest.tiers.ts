@@ -21,6 +21,7 @@ export const ISOLATED_E2E = [
   'tests/e2e/console.test.ts',
   'tests/e2e/console-accounts.test.ts',
   'tests/e2e/console-git.test.ts',
+  'tests/e2e/console-metrics.test.ts',
   'tests/e2e/crash-recovery.test.ts',
   'tests/e2e/kubernetes-crash.test.ts',
   'tests/e2e/kubernetes-control-plane.test.ts',

@@ -112,6 +112,8 @@ async function startTestStack(): Promise<{ stack: RunningStack; dataDir: string;
     PAAS_BUILD_PIDS: '200',
     PAAS_BUILD_MAX_OUTPUT_MB: '8',
     PAAS_LOG_MAX_MB: '2',
+    PAAS_METRICS_INTERVAL_SEC: '2', // the metrics test wants points within seconds; the default is 10
+    PAAS_METRICS_TOKEN: 'test-metrics-token',
     PAAS_MIN_REDEPLOY_INTERVAL_SEC: '5', // the schedule test fires every 5 s; the default is 60
     PAAS_GIT_FILE_ROOTS: `${tmpdir()},${root}`, // fixture repos and the sample app; the hostile-input test keeps a repo outside
     PAAS_SMTP_URL: mailpit.smtpUrl,

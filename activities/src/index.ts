@@ -4,6 +4,7 @@ export * from './plan.js';
 export * from './git/git.adapter.js';
 export * from './git/git.activities.js';
 export * from './docker/docker.adapter.js';
+export * from './docker/container-stats.js';
 export * from './docker/docker.activities.js';
 export * from './docker/site-builder.js';
 export * from './build/build-sandbox.js';

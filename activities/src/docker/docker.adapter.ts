@@ -2,6 +2,7 @@
 import Docker from 'dockerode';
 import { pack } from 'tar-fs';
 import { LABELS } from '@paas/contracts';
+import { readingOf, type ContainerReading, type RawContainerStats } from './container-stats.js';
 
 export class BuildError extends Error {
   constructor(message: string) {
@@ -340,9 +341,9 @@ export class DockerAdapter {
     });
   }
 
-  /** Running release containers (they carry a deployment label), for the runtime log collector. */
+  /** Running release containers (they carry app and deployment labels), for the runtime log collector and the metrics sampler. */
   async runningReleases(): Promise<RunningRelease[]> {
-    const list = await this.docker.listContainers({ filters: { status: ['running'], label: [`${LABELS.managed}=true`, LABELS.deployment] } });
+    const list = await this.docker.listContainers({ filters: { status: ['running'], label: [`${LABELS.managed}=true`, LABELS.app, LABELS.deployment] } });
     return list.map((c) => ({
       id: c.Id,
       name: (c.Names?.[0] ?? c.Id).replace(/^\//, ''),
@@ -363,6 +364,17 @@ export class DockerAdapter {
   /** Every lifecycle event of the containers the platform manages, from `since` (seconds). */
   async managedContainerEvents(since: number): Promise<DockerEventStream> {
     return await this.docker.getEvents({ since, filters: { type: ['container'], label: [`${LABELS.managed}=true`] } });
+  }
+
+  /** One stats reading (not a stream); null when the container is gone meanwhile. */
+  async containerReading(id: string): Promise<ContainerReading | null> {
+    try {
+      const stats = (await this.docker.getContainer(id).stats({ stream: false })) as unknown as RawContainerStats;
+      return readingOf(stats);
+    } catch (err) {
+      if (statusOf(err) === 404 || statusOf(err) === 409) return null;
+      throw err;
+    }
   }
 
   /** Docker stops restarting the container, and it is stopped (it may be restarting right now, which refuses the stop). */

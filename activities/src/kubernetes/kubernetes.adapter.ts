@@ -12,6 +12,8 @@ import {
   NodeV1Api,
   PatchStrategy,
   makeInformer,
+  Metrics,
+  topPods,
   type CoreV1Event,
   type KubernetesObject,
   type V1Deployment,
@@ -21,6 +23,7 @@ import {
   type V1Secret,
 } from '@kubernetes/client-node';
 import { PassThrough } from 'node:stream';
+import { LABELS } from '@paas/contracts';
 import { FIELD_MANAGER } from './names.js';
 
 export class KubernetesAdapter {
@@ -43,6 +46,31 @@ export class KubernetesAdapter {
     const kc = new KubeConfig();
     kc.loadFromFile(path);
     return new KubernetesAdapter(kc);
+  }
+
+  /**
+   * CPU and memory of the platform's running pods from the metrics API (metrics.k8s.io, served by
+   * metrics-server). That API has no network figures: the sampler records 0 bytes for pods.
+   */
+  async podReadings(): Promise<{ name: string; appId: string; cpuPercent: number; memoryMb: number }[]> {
+    const pods = await topPods(this.core, new Metrics(this.kc));
+    return (
+      pods
+        // a pod metrics-server has not measured yet has no containers here: no reading, not a reading of 0
+        .filter(
+          (p) =>
+            p.Pod.metadata?.labels?.[LABELS.managed] === 'true' &&
+            p.Pod.metadata.labels[LABELS.app] &&
+            p.Pod.status?.phase === 'Running' &&
+            p.Containers.length > 0,
+        )
+        .map((p) => ({
+          name: `${p.Pod.metadata!.namespace}/${p.Pod.metadata!.name}`,
+          appId: p.Pod.metadata!.labels![LABELS.app],
+          cpuPercent: Number(p.CPU.CurrentUsage) * 100,
+          memoryMb: Number(p.Memory.CurrentUsage) / (1024 * 1024),
+        }))
+    );
   }
 
   /** Server-side apply: creates or updates the fields the platform owns, taking them over from anyone else. */

@@ -16,6 +16,7 @@ import { StatusBadge } from '../ui/StatusBadge';
 import { DeleteApp } from './DeleteApp';
 import { EnvEditor } from './EnvEditor';
 import { LogViewer } from './LogViewer';
+import { Metrics } from './Metrics';
 import { Previews } from './Previews';
 import { previewTags } from './push-to-deploy';
 import { PushToDeploy } from './PushToDeploy';
@@ -229,6 +230,8 @@ export function AppPage({ appId, deploymentId }: { appId: string; deploymentId?:
           </section>
         )}
       </div>
+
+      {app.kind !== 'STATIC' && <Metrics appId={appId} />}
 
       {app.gitUrl && (
         <div className="columns">

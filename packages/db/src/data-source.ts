@@ -37,6 +37,7 @@ import { Previews1765300000000 } from './migrations/1765300000000-previews.js';
 import { NotificationChannelEntity, NotificationDeliveryEntity } from './entities/notification-channel.entity.js';
 import { NotificationChannels1766300000000 } from './migrations/1766300000000-notification-channels.js';
 import { RuntimeLogs1766100000000 } from './migrations/1766100000000-runtime-logs.js';
+import { Metrics1766200000000 } from './migrations/1766200000000-metrics.js';
 
 export const ENTITIES = [
   AppEntity,
@@ -82,6 +83,7 @@ export const MIGRATIONS = [
   Previews1765300000000,
   NotificationChannels1766300000000,
   RuntimeLogs1766100000000,
+  Metrics1766200000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

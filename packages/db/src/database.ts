@@ -18,6 +18,7 @@ import { ForgeConnectionRepository } from './repositories/forge-connection.repos
 import { PreviewRepository } from './repositories/preview.repository.js';
 import { NotificationChannelRepository } from './repositories/notification-channel.repository.js';
 import { RuntimeLogRepository } from './repositories/runtime-log.repository.js';
+import { MetricsRepository } from './repositories/metrics.repository.js';
 import { applyRetention, type RetentionPolicy, type RetentionResult } from './retention.js';
 
 export class Repositories {
@@ -37,6 +38,7 @@ export class Repositories {
   readonly previews: PreviewRepository;
   readonly notificationChannels: NotificationChannelRepository;
   readonly runtime: RuntimeLogRepository;
+  readonly metrics: MetricsRepository;
 
   constructor(manager: EntityManager) {
     this.apps = new AppRepository(manager);
@@ -55,6 +57,7 @@ export class Repositories {
     this.previews = new PreviewRepository(manager);
     this.notificationChannels = new NotificationChannelRepository(manager);
     this.runtime = new RuntimeLogRepository(manager);
+    this.metrics = new MetricsRepository(manager);
   }
 }
 

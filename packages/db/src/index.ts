@@ -39,3 +39,4 @@ export * from './repositories/preview.repository.js';
 export * from './repositories/runtime-log.repository.js';
 export * from './runtime-retention.js';
 export * from './advisory-locks.js';
+export * from './metrics.js';

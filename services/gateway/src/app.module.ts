@@ -31,6 +31,7 @@ import { ForgesModule } from './forges/forges.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { PreviewsModule } from './previews/previews.module.js';
 import { RuntimeModule } from './runtime/runtime.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 
 @Module({
   imports: [
@@ -63,6 +64,7 @@ import { RuntimeModule } from './runtime/runtime.module.js';
     RuntimeModule,
     PreviewsModule,
     NotificationsModule,
+    MetricsModule,
   ],
 })
 export class AppModule {}

@@ -23,6 +23,7 @@ import { GitWebhookResolver } from './webhooks/git-webhook.resolver.js';
 import { AppPreviewsResolver, DeploymentPreviewResolver, PreviewResolver } from './previews/preview.resolver.js';
 import { NotificationChannelResolver } from './notifications/notification-channel.resolver.js';
 import { RuntimeResolver, RuntimeSubscriptionResolver } from './runtime/runtime.resolver.js';
+import { AppMetricsResolver } from './metrics/app-metrics.resolver.js';
 
 const out = process.argv[2];
 const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
@@ -53,6 +54,7 @@ const schema = await app
     DeploymentPreviewResolver,
     PreviewResolver,
     NotificationChannelResolver,
+    AppMetricsResolver,
   ]);
 const text = `# Generated from the gateway's code-first resolvers by \`npm run schema:print\`. Do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
 if (out) writeFileSync(out, text);

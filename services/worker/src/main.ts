@@ -12,6 +12,7 @@ import { crashLoopNotifier } from './background/crash-loop-notifier.js';
 import { startRetention } from './background/retention.js';
 import { startReplicaWatcher } from './background/replica-watcher.js';
 import { startHealthReporter } from './background/health-reporter.js';
+import { MetricsSampler } from './background/metrics-sampler.js';
 import { exitWithParent } from '@paas/process-lifecycle';
 import { startRuntimeCapture } from './background/runtime/start.js';
 
@@ -57,6 +58,9 @@ const stopRetention = startRetention(db, env, console.log);
 const stopHealthReporter = startHealthReporter(db, adapters, env, console.warn);
 // what running releases print and what happens to them (App.runtimeLogs, App.events)
 const stopRuntimeCapture = await startRuntimeCapture(new Database(db), adapters.docker, adapters.kube, env, console.warn);
+// CPU, memory and network of the running releases, every PAAS_METRICS_INTERVAL_SEC (one worker samples)
+const metricsSampler = new MetricsSampler(db, adapters, env, console.warn);
+metricsSampler.start();
 
 const worker = await Worker.create({
   connection,
@@ -81,6 +85,7 @@ await stopReplicaWatcher?.();
 stopRetention();
 stopHealthReporter();
 await stopRuntimeCapture();
+await metricsSampler.stop();
 await connection.close();
 await clientConnection.close();
 await db.destroy();
