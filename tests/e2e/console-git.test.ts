@@ -224,6 +224,15 @@ describe('console push to deploy in a real browser', () => {
     const push = gitea.gitUrl(picker.username, 'picked-site', token);
     repo.git('push', '--quiet', push, 'main');
     repo.git('push', '--quiet', push, 'main:refs/heads/release');
+    // Gitea records pushed branches in its database from a queue: the picker lists what its API lists
+    await expect
+      .poll(
+        async () => (await gitea.request<{ name: string }[]>('GET', `/repos/${picker.username}/picked-site/branches`, { token })).map((b) => b.name).sort(),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toEqual(['main', 'release']);
 
     await page.goto(`${inject('gatewayUrl')}/#/`);
     await chooseTeam(TEAM);
