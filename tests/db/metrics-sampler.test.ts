@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 function sampler(reads: { n: number }) {
   const docker = {
-    runningReleases: async () => [{ id: 'c1', name: 'paas-sampled-1', appId }],
+    runningReleases: async () => [{ id: 'c1', name: 'paas-sampled-1', appId, deploymentId: null }],
     containerReading: async () => {
       reads.n++;
       return { cpuPercent: 12.5, memoryMb: 40, rxTotal: 1000 * reads.n, txTotal: 0 };
@@ -78,7 +78,7 @@ describe('metrics sampler with several workers', () => {
       },
     };
     const docker = {
-      runningReleases: async () => [{ id: 'c2', name: 'paas-sampled-2', appId }],
+      runningReleases: async () => [{ id: 'c2', name: 'paas-sampled-2', appId, deploymentId: null }],
       containerReading: async () => ({ cpuPercent: 1, memoryMb: 10, rxTotal: 5, txTotal: 5 }),
     };
     const lines: string[] = [];
