@@ -68,7 +68,7 @@ export function AddNotificationChannel({ teamId, onCreated }: { teamId: string; 
               {...a}
               value={form.target}
               onChange={(e) => setForm((f) => ({ ...f, target: e.target.value }))}
-              type={form.kind === 'EMAIL' ? 'email' : 'url'}
+              inputMode={form.kind === 'EMAIL' ? 'email' : 'url'}
               placeholder={form.kind === 'EMAIL' ? 'ops@example.com' : 'https://'}
               autoComplete="off"
               spellCheck={false}
