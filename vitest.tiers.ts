@@ -30,6 +30,7 @@ export const ISOLATED_E2E = [
   'tests/e2e/key-rotation.test.ts',
   'tests/e2e/runtime-logs-recovery.test.ts',
   'tests/e2e/console-runtime.test.ts',
+  'tests/e2e/console-notifications.test.ts',
 ];
 
 export const UNIT = ['**/src/**/*.test.ts', 'workflows/test/**/*.test.ts', 'tests/lint/**/*.test.ts', 'tests/unit/**/*.test.ts'];

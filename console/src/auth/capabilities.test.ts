@@ -4,12 +4,12 @@ import { can, grantableRoles, TEAM_ROLES, type Capability } from './capabilities
 describe('console capabilities by role (mirrors the gateway policy)', () => {
   it('offers each role exactly what the policy allows it', () => {
     const table: Record<string, Capability[]> = {
-      OWNER: ['deploy', 'manageMembers', 'manageTokens', 'readAudit', 'manageForges'],
-      ADMIN: ['deploy', 'manageMembers', 'manageTokens', 'readAudit', 'manageForges'],
+      OWNER: ['deploy', 'manageMembers', 'manageTokens', 'readAudit', 'manageForges', 'manageNotifications'],
+      ADMIN: ['deploy', 'manageMembers', 'manageTokens', 'readAudit', 'manageForges', 'manageNotifications'],
       DEVELOPER: ['deploy'],
       VIEWER: [],
     };
-    const all: Capability[] = ['deploy', 'manageMembers', 'manageTokens', 'readAudit', 'manageForges'];
+    const all: Capability[] = ['deploy', 'manageMembers', 'manageTokens', 'readAudit', 'manageForges', 'manageNotifications'];
     for (const role of TEAM_ROLES) for (const c of all) expect([role, c, can(role, c)]).toEqual([role, c, table[role]!.includes(c)]);
   });
 

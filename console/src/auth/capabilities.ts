@@ -14,7 +14,10 @@ export type Capability =
   /** Read the team's audit log. */
   | 'readAudit'
   /** Connect and disconnect the team's forges (their credentials act for the whole team). */
-  | 'manageForges';
+  | 'manageForges'
+  /** Add, list and delete the team's notification channels and read their deliveries (a Slack or
+   *  Discord URL is itself a credential). */
+  | 'manageNotifications';
 
 const RANK: Record<TeamRole, number> = { VIEWER: 0, DEVELOPER: 1, ADMIN: 2, OWNER: 3 };
 
@@ -24,6 +27,7 @@ const LEAST_ROLE: Record<Capability, TeamRole> = {
   manageTokens: 'ADMIN',
   readAudit: 'ADMIN',
   manageForges: 'ADMIN',
+  manageNotifications: 'ADMIN',
 };
 
 export const TEAM_ROLES: TeamRole[] = ['OWNER', 'ADMIN', 'DEVELOPER', 'VIEWER'];

@@ -1,11 +1,12 @@
 // The selected team's settings: usage against the plan for everyone in it; members for everyone
-// (editing for OWNER and ADMIN); forge connections for everyone (connecting for OWNER and ADMIN); API tokens and the audit log only for OWNER and ADMIN.
+// (editing for OWNER and ADMIN); forge connections for everyone (connecting for OWNER and ADMIN); API tokens, notification channels and the audit log only for OWNER and ADMIN.
 import { useTeam } from '../app/teams';
 import { can } from '../auth/capabilities';
 import { ApiTokens } from './ApiTokens';
 import { AuditLog } from './AuditLog';
 import { ForgeConnections } from './ForgeConnections';
 import { Members } from './Members';
+import { NotificationChannels } from './NotificationChannels';
 import { Usage } from './Usage';
 
 export function TeamSettings() {
@@ -29,6 +30,7 @@ export function TeamSettings() {
       <Members teamId={team.id} role={team.role} />
       <ForgeConnections teamId={team.id} role={team.role} />
       {can(team.role, 'manageTokens') && <ApiTokens teamId={team.id} role={team.role} />}
+      {can(team.role, 'manageNotifications') && <NotificationChannels teamId={team.id} />}
       {can(team.role, 'readAudit') && <AuditLog teamId={team.id} />}
     </section>
   );
