@@ -7,11 +7,9 @@
 // test-results/screenshots/ (and docs/screenshots/ with PAAS_UPDATE_SCREENSHOTS=1). Runs alone,
 // after the rest, like the other console tests.
 import { createHmac, randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, shot } from '../helpers/browser.js';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
 import { giteaApi } from '../helpers/gitea-api.js';
 import { gql } from '../helpers/graphql.js';
@@ -19,19 +17,6 @@ import { gql } from '../helpers/graphql.js';
 const tag = Date.now().toString(36);
 const TEAM = `Git UI ${tag}`;
 const APP = `git-ui-${tag}`;
-const root = resolve(import.meta.dirname, '../..');
-
-/** One card's screenshot (the whole page would hold unrelated screens). */
-async function shotOf(locator: Locator, name: string): Promise<void> {
-  const dir = join(root, 'test-results/screenshots');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${name}.png`);
-  await locator.screenshot({ path: file });
-  if (process.env.PAAS_UPDATE_SCREENSHOTS === '1') {
-    mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
-    copyFileSync(file, join(root, 'docs/screenshots', `${name}.png`));
-  }
-}
 
 describe('console push to deploy in a real browser', () => {
   const repo = new FixtureRepo('main');
@@ -96,7 +81,7 @@ describe('console push to deploy in a real browser', () => {
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
     expect(url).toBe(`${inject('gatewayUrl')}/hooks/git/${appId}`);
     expect(await card().getAttribute('data-webhook')).toBe('on');
-    await shotOf(card(), '16-webhook-secret-once');
+    await shot(card(), '16-webhook-secret-once');
     // the API agrees: Gitea, this URL, and the secret is not readable back
     expect((await gql(`query($id: ID!) { app(id: $id) { webhook { forge url secret } } }`, { id: appId })).app.webhook).toEqual({
       forge: 'GITEA',
@@ -146,7 +131,7 @@ describe('console push to deploy in a real browser', () => {
     // an earlier fetch may still show it as "received" (recorded, not yet answered): the refresh settles it
     await expect.poll(() => row.textContent(), { timeout: 30_000 }).toMatch(/ping.*pong/);
     await expect.poll(() => card().locator('tbody tr').allTextContents(), { timeout: 30_000 }).toContainEqual(expect.stringMatching(/refused: bad signature/));
-    await shotOf(card(), '17-webhook-deliveries');
+    await shot(card(), '17-webhook-deliveries');
   });
 
   it('disables the webhook only after asking; deliveries are refused from then on', async () => {
@@ -211,7 +196,7 @@ describe('console push to deploy in a real browser', () => {
     await expect.poll(() => item.locator('[data-status]').getAttribute('data-status'), { timeout: 240_000, interval: 1000 }).toBe('LIVE');
     expect(await item.getByRole('link').getAttribute('href')).toMatch(new RegExp(`pr-${pr.number}\\.`));
     expect(await page.locator('table.deployments').textContent()).toContain(`PR #${pr.number}`);
-    await shotOf(previews, '18-previews');
+    await shot(previews, '18-previews');
     await previews.getByLabel(/Deploy each open pull request/).uncheck();
     await expect.poll(async () => (await gql(`query($id: ID!) { app(id: $id) { previewsEnabled } }`, { id: previewed })).app.previewsEnabled).toBe(false);
   });
@@ -252,7 +237,7 @@ describe('console push to deploy in a real browser', () => {
     expect(await row.textContent()).toContain(picker.username);
     expect(await page.content()).not.toContain(token);
     expect(await forges.locator('#forge-token').inputValue()).toBe('');
-    await shotOf(forges, '19-forge-connections');
+    await shot(forges, '19-forge-connections');
 
     await page.getByRole('link', { name: 'New app' }).click();
     await page.getByRole('button', { name: /Pick a repository from Gitea/ }).click();
@@ -265,7 +250,7 @@ describe('console push to deploy in a real browser', () => {
     await branch.selectOption('release');
     await page.getByLabel('Name', { exact: true }).fill(`picked-${tag}`);
     await page.getByLabel('Health check path').fill('/cgi-bin/health');
-    await shotOf(page.locator('form.card'), '20-new-app-repo-picker');
+    await shot(page.locator('form.card'), '20-new-app-repo-picker');
     await page.getByRole('button', { name: 'Create app' }).click();
     await page.getByRole('heading', { name: `picked-${tag}`, level: 1 }).waitFor();
     const id = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');

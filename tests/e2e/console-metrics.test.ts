@@ -2,16 +2,12 @@
 // CPU-burning app's charts are drawn from App.metrics, the range buttons ask for another range,
 // and the deployment is marked. The card's screenshot goes to test-results/screenshots/ (and
 // docs/screenshots/ with PAAS_UPDATE_SCREENSHOTS=1). Runs alone, like the other browser tests.
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, shot } from '../helpers/browser.js';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
 import { createApp, deploy, gql, waitForDeployment } from '../helpers/graphql.js';
 import { until } from '../helpers/wait.js';
-
-const root = resolve(import.meta.dirname, '../..');
 
 describe('console metrics in a real browser', () => {
   const repo = new FixtureRepo();
@@ -60,13 +56,7 @@ describe('console metrics in a real browser', () => {
       await expect(card.locator(`figure[data-chart="${chart}"] canvas`).count()).resolves.toBe(1);
     }
     expect(await card.getByText('Dashed lines: deployments started in this range').count()).toBe(1);
-    const dir = join(root, 'test-results/screenshots');
-    mkdirSync(dir, { recursive: true });
-    await card.screenshot({ path: join(dir, 'console-metrics.png') });
-    if (process.env.PAAS_UPDATE_SCREENSHOTS === '1') {
-      mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
-      copyFileSync(join(dir, 'console-metrics.png'), join(root, 'docs/screenshots', 'console-metrics.png'));
-    }
+    await shot(card, 'console-metrics');
 
     // another range: the buttons say which is chosen, and the charts stay
     await card.getByRole('button', { name: '24 h' }).click();

@@ -6,29 +6,15 @@
 // test-results/screenshots/ (and docs/screenshots/ with PAAS_UPDATE_SCREENSHOTS=1). Runs alone,
 // like the other console tests.
 import { createHmac } from 'node:crypto';
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import { join, resolve } from 'node:path';
-import { type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, shot } from '../helpers/browser.js';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
 import { deploy, gql, waitForDeployment } from '../helpers/graphql.js';
 
 const tag = Date.now().toString(36);
 const TEAM = `Notify UI ${tag}`;
-const root = resolve(import.meta.dirname, '../..');
-
-async function shotOf(locator: Locator, name: string): Promise<void> {
-  const dir = join(root, 'test-results/screenshots');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${name}.png`);
-  await locator.screenshot({ path: file });
-  if (process.env.PAAS_UPDATE_SCREENSHOTS === '1') {
-    mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
-    copyFileSync(file, join(root, 'docs/screenshots', `${name}.png`));
-  }
-}
 
 describe('console notifications in a real browser', () => {
   const [port] = inject('notifyReceiverPorts');
@@ -117,7 +103,7 @@ describe('console notifications in a real browser', () => {
       .toMatch(/deployment\.succeeded.*delivered/);
     expect(await card.getByRole('textbox', { name: 'Signing secret' }).count()).toBe(0);
     expect(await page.content()).not.toContain(secret);
-    await shotOf(card, 'notifications');
+    await shot(card, 'notifications');
 
     await card.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();

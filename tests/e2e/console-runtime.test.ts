@@ -3,26 +3,11 @@
 // lines arrive while Follow is on, a search narrows the lines to plain-text matches, and the
 // release's start is in the timeline. Screenshots go to test-results/screenshots/ (and
 // docs/screenshots/ with PAAS_UPDATE_SCREENSHOTS=1). Runs alone, like the other console tests.
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, shot } from '../helpers/browser.js';
 import { busyboxApp, FixtureRepo } from '../helpers/fixture-repo.js';
 import { createApp, deploy, gql, waitForDeployment } from '../helpers/graphql.js';
-
-const root = resolve(import.meta.dirname, '../..');
-
-async function shotOf(locator: Locator, name: string): Promise<void> {
-  const dir = join(root, 'test-results/screenshots');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${name}.png`);
-  await locator.screenshot({ path: file });
-  if (process.env.PAAS_UPDATE_SCREENSHOTS === '1') {
-    mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
-    copyFileSync(file, join(root, 'docs/screenshots', `${name}.png`));
-  }
-}
 
 describe('console runtime logs and events in a real browser', () => {
   const repo = new FixtureRepo();
@@ -62,8 +47,8 @@ describe('console runtime logs and events in a real browser', () => {
     await expect.poll(() => logs.locator('.rt-line').count(), { timeout: 30_000 }).toBeGreaterThan(before + 2);
     const events = page.locator('section', { has: page.getByRole('heading', { name: 'Events' }) });
     await expect.poll(() => events.textContent(), { timeout: 30_000 }).toContain('started');
-    await shotOf(page.locator('section', { has: page.getByRole('heading', { name: 'Runtime logs' }) }), 'runtime-logs');
-    await shotOf(events, 'app-events');
+    await shot(page.locator('section', { has: page.getByRole('heading', { name: 'Runtime logs' }) }), 'runtime-logs');
+    await shot(events, 'app-events');
 
     // a search with regex metacharacters matches literally: only the stderr lines carry "("
     await page.getByLabel('Search runtime logs').fill('query on orders (');

@@ -3,7 +3,7 @@
 // (test-results/screenshots/, and docs/screenshots/ with PAAS_UPDATE_SCREENSHOTS=1).
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '../..');
 const shots = join(root, 'test-results/screenshots');
@@ -15,10 +15,12 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export async function shot(page: Page, name: string): Promise<void> {
+/** A screenshot of a whole page, or of one card (a locator) when the page holds unrelated screens. */
+export async function shot(target: Page | Locator, name: string): Promise<void> {
   mkdirSync(shots, { recursive: true });
   const file = join(shots, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  if ('goto' in target) await target.screenshot({ path: file, fullPage: true });
+  else await target.screenshot({ path: file });
   if (process.env.PAAS_UPDATE_SCREENSHOTS === '1') {
     mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
     copyFileSync(file, join(root, 'docs/screenshots', `${name}.png`));
