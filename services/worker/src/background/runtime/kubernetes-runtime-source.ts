@@ -5,7 +5,7 @@
 // (OOMKilled, CrashLoopBackOff, HPA scaling) are not recorded yet.
 import type { KubernetesAdapter } from '@paas/activities';
 import { parseTimed, type TimedLine } from './log-frames.js';
-import type { LogFollow, RuntimeInstance, RuntimeLogSource } from './runtime-source.js';
+import { logFollowOf, type LogFollow, type RuntimeInstance, type RuntimeLogSource } from './runtime-source.js';
 
 export class KubernetesRuntimeSource implements RuntimeLogSource {
   constructor(private readonly kube: KubernetesAdapter) {}
@@ -32,26 +32,14 @@ export class KubernetesRuntimeSource implements RuntimeLogSource {
     const sinceTime = sinceNs ? new Date(Number(BigInt(sinceNs) / 1_000_000n)).toISOString().replace(/\.\d+Z$/, 'Z') : undefined;
     const { stream, abort } = await this.kube.followPodLog(instance.namespace!, instance.name, sinceTime);
     const lines = new TextLines();
-    return {
-      onLines: (handler) => stream.on('data', (chunk: Buffer) => handler(lines.push(chunk))),
-      onEnd: (handler) => {
-        let done = false;
-        const end = (err?: Error) => {
-          if (done) return;
-          done = true;
-          handler(err);
-        };
-        stream.on('end', () => end());
-        stream.on('close', () => end());
-        stream.on('error', (err: Error) => end(err));
-      },
-      pause: () => stream.pause(),
-      resume: () => stream.resume(),
-      close: () => {
+    return logFollowOf(
+      stream,
+      (chunk) => lines.push(chunk),
+      () => {
         abort();
         stream.destroy();
       },
-    };
+    );
   }
 }
 

@@ -61,23 +61,11 @@ export class DockerRuntimeSource implements RuntimeLogSource, EngineEvents {
       destroy(): void;
     };
     const parser = new LogFrameParser();
-    return {
-      onLines: (handler) => stream.on('data', (chunk: Buffer) => handler(parser.push(chunk))),
-      onEnd: (handler) => {
-        let done = false;
-        const end = (err?: Error) => {
-          if (done) return;
-          done = true;
-          handler(err);
-        };
-        stream.on('end', () => end());
-        stream.on('close', () => end());
-        stream.on('error', (err: Error) => end(err));
-      },
-      pause: () => stream.pause(),
-      resume: () => stream.resume(),
-      close: () => stream.destroy(),
-    };
+    return logFollowOf(
+      stream,
+      (chunk) => parser.push(chunk),
+      () => stream.destroy(),
+    );
   }
 
   async subscribe(since: Date, onEvent: (e: EngineEvent) => void, onEnd: (err?: Error) => void): Promise<{ close(): void }> {
@@ -142,5 +130,26 @@ export function classify(line: string): EngineEvent | null {
     exitCode: Number.isInteger(exit) ? exit : undefined,
     at: new Date(Number(timeNano / 1_000_000n)),
     key: `docker:${raw.id}:${actionText}:${timeNano}`,
+  };
+}
+
+/** A LogFollow over a readable stream of log chunks; `onEnd` fires once, whichever of end, close or error comes first. */
+export function logFollowOf(stream: NodeJS.ReadableStream, parse: (chunk: Buffer) => TimedLine[], close: () => void): LogFollow {
+  return {
+    onLines: (handler) => stream.on('data', (chunk: Buffer) => handler(parse(chunk))),
+    onEnd: (handler) => {
+      let done = false;
+      const end = (err?: Error) => {
+        if (done) return;
+        done = true;
+        handler(err);
+      };
+      stream.on('end', () => end());
+      stream.on('close', () => end());
+      stream.on('error', (err: Error) => end(err));
+    },
+    pause: () => stream.pause(),
+    resume: () => stream.resume(),
+    close,
   };
 }
