@@ -22,7 +22,16 @@ const hash = () => randomUUID().replace(/-/g, '') + randomUUID().replace(/-/g, '
 describe('migration: accounts', () => {
   it('moves every app that existed before teams to the operator team, losing nothing', async () => {
     // the schema as it was before the migration, with apps in it
-    for (const t of ['forge_connections', 'forge_identities', 'api_tokens', 'refresh_tokens', 'team_invitations', 'team_members'])
+    for (const t of [
+      'notification_deliveries',
+      'notification_channels',
+      'forge_connections',
+      'forge_identities',
+      'api_tokens',
+      'refresh_tokens',
+      'team_invitations',
+      'team_members',
+    ])
       await source.query(`DROP TABLE ${t}`);
     await source.query(`ALTER TABLE apps DROP COLUMN team_id`);
     await source.query(`DROP TABLE teams`);
