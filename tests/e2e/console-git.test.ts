@@ -185,6 +185,12 @@ describe('console push to deploy in a real browser', () => {
     repo.commit({ 'www/index.html': 'a preview from the console test\n' }, 'preview');
     repo.git('push', '--quiet', push, 'feature-ui');
     repo.git('checkout', '--quiet', 'main');
+    // until Gitea's queue has recorded the pushed branch, opening a pull request from it is a 404
+    await expect
+      .poll(async () => (await gitea.request<{ name: string }[]>('GET', `/repos/${user.username}/previewed/branches`, { token: account })).map((b) => b.name), {
+        timeout: 30_000,
+      })
+      .toContain('feature-ui');
     const pr = await gitea.request<{ number: number }>(
       'POST',
       `/repos/${user.username}/previewed/pulls`,

@@ -39,7 +39,17 @@ describe('console in a real browser', () => {
 
   const selectedStatus = () => page.locator('[data-selected-deployment] h2 [data-status]').getAttribute('data-status');
   async function waitForSelected(status: string): Promise<void> {
-    await expect.poll(selectedStatus, { timeout: 120_000, interval: 250 }).toBe(status);
+    await expect
+      .poll(
+        async () => {
+          const now = await selectedStatus();
+          // a deployment that failed instead says why (the failure box), not just FAILED
+          if (now === 'FAILED' && status !== 'FAILED') return `FAILED: ${await page.locator('[data-selected-deployment] .failure').textContent()}`;
+          return now;
+        },
+        { timeout: 120_000, interval: 250 },
+      )
+      .toBe(status);
   }
 
   it('signs in with the admin token, refusing a wrong one clearly', async () => {
