@@ -15,7 +15,7 @@ import { mountsUnder, shimPids } from '@paas/supervisor/kubernetes/cleanup';
 import { stopLeftovers } from '@paas/supervisor/leftovers';
 import { PAUSE_IMAGE } from '@paas/supervisor/kubernetes/layout';
 import { KubeConfig, CoreV1Api } from '@kubernetes/client-node';
-import { freePort } from './free-port.js';
+import { freePort, freePortBelowEphemeral } from './free-port.js';
 import { scratchDir } from './scratch-dir.js';
 
 const run = promisify(execFile);
@@ -45,7 +45,7 @@ export async function setup(project: TestProject): Promise<void> {
   const options = {
     dataDir: data.dir,
     cacheDir: process.env.PAAS_CACHE_DIR || join(process.env.HOME || '/root', '.cache/paas'),
-    apiPort: await freePort([1, 2, 3, 4, 5, 6, 7]),
+    apiPort: await freePortBelowEphemeral([1, 2, 3, 4, 5, 6, 7]),
     podSubnet: POD_SUBNET,
     nodeIp,
     registryAddress: `127.0.0.1:${registryPort}`,
@@ -62,7 +62,7 @@ export async function setup(project: TestProject): Promise<void> {
     } catch (err) {
       if (attempt === 3 || !/is in use; choose another/.test((err as Error).message)) throw err;
       log(`${(err as Error).message}: trying other ports`);
-      options.apiPort = await freePort([1, 2, 3, 4, 5, 6, 7]);
+      options.apiPort = await freePortBelowEphemeral([1, 2, 3, 4, 5, 6, 7]);
     }
   }
   const coldStartMs = Date.now() - t0;
