@@ -40,6 +40,11 @@ declare module 'vitest' {
       secondStart: { createdCa: boolean };
       /** What the first stop (with a pod running on the bridge) left: mounts, shims, processes, the bridge, NAT rules. */
       afterFirstStop: { mounts: string[]; shims: number; processes: string[]; bridge: boolean; natRules: number };
+      /** What the first start left of a killed cluster of another data dir on its pod subnet, and of a live one beside it. */
+      planted: Record<
+        'dead' | 'live',
+        { bridge: boolean; netns: boolean; mounts: number; cgroup: boolean; process: boolean; natRules: number; runtimeDir: boolean }
+      >;
       /** A third start after SIGKILL of every cluster process while a pod ran. */
       afterHardKill: {
         startMs: number;

@@ -133,6 +133,12 @@ describe('the embedded Kubernetes cluster', () => {
     expect(startMs).toBeLessThan(120_000);
   });
 
+  it('sweeps what a killed cluster of another data dir left on its pod subnet (the start would refuse otherwise), and spares a live one', () => {
+    const { dead, live } = k8s.planted;
+    expect(dead).toEqual({ bridge: false, netns: false, mounts: 0, cgroup: false, process: false, natRules: 0, runtimeDir: false });
+    expect(live).toEqual({ bridge: true, netns: true, mounts: 2, cgroup: true, process: true, natRules: 1, runtimeDir: true });
+  });
+
   it('runs an image of the registry by digest as a 2-replica Deployment whose pods answer from the host', async () => {
     const marker = `hello from kubernetes ${Date.now()}`;
     const image = await pushHttpdImage(marker);

@@ -15,6 +15,7 @@ import { mountsUnder, shimPids } from '@paas/supervisor/kubernetes/cleanup';
 import { stopLeftovers } from '@paas/supervisor/leftovers';
 import { PAUSE_IMAGE } from '@paas/supervisor/kubernetes/layout';
 import { KubeConfig, CoreV1Api } from '@kubernetes/client-node';
+import { plantCluster } from '../helpers/dead-cluster.js';
 import { freePort, freePortBelowEphemeral } from './free-port.js';
 import { scratchDir } from './scratch-dir.js';
 
@@ -24,6 +25,7 @@ let stopAll: (() => Promise<void>) | undefined;
 // a /24 of its own, beside `npm start`'s 10.244.0.0/24, the e2e stack's and other test runs' (PAAS_TEST_PORT_OFFSET)
 const offset = Number(process.env.PAAS_TEST_PORT_OFFSET || 0);
 const POD_SUBNET = process.env.PAAS_TEST_KUBERNETES_POD_SUBNET || `10.244.${201 + (Math.floor(offset / 100) % 50)}.0/24`;
+const LIVE_NEIGHBOUR_SUBNET = `10.245.${201 + (Math.floor(offset / 100) % 50)}.0/24`;
 
 export async function setup(project: TestProject): Promise<void> {
   const data = scratchDir('kubernetes');
@@ -52,6 +54,16 @@ export async function setup(project: TestProject): Promise<void> {
     log,
   };
 
+  // a cluster of another data dir killed on this pod subnet (the start must sweep it), and a live one beside it
+  const dead = await plantCluster(POD_SUBNET);
+  const live = await plantCluster(LIVE_NEIGHBOUR_SUBNET, { live: true });
+  const stopPlanted = stopAll;
+  stopAll = async () => {
+    await stopPlanted();
+    await dead.remove();
+    await live.remove();
+  };
+
   let t0 = Date.now();
   // the ports were free when chosen, but other suites' services pick ephemeral ports meanwhile:
   // if one took a port of the cluster's before it started, choose again (nothing started yet)
@@ -66,6 +78,7 @@ export async function setup(project: TestProject): Promise<void> {
     }
   }
   const coldStartMs = Date.now() - t0;
+  const planted = { dead: await dead.remains(), live: await live.remains() };
   const firstCa = readFileSync(join(cluster.layout.pki, 'ca.crt'), 'utf8');
   const firstCreatedCa = cluster.createdCa;
   // a mark in etcd that the second start must still find
@@ -119,6 +132,7 @@ export async function setup(project: TestProject): Promise<void> {
     firstStart: { createdCa: firstCreatedCa, ca: firstCa },
     secondStart: { createdCa: cluster.createdCa },
     afterFirstStop,
+    planted,
     afterHardKill: { startMs: afterHardKillMs, podBefore, podAfter, shimsBefore: shimsBefore.length, shimsLeft },
   });
 }

@@ -9,7 +9,7 @@ import type { ClusterLayout } from './layout.js';
 
 const CGROUPS = '/sys/fs/cgroup';
 
-export function cgroupRootOf(layout: ClusterLayout): string {
+export function cgroupRootOf(layout: Pick<ClusterLayout, 'id'>): string {
   return `/paas-k8s-${layout.id}`;
 }
 
@@ -34,7 +34,7 @@ export function ensureCgroupRoot(layout: ClusterLayout): void {
 }
 
 /** Best effort after the stop: empty cgroups are removed deepest first; one still in use stays. */
-export function removeCgroupRoot(layout: ClusterLayout): void {
+export function removeCgroupRoot(layout: Pick<ClusterLayout, 'id'>): void {
   const remove = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) remove(join(dir, entry.name));
     try {
@@ -47,4 +47,29 @@ export function removeCgroupRoot(layout: ClusterLayout): void {
     const dir = join(CGROUPS, h, cgroupRootOf(layout));
     if (existsSync(dir)) remove(dir);
   }
+}
+
+/** SIGKILLs every process in the cluster's cgroups (its pods', after a hard kill); returns how many. */
+export function killCgroupRoot(id: string): number {
+  const pids = new Set<number>();
+  const collect = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) collect(join(dir, entry.name));
+      else if (entry.name === 'cgroup.procs') {
+        for (const line of readFileSync(join(dir, entry.name), 'utf8').split('\n')) if (/^\d+$/.test(line)) pids.add(Number(line));
+      }
+    }
+  };
+  for (const h of hierarchies()) {
+    const dir = join(CGROUPS, h, cgroupRootOf({ id }));
+    if (existsSync(dir)) collect(dir);
+  }
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return pids.size;
 }

@@ -23,17 +23,21 @@ export function mountsUnder(roots: string[], points = mountPoints()): string[] {
   return [...new Set(inside)].sort((a, b) => b.length - a.length);
 }
 
-export async function unmountUnder(layout: ClusterLayout): Promise<string[]> {
-  const leftovers = mountsUnder([layout.dir, layout.runtimeState]);
-  for (const point of leftovers) {
+export function unmountUnder(layout: ClusterLayout): Promise<string[]> {
+  return unmountPaths([layout.dir, layout.runtimeState]);
+}
+
+/** Unmounts everything under the roots; returns the mounts still there. */
+export async function unmountPaths(roots: string[]): Promise<string[]> {
+  for (const point of mountsUnder(roots)) {
     // lazy: a mount still busy for a moment (a dying shim) is detached now and freed when released
     await run('umount', ['--lazy', point], { timeout: 10_000 }).catch(() => undefined);
   }
-  return mountsUnder([layout.dir, layout.runtimeState]);
+  return mountsUnder(roots);
 }
 
 /** Shims started by this node's containerd: their command line names its socket. */
-export function shimPids(layout: ClusterLayout): number[] {
+export function shimPids(layout: Pick<ClusterLayout, 'containerdSocket'>): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
@@ -49,7 +53,7 @@ export function shimPids(layout: ClusterLayout): number[] {
   return pids;
 }
 
-export function killShims(layout: ClusterLayout): number {
+export function killShims(layout: Pick<ClusterLayout, 'containerdSocket'>): number {
   const pids = shimPids(layout);
   for (const pid of pids) {
     try {

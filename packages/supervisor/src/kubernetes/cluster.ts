@@ -16,6 +16,7 @@ import { apiServerProcess, controllerManagerProcess, etcdProcess, schedulerProce
 import { kubeletProcess } from './kubelet.js';
 import { removeCgroupRoot } from './cgroup-root.js';
 import { cleanupKubeProxyRules, kubeProxyHealthUrl, kubeProxyProcess } from './kube-proxy.js';
+import { sweepDeadClusters, writeOwner } from './dead-clusters.js';
 import { clusterLayout, type ClusterLayout, type ClusterOptions } from './layout.js';
 
 export interface EmbeddedCluster {
@@ -71,7 +72,7 @@ async function nodeReady(kc: KubeConfig, name: string, since: number): Promise<b
   return heartbeat >= Math.floor(since / 1000) * 1000;
 }
 
-/** Two bridges on one subnet would split the pods' route: another network holding it stops the start. */
+/** Two bridges on one subnet would split the pods' route: another network holding it (a live cluster's, after the sweep of dead ones) stops the start. */
 function subnetFree(bridge: string, podSubnet: string): void {
   const prefix = `${podSubnet.split('.').slice(0, 3).join('.')}.`;
   for (const [name, addrs] of Object.entries(networkInterfaces())) {
@@ -99,6 +100,7 @@ export async function startEmbeddedCluster(options: ClusterOptions): Promise<Emb
       throw new Error(`port ${port} (the embedded cluster's ${name}, from PAAS_KUBERNETES_API_PORT=${options.apiPort}) is in use; choose another`);
     }
   }
+  for (const line of await sweepDeadClusters(layout)) log(line);
   subnetFree(layout.bridge, options.podSubnet);
   mkdirSync(layout.dir, { recursive: true, mode: 0o700 });
   const processes: ManagedProcess[] = [];
@@ -156,6 +158,7 @@ export async function startEmbeddedCluster(options: ClusterOptions): Promise<Emb
     done(createdCa ? 'made a new CA, certificates and kubeconfigs' : 'reused the certificates');
 
     const containerd = start(containerdProcess(layout, writeContainerdConfig(layout, options.registryAddress, options.podSubnet)));
+    writeOwner(layout);
     const etcd = start(etcdProcess(layout));
     await waitForContainerd(layout, containerd);
     await importImages(layout, [join(layout.images, 'pause.tar'), join(layout.images, 'metrics-server.tar')]);

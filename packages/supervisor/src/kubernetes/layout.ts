@@ -78,10 +78,15 @@ export function defaultNodeIp(): string {
   return preferred.address;
 }
 
+/** The id of the cluster whose state is in `dir` (<data dir>/kubernetes). */
+export function idOfClusterDir(dir: string): string {
+  return createHash('sha256').update(dir).digest('hex').slice(0, 6);
+}
+
 /** Short and unique per data dir, and where the cluster's sockets are. */
 function clusterId(dataDir: string): { dir: string; id: string; runtimeState: string } {
   const dir = join(resolve(dataDir), 'kubernetes');
-  const id = createHash('sha256').update(dir).digest('hex').slice(0, 6);
+  const id = idOfClusterDir(dir);
   return { dir, id, runtimeState: `/run/paas-k8s-${id}` };
 }
 
