@@ -45,6 +45,17 @@ describe('pod trouble', () => {
     expect(t).toMatchObject({ kind: 'crash-loop', message: expect.stringMatching(/CrashLoopBackOff, exit code 3, Error/) });
   });
 
+  it('names a config error that stays, and waits through one the kubelet retries', () => {
+    expect(podTrouble(pod({ state: { waiting: { reason: 'CreateContainerConfigError', message: 'secret "web-d1" not found' } } }))).toMatchObject({
+      kind: 'config',
+      message: expect.stringMatching(/could not be created \(CreateContainerConfigError: secret "web-d1" not found\)/),
+    });
+    // seen in CI under load: the kubelet's cache of the release's new Secret was not filled within its one-second wait
+    const cache = 'failed to sync secret cache: timed out waiting for the condition';
+    expect(podTrouble(pod({ state: { waiting: { reason: 'CreateContainerConfigError', message: cache } } }))).toBeUndefined();
+    expect(podTrouble(pod({ state: { waiting: { reason: 'CreateContainerError', message: 'context deadline exceeded' } } }))).toBeUndefined();
+  });
+
   it('says nothing while a pod is starting or running', () => {
     expect(podTrouble(pod({ state: { waiting: { reason: 'ContainerCreating' } } }))).toBeUndefined();
     expect(podTrouble(pod({ state: { running: {} }, ready: true }))).toBeUndefined();

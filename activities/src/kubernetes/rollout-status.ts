@@ -25,6 +25,12 @@ export type PodTrouble = { kind: 'image-pull' | 'crash-loop' | 'config' | 'sandb
 
 const IMAGE_PULL = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull']);
 const CONFIG = new Set(['CreateContainerConfigError', 'CreateContainerError', 'RunContainerError']);
+/**
+ * Config errors the kubelet retries at its next sync of the pod, which then usually succeeds: its
+ * cache of a new Secret not filled within its one-second wait (a busy API server), or a runtime
+ * call that timed out. A missing Secret or a bad command stays an error.
+ */
+const TRANSIENT_CONFIG = /failed to sync \S+ cache|context deadline exceeded/;
 
 /** A reason the pod will not become ready without a new release; undefined while it may still. */
 export function podTrouble(pod: V1Pod): PodTrouble | undefined {
@@ -39,7 +45,7 @@ export function podTrouble(pod: V1Pod): PodTrouble | undefined {
       const how = last ? `exit code ${last.exitCode}${last.reason ? `, ${last.reason}` : ''}` : 'restarting';
       return { kind: 'crash-loop', pod: name, message: `the app's container keeps crashing (CrashLoopBackOff, ${how})` };
     }
-    if (waiting?.reason && CONFIG.has(waiting.reason))
+    if (waiting?.reason && CONFIG.has(waiting.reason) && !TRANSIENT_CONFIG.test(waiting.message ?? ''))
       return { kind: 'config', pod: name, message: `the container could not be created (${waiting.reason}: ${waiting.message ?? 'no detail'})` };
   }
   return undefined;
