@@ -13,7 +13,7 @@ import {
   type DeploymentTrigger,
 } from '@paas/contracts';
 import { Database, type DeploymentEntity, type QueuedDeployment, type Repositories } from '@paas/db';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowFailedError, WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { isUuid } from '../common/ids.js';
 import { DomainError, notFound } from '../common/domain-error.js';
@@ -240,12 +240,20 @@ export class DeploymentService {
     await this.cancelIfRunning(appDeployerWorkflowId(appId));
     const active = await this.db.deployments.unfinished(appId);
     for (const d of active) await this.waitForClose(d.workflowId);
-    await this.temporal.workflow.execute('teardownAppWorkflow', {
-      workflowId: appTeardownWorkflowId(appId),
-      taskQueue: TASK_QUEUE,
-      args: [appId, appName],
-      workflowExecutionTimeout: '5 minutes',
-    });
+    try {
+      await this.temporal.workflow.execute('teardownAppWorkflow', {
+        workflowId: appTeardownWorkflowId(appId),
+        taskQueue: TASK_QUEUE,
+        args: [appId, appName],
+        workflowExecutionTimeout: '5 minutes',
+        // a second delete while the first one's teardown runs (a client that gave up waiting) joins it
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowFailedError)) throw err;
+      // the app's row stays, so the delete can be tried again; its teardown steps are idempotent
+      throw new DomainError('UNAVAILABLE', `Removing the app's containers, route and images failed (${(err.cause ?? err).message}); try again.`);
+    }
     await this.db.apps.delete(appId);
   }
 
