@@ -1,5 +1,6 @@
 // An autoscaled Kubernetes app through the contract: CPU load through the edge (loopback,
-// bounded in time and connections) raises App.replicas, and it falls back once the load stops.
+// bounded in time and connections) raises App.replicas, and it falls back once the load stops;
+// both scalings appear in App.events.
 // Slow by nature (metrics every 15 s, the autoscaler every 15 s): one app, one load, one test.
 import autocannon from 'autocannon';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -57,5 +58,20 @@ describe('autoscale', () => {
     }
     // scale-down window 10 s in the tests (PAAS_KUBERNETES_SCALE_DOWN_SEC), then the next metrics
     await until('the replicas to fall back to 1', async () => (await replicas()) === 1, 150_000, 2_000);
+
+    // the timeline has both scalings, from the autoscaler's status, each once
+    type Event = { kind: string; message: string; at: string };
+    let scaled: Event[] = [];
+    await until(
+      'both scalings in the app events',
+      async () => {
+        const events = (await gql(`query($id: ID!) { app(id: $id) { events { kind message at } } }`, { id: appId })).app.events as Event[];
+        scaled = events.filter((e) => e.kind === 'scaled');
+        return scaled.some((e) => /scaled the app to 1 instance/.test(e.message)) && scaled.some((e) => /to [23] instance/.test(e.message));
+      },
+      30_000,
+    );
+    expect(scaled.every((e) => /^The autoscaler scaled the app to [123] instance\(s\) \(between 1 and 3\)\.$/.test(e.message))).toBe(true);
+    expect(new Set(scaled.map((e) => e.at)).size).toBe(scaled.length);
   }, 420_000);
 });

@@ -21,10 +21,14 @@ import {
   type V1PodTemplateSpec,
   type V1ReplicaSet,
   type V1Secret,
+  type V2HorizontalPodAutoscaler,
 } from '@kubernetes/client-node';
 import { PassThrough } from 'node:stream';
 import { LABELS } from '@paas/contracts';
 import { FIELD_MANAGER } from './names.js';
+
+/** The objects the worker's event recorder reads (it has no client of its own). */
+export type { V1Pod, V2HorizontalPodAutoscaler };
 
 export class KubernetesAdapter {
   private readonly objects: KubernetesObjectApi;
@@ -243,12 +247,47 @@ export class KubernetesAdapter {
    * relists, so nothing is missed).
    */
   followDeployments(labelSelector: string, onChange: (d: V1Deployment) => void, onError: (err: unknown) => void, retryMs = 5_000): () => Promise<void> {
-    const informer = makeInformer<V1Deployment>(
-      this.kc,
+    return this.followAll(
       '/apis/apps/v1/deployments',
       () => this.apps.listDeploymentForAllNamespaces({ labelSelector }),
       labelSelector,
+      onChange,
+      onError,
+      retryMs,
     );
+  }
+
+  /** As followDeployments, for pods (their containers' states: starts, crashes, OOM kills). */
+  followPods(labelSelector: string, onChange: (p: V1Pod) => void, onError: (err: unknown) => void, retryMs = 5_000): () => Promise<void> {
+    return this.followAll('/api/v1/pods', () => this.core.listPodForAllNamespaces({ labelSelector }), labelSelector, onChange, onError, retryMs);
+  }
+
+  /** As followDeployments, for autoscalers (their status says when they last scaled, and to what). */
+  followAutoscalers(
+    labelSelector: string,
+    onChange: (h: V2HorizontalPodAutoscaler) => void,
+    onError: (err: unknown) => void,
+    retryMs = 5_000,
+  ): () => Promise<void> {
+    return this.followAll(
+      '/apis/autoscaling/v2/horizontalpodautoscalers',
+      () => this.autoscaling.listHorizontalPodAutoscalerForAllNamespaces({ labelSelector }),
+      labelSelector,
+      onChange,
+      onError,
+      retryMs,
+    );
+  }
+
+  private followAll<T extends KubernetesObject>(
+    path: string,
+    list: () => Promise<{ items: T[]; metadata?: { resourceVersion?: string } }>,
+    labelSelector: string,
+    onChange: (obj: T) => void,
+    onError: (err: unknown) => void,
+    retryMs: number,
+  ): () => Promise<void> {
+    const informer = makeInformer<T>(this.kc, path, list, labelSelector);
     let stopped = false;
     informer.on('add', onChange);
     informer.on('update', onChange);

@@ -1,5 +1,6 @@
-// Turns the engine's events of release containers into the app's timeline (app_events): started,
-// stopped, crashed (exit code and the last lines printed), oom_killed, health_failed. Every worker
+// Turns the engine's events of release containers (or pods) into the app's timeline (app_events):
+// started, stopped, crashed (exit code and the last lines printed), oom_killed, health_failed,
+// scaled (Kubernetes autoscalers). Every worker
 // watches the stream; each event is recorded once (keyed by the engine event). After a restart
 // the stream is read again from shortly before the newest recorded event, so nothing is missed.
 import type { Database } from '@paas/db';
@@ -75,6 +76,12 @@ export class EventRecorder {
         return this.record(e, 'oom_killed', `${e.instance} ran out of memory and was killed (its memory limit is the app's instance size).`);
       case 'unhealthy':
         return this.record(e, 'health_failed', `${e.instance} failed its health check.`);
+      case 'scaled':
+        return this.record(
+          e,
+          'scaled',
+          `The autoscaler scaled the app to ${e.replicas ?? '?'} instance(s)${e.bounds ? ` (between ${e.bounds.min} and ${e.bounds.max})` : ''}.`,
+        );
       case 'die': {
         if (recent(this.oomAt) || recent(this.killedAt)) return; // recorded as oom_killed / stopped
         if (e.exitCode === 0) return this.record(e, 'stopped', `${e.instance} exited with code 0.`);

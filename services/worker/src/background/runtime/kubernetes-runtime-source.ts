@@ -1,8 +1,8 @@
 // Runtime logs of Kubernetes apps: each running release pod's app container, followed through
 // the pod log API with timestamps. The API merges stdout and stderr into one stream, so every
 // line is reported as stdout. Its sinceTime keeps whole seconds: the line numbering skips what
-// was stored before (LineNumbering drops lines older than the resume point). Events of pods
-// (OOMKilled, CrashLoopBackOff, HPA scaling) are not recorded yet.
+// was stored before (LineNumbering drops lines older than the resume point). Events of pods and
+// autoscalers: kubernetes-engine-events.ts.
 import type { KubernetesAdapter } from '@paas/activities';
 import { parseTimed, type TimedLine } from './log-frames.js';
 import { logFollowOf, type LogFollow, type RuntimeInstance, type RuntimeLogSource } from './runtime-source.js';

@@ -37,8 +37,11 @@ export interface EngineEvent {
   instance: string;
   appId: string;
   deploymentId: string | null;
-  action: 'start' | 'die' | 'oom' | 'kill' | 'stop' | 'unhealthy';
+  action: 'start' | 'die' | 'oom' | 'kill' | 'stop' | 'unhealthy' | 'scaled';
   exitCode?: number;
+  /** scaled: the instances the autoscaler asked for, and its bounds. */
+  replicas?: number;
+  bounds?: { min: number; max: number };
   at: Date;
   /** Unique per engine event: the same event seen by two workers has the same key. */
   key: string;
